@@ -1,0 +1,25 @@
+import pg from 'pg';
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import * as schema from './schema.ts';
+
+// int8 (counts, bigserial ids) as numbers: ids stay far below 2^53 and counts are small.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export type Db = NodePgDatabase<typeof schema> & { $client: pg.Pool };
+/** A transaction handle has the same query surface as the database. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type Queryable = Db | Tx;
+
+export type Database = { db: Db; pool: pg.Pool; close: () => Promise<void> };
+
+export function connect(url: string, max = 20): Database {
+  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000 });
+  pool.on('error', (err) => console.error('[db] idle client error', err.message));
+  const db = drizzle(pool, { schema });
+  return { db, pool, close: () => pool.end() };
+}
+
+/** The one transaction helper: every write runs in exactly one transaction. */
+export function inTransaction<T>(db: Queryable, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return (db as Db).transaction(fn);
+}

@@ -1,0 +1,4 @@
+// Every table of the platform, gathered for Drizzle and drizzle-kit. Each module owns its tables.
+export * from '../modules/orgs/schema.ts';
+export * from '../platform/auth/schema.ts';
+export * from '../platform/audit/schema.ts';

@@ -1,0 +1,193 @@
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { ADMIN_ROLES, type Login, type Me } from '../../../../contracts/auth.ts';
+import { inTransaction } from '../../db/client.ts';
+import { orgs } from '../../modules/orgs/schema.ts';
+import { actionsOf, type Actor } from '../access/index.ts';
+import { recordAudit } from '../audit/service.ts';
+import { actorOf, type Ctx } from '../context.ts';
+import { AppError, fieldError, notFound } from '../http/errors.ts';
+import { hashPassword, verifyAgainstNothing, verifyPassword } from './passwords.ts';
+import { users, sessions } from './schema.ts';
+import { createSession, revokeAllSessions, revokeSession } from './sessions.ts';
+
+const WRONG = new AppError(401, 'wrong_credentials', {
+  zh: '用户名或密码错误',
+  en: 'Wrong username or password',
+});
+
+const PHONE = /^1[3-9]\d{9}$/;
+
+async function findLoginUser(ctx: Ctx, name: string) {
+  const byPhone = PHONE.test(name);
+  const [u] = await ctx.db
+    .select({
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      passwordHash: users.passwordHash,
+      disabled: users.disabled,
+      failedLogins: users.failedLogins,
+      lockedUntil: users.lockedUntil,
+      orgId: users.orgId,
+      orgPath: orgs.path,
+    })
+    .from(users)
+    .leftJoin(orgs, eq(orgs.id, users.orgId))
+    .where(byPhone ? eq(users.phoneIndex, ctx.pii.blindIndex('phone', name)) : sql`lower(${users.username}) = lower(${name})`)
+    .limit(1);
+  return u;
+}
+
+function minutesLeft(until: Date, now: Date) {
+  return Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
+}
+
+/**
+ * Password login. Five wrong passwords in a row lock the account for 15 minutes (configurable);
+ * every attempt, good or bad, is audited with the address it came from.
+ */
+export async function login(ctx: Ctx, input: Login) {
+  const now = ctx.now();
+  const u = await findLoginUser(ctx, input.username);
+  if (!u) {
+    await verifyAgainstNothing(input.password);
+    await recordAudit(ctx.db, ctx, {
+      action: 'auth.login_failed',
+      actorId: null,
+      actorName: input.username.slice(0, 64),
+      after: { reason: 'unknown_user' },
+    });
+    throw WRONG;
+  }
+  const audit = { actorId: u.id, actorName: u.username, targetType: 'user', targetId: u.id, orgId: u.orgId, orgPath: u.orgPath };
+  if (u.lockedUntil && u.lockedUntil > now) {
+    await recordAudit(ctx.db, ctx, { ...audit, action: 'auth.login_failed', after: { reason: 'locked' } });
+    throw locked(minutesLeft(u.lockedUntil, now));
+  }
+  const ok = await verifyPassword(u.passwordHash, input.password);
+  if (!ok) {
+    const failures = u.failedLogins + 1;
+    const lockNow = failures >= ctx.config.lockAfterFailures;
+    const lockedUntil = lockNow ? new Date(now.getTime() + ctx.config.lockMinutes * 60_000) : null;
+    await inTransaction(ctx.db, async (tx) => {
+      await tx
+        .update(users)
+        .set({ failedLogins: lockNow ? 0 : failures, lockedUntil })
+        .where(eq(users.id, u.id));
+      await recordAudit(tx, ctx, {
+        ...audit,
+        action: lockNow ? 'auth.locked' : 'auth.login_failed',
+        after: { reason: 'wrong_password', failures },
+      });
+    });
+    if (lockNow) throw locked(ctx.config.lockMinutes);
+    throw WRONG;
+  }
+  if (u.disabled) {
+    await recordAudit(ctx.db, ctx, { ...audit, action: 'auth.login_failed', after: { reason: 'disabled' } });
+    throw new AppError(403, 'account_disabled', { zh: '账号已停用，请联系管理员', en: 'This account is disabled' });
+  }
+  const grants = await ctx.db.execute<{ role: string }>(sql`select role from role_grants where user_id = ${u.id}`);
+  const isAdmin = grants.rows.some((g) => (ADMIN_ROLES as string[]).includes(g.role));
+  const idleMinutes = isAdmin ? ctx.config.adminIdleMinutes : ctx.config.memberIdleMinutes;
+  return inTransaction(ctx.db, async (tx) => {
+    await tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, u.id));
+    const session = await createSession(tx, {
+      userId: u.id,
+      idleMinutes,
+      maxHours: ctx.config.sessionMaxHours,
+      ip: ctx.ip,
+      userAgent: ctx.userAgent,
+      now,
+    });
+    await recordAudit(tx, ctx, { ...audit, action: 'auth.login', after: { sessionId: session.id } });
+    return { session, userId: u.id };
+  });
+}
+
+function locked(minutes: number) {
+  return new AppError(423, 'account_locked', {
+    zh: `密码错误次数过多，账号已锁定，请 ${minutes} 分钟后再试`,
+    en: `Too many wrong passwords; the account is locked for ${minutes} minutes`,
+  });
+}
+
+export async function logout(ctx: Ctx) {
+  const actor = actorOf(ctx);
+  await inTransaction(ctx.db, async (tx) => {
+    await revokeSession(tx, actor.sessionId, actor.userId);
+    await recordAudit(tx, ctx, { action: 'auth.logout', targetType: 'session', targetId: actor.sessionId });
+  });
+}
+
+export async function me(ctx: Ctx, actor: Actor = actorOf(ctx)): Promise<Me> {
+  const [row] = await ctx.db
+    .select({
+      mustChangePassword: users.mustChangePassword,
+      orgId: users.orgId,
+      orgName: orgs.name,
+      idleMinutes: sql<number>`(select idle_minutes from sessions where id = ${actor.sessionId})`,
+    })
+    .from(users)
+    .leftJoin(orgs, eq(orgs.id, users.orgId))
+    .where(eq(users.id, actor.userId));
+  if (!row) throw notFound({ zh: '用户', en: 'User' });
+  return {
+    id: String(actor.userId),
+    username: actor.username,
+    displayName: actor.displayName,
+    orgId: row.orgId == null ? null : String(row.orgId),
+    orgName: row.orgName,
+    mustChangePassword: row.mustChangePassword,
+    grants: actor.grants.map((g) => ({ id: String(g.id), role: g.role, orgId: String(g.orgId), orgName: g.orgName })),
+    actions: actionsOf(actor),
+    idleMinutes: row.idleMinutes ?? ctx.config.adminIdleMinutes,
+  };
+}
+
+export async function changePassword(ctx: Ctx, input: { currentPassword: string; newPassword: string }) {
+  const actor = actorOf(ctx);
+  const [u] = await ctx.db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.userId));
+  if (!u || !(await verifyPassword(u.passwordHash, input.currentPassword))) {
+    throw fieldError('currentPassword', { zh: '当前密码不正确', en: 'The current password is wrong' });
+  }
+  if (input.currentPassword === input.newPassword) {
+    throw fieldError('newPassword', { zh: '新密码不能与当前密码相同', en: 'The new password must differ from the current one' });
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await inTransaction(ctx.db, async (tx) => {
+    await tx
+      .update(users)
+      .set({ passwordHash, mustChangePassword: false, passwordChangedAt: ctx.now(), updatedAt: ctx.now() })
+      .where(eq(users.id, actor.userId));
+    // a changed password ends every other session: whoever knew the old one is out
+    await revokeAllSessions(tx, actor.userId, actor.sessionId);
+    await recordAudit(tx, ctx, { action: 'auth.password_changed', targetType: 'user', targetId: actor.userId });
+  });
+}
+
+export async function listMySessions(ctx: Ctx) {
+  const actor = actorOf(ctx);
+  const rows = await ctx.db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.userId, actor.userId), isNull(sessions.revokedAt), sql`${sessions.expiresAt} > now()`))
+    .orderBy(desc(sessions.lastSeenAt));
+  return rows.map((s) => ({
+    id: String(s.id),
+    current: s.id === actor.sessionId,
+    createdAt: s.createdAt.toISOString(),
+    lastSeenAt: s.lastSeenAt.toISOString(),
+    ip: s.ip,
+    userAgent: s.userAgent,
+  }));
+}
+
+export async function revokeMySession(ctx: Ctx, id: number) {
+  const actor = actorOf(ctx);
+  await inTransaction(ctx.db, async (tx) => {
+    if (!(await revokeSession(tx, id, actor.userId))) throw notFound({ zh: '会话', en: 'Session' });
+    await recordAudit(tx, ctx, { action: 'auth.session_revoked', targetType: 'session', targetId: id });
+  });
+}
+

@@ -1,0 +1,112 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Role } from '../../../../contracts/auth.ts';
+import type { Db, Queryable } from '../../db/client.ts';
+import type { Actor, GrantOnOrg } from '../access/index.ts';
+import { sessions } from './schema.ts';
+
+export const SESSION_COOKIE = 'hy_session';
+export const CSRF_COOKIE = 'hy_csrf';
+
+export const tokenHash = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+export async function createSession(
+  db: Queryable,
+  s: { userId: number; idleMinutes: number; maxHours: number; ip: string | null; userAgent: string | null; now: Date },
+) {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const expiresAt = new Date(Math.min(s.now.getTime() + s.idleMinutes * 60_000, s.now.getTime() + s.maxHours * 3_600_000));
+  const [row] = await db
+    .insert(sessions)
+    .values({
+      tokenHash: tokenHash(token),
+      userId: s.userId,
+      csrfToken,
+      idleMinutes: s.idleMinutes,
+      createdAt: s.now,
+      lastSeenAt: s.now,
+      expiresAt,
+      ip: s.ip,
+      userAgent: s.userAgent?.slice(0, 300) ?? null,
+    })
+    .returning({ id: sessions.id });
+  return { id: row.id, token, csrfToken, expiresAt };
+}
+
+export type LoadedSession = { actor: Actor; csrfToken: string; disabled: boolean };
+
+/**
+ * One round trip per request: the session, its user and the user's grants with their org paths.
+ * The idle deadline moves forward at most once a minute, so reads do not turn into writes.
+ */
+export async function loadSession(db: Db, token: string, maxHours: number): Promise<LoadedSession | null> {
+  const { rows } = await db.$client.query<{
+    id: number;
+    user_id: number;
+    csrf_token: string;
+    stale: boolean;
+    username: string;
+    display_name: string;
+    disabled: boolean;
+    grants: GrantOnOrg[];
+  }>(
+    `select s.id, s.user_id, s.csrf_token, s.last_seen_at < now() - interval '1 minute' as stale,
+            u.username, u.display_name, u.disabled,
+            coalesce((select json_agg(json_build_object('id', g.id, 'role', g.role, 'orgId', g.org_id,
+                                                       'orgPath', o.path, 'orgName', o.name) order by g.id)
+                        from role_grants g join orgs o on o.id = g.org_id where g.user_id = u.id), '[]') as grants
+       from sessions s join users u on u.id = s.user_id
+      where s.token_hash = $1 and s.revoked_at is null and s.expires_at > now()`,
+    [tokenHash(token)],
+  );
+  const r = rows[0];
+  if (!r) return null;
+  if (r.stale) {
+    await db.$client.query(
+      `update sessions set last_seen_at = now(),
+              expires_at = least(now() + make_interval(mins => idle_minutes), created_at + make_interval(hours => $2))
+        where id = $1`,
+      [r.id, maxHours],
+    );
+  }
+  return {
+    csrfToken: r.csrf_token,
+    disabled: r.disabled,
+    actor: {
+      userId: r.user_id,
+      username: r.username,
+      displayName: r.display_name,
+      sessionId: r.id,
+      grants: r.grants.map((g) => ({ ...g, role: g.role as Role })),
+    },
+  };
+}
+
+export async function revokeSession(db: Queryable, id: number, userId: number): Promise<boolean> {
+  const res = await db
+    .update(sessions)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(sessions.id, id), eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id });
+  return res.length > 0;
+}
+
+export async function revokeAllSessions(db: Queryable, userId: number, exceptId?: number) {
+  await db
+    .update(sessions)
+    .set({ revokedAt: sql`now()` })
+    .where(
+      and(eq(sessions.userId, userId), isNull(sessions.revokedAt), exceptId ? sql`${sessions.id} <> ${exceptId}` : undefined),
+    );
+}
+
+/** The recurring job: sessions that expired or were revoked more than a day ago are deleted. */
+export async function purgeExpiredSessions(db: Queryable, now: Date): Promise<number> {
+  const dayAgo = new Date(now.getTime() - 86_400_000);
+  const res = await db
+    .delete(sessions)
+    .where(or(lt(sessions.expiresAt, now), lt(sessions.revokedAt, dayAgo)))
+    .returning({ id: sessions.id });
+  return res.length;
+}

@@ -1,0 +1,335 @@
+import { and, asc, count, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import type { Role } from '../../../../contracts/auth.ts';
+import type { CreateUser, User } from '../../../../contracts/users.ts';
+import type { PageQuery } from '../../../../contracts/common.ts';
+import { inTransaction, type Queryable } from '../../db/client.ts';
+import { orgs } from '../../modules/orgs/schema.ts';
+import { findOrg, scopeFilter } from '../../modules/orgs/service.ts';
+import { type Actor, authorize, can, scopePaths } from '../access/index.ts';
+import { recordAudit } from '../audit/service.ts';
+import { actorOf, type Ctx } from '../context.ts';
+import { AppError, conflict, fieldError, forbidden, notFound } from '../http/errors.ts';
+import { paginate } from '../http/pagination.ts';
+import { maskPhone } from '../pii/index.ts';
+import { hashPassword } from './passwords.ts';
+import { roleGrants, users } from './schema.ts';
+import { revokeAllSessions } from './sessions.ts';
+
+const USER = { zh: '账号', en: 'Account' };
+
+type UserRow = typeof users.$inferSelect;
+
+async function grantsOf(db: Queryable, userIds: number[]) {
+  if (!userIds.length) return new Map<number, User['grants']>();
+  const rows = await db
+    .select({ id: roleGrants.id, userId: roleGrants.userId, role: roleGrants.role, orgId: roleGrants.orgId, orgName: orgs.name })
+    .from(roleGrants)
+    .innerJoin(orgs, eq(orgs.id, roleGrants.orgId))
+    .where(inArray(roleGrants.userId, userIds))
+    .orderBy(asc(roleGrants.id));
+  const map = new Map<number, User['grants']>();
+  for (const r of rows) {
+    const list = map.get(r.userId) ?? [];
+    list.push({ id: String(r.id), role: r.role as Role, orgId: String(r.orgId), orgName: r.orgName });
+    map.set(r.userId, list);
+  }
+  return map;
+}
+
+/** Presenter: no hash, no ciphertext; the phone masked. */
+function presentUser(ctx: Ctx, u: UserRow & { orgName: string | null }, grants: User['grants']): User {
+  return {
+    id: String(u.id),
+    username: u.username,
+    displayName: u.displayName,
+    phone: u.phoneEnc ? maskPhone(ctx.pii.decrypt(u.phoneEnc)) : null,
+    orgId: u.orgId == null ? null : String(u.orgId),
+    orgName: u.orgName,
+    disabled: u.disabled,
+    locked: !!u.lockedUntil && u.lockedUntil > ctx.now(),
+    grants,
+    lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
+    createdAt: u.createdAt.toISOString(),
+  };
+}
+
+const userColumns = { user: users, orgName: orgs.name, orgPath: orgs.path };
+
+async function loadUser(db: Queryable, id: number) {
+  const [row] = await db.select(userColumns).from(users).leftJoin(orgs, eq(orgs.id, users.orgId)).where(eq(users.id, id));
+  if (!row) throw notFound(USER);
+  return { ...row.user, orgName: row.orgName, orgPath: row.orgPath };
+}
+
+/**
+ * An admin may act on an account only if they cover its home org and every org it holds a role
+ * on: otherwise a town admin could reset the password of a district admin whose home is in town.
+ */
+async function authorizeOnUser(db: Queryable, actor: Actor, action: string, u: { id: number; orgPath: string | null }) {
+  if (!u.orgPath || !can(actor, action, u.orgPath)) throw forbidden({ zh: '该账号不在您的管理范围内', en: 'This account is outside your scope' });
+  if (action === 'user.view') return;
+  const held = await db
+    .select({ path: orgs.path })
+    .from(roleGrants)
+    .innerJoin(orgs, eq(orgs.id, roleGrants.orgId))
+    .where(eq(roleGrants.userId, u.id));
+  if (held.some((g) => !can(actor, action, g.path))) {
+    throw forbidden({
+      zh: '该账号在您管理范围之外还担任角色，只能由上级管理员操作',
+      en: 'This account holds roles outside your scope; a higher admin must do this',
+    });
+  }
+}
+
+export async function listUsers(ctx: Ctx, q: PageQuery & { q?: string; orgId?: string; role?: Role }) {
+  const actor = actorOf(ctx);
+  let scope = scopeFilter(scopePaths(actor, 'user.view'));
+  if (q.orgId) {
+    const org = await findOrg(ctx.db, Number(q.orgId));
+    if (!org) throw notFound({ zh: '党组织', en: 'Organization' });
+    authorize(actor, 'user.view', org.path);
+    scope = sql`${orgs.path} like ${`${org.path}%`}`;
+  }
+  const term = q.q?.trim();
+  const where = and(
+    scope,
+    term
+      ? or(
+          ilike(users.username, `%${term}%`),
+          ilike(users.displayName, `%${term}%`),
+          /^1[3-9]\d{9}$/.test(term) ? eq(users.phoneIndex, ctx.pii.blindIndex('phone', term)) : undefined,
+        )
+      : undefined,
+    q.role ? sql`exists (select 1 from role_grants g where g.user_id = ${users.id} and g.role = ${q.role})` : undefined,
+  );
+  const page = await paginate(q, {
+    count: () => ctx.db.select({ n: count() }).from(users).innerJoin(orgs, eq(orgs.id, users.orgId)).where(where),
+    rows: (limit, offset) =>
+      ctx.db
+        .select(userColumns)
+        .from(users)
+        .innerJoin(orgs, eq(orgs.id, users.orgId))
+        .where(where)
+        .orderBy(asc(users.id))
+        .limit(limit)
+        .offset(offset),
+  });
+  const grants = await grantsOf(ctx.db, page.items.map((r) => r.user.id));
+  return {
+    ...page,
+    items: page.items.map((r) => presentUser(ctx, { ...r.user, orgName: r.orgName }, grants.get(r.user.id) ?? [])),
+  };
+}
+
+export async function getUser(ctx: Ctx, id: number): Promise<User> {
+  const u = await loadUser(ctx.db, id);
+  await authorizeOnUser(ctx.db, actorOf(ctx), 'user.view', u);
+  const grants = await grantsOf(ctx.db, [id]);
+  return presentUser(ctx, u, grants.get(id) ?? []);
+}
+
+async function checkGrantAllowed(db: Queryable, actor: Actor, role: Role, orgId: number, field: string) {
+  const org = await findOrg(db, orgId);
+  if (!org) throw fieldError(field, { zh: '党组织不存在', en: 'organization not found' });
+  authorize(actor, 'user.manage', org.path);
+  if (role === 'dept_admin') {
+    authorize(actor, 'role.grant_dept_admin', org.path, {
+      zh: '只有组织部管理员能授予组织部管理员角色',
+      en: 'Only a department admin can grant the department-admin role',
+    });
+  }
+  return org;
+}
+
+export async function createUser(ctx: Ctx, input: CreateUser): Promise<User> {
+  const actor = actorOf(ctx);
+  const home = await findOrg(ctx.db, Number(input.orgId));
+  if (!home) throw fieldError('orgId', { zh: '党组织不存在', en: 'organization not found' });
+  authorize(actor, 'user.manage', home.path);
+  for (const [i, g] of input.grants.entries()) await checkGrantAllowed(ctx.db, actor, g.role, Number(g.orgId), `grants.${i}.orgId`);
+  const passwordHash = await hashPassword(input.password);
+  const id = await inTransaction(ctx.db, async (tx) => {
+    const [taken] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = lower(${input.username})`);
+    if (taken) throw dup('username', { zh: `用户名 ${input.username} 已被使用`, en: `username ${input.username} is taken` });
+    const phone = input.phone ? phoneColumns(ctx, input.phone) : { phoneEnc: null, phoneIndex: null };
+    if (phone.phoneIndex) {
+      const [p] = await tx.select({ id: users.id }).from(users).where(eq(users.phoneIndex, phone.phoneIndex));
+      if (p) throw dup('phone', { zh: '该手机号已绑定其他账号', en: 'this phone number belongs to another account' });
+    }
+    const [row] = await tx
+      .insert(users)
+      .values({
+        username: input.username,
+        displayName: input.displayName,
+        ...phone,
+        passwordHash,
+        orgId: home.id,
+        // an initial password set by an admin is known to two people: the owner changes it
+        mustChangePassword: true,
+      })
+      .returning();
+    for (const g of input.grants) {
+      await tx
+        .insert(roleGrants)
+        .values({ userId: row.id, role: g.role, orgId: Number(g.orgId), grantedBy: actor.userId })
+        .onConflictDoNothing();
+    }
+    await recordAudit(tx, ctx, {
+      action: 'user.created',
+      targetType: 'user',
+      targetId: row.id,
+      orgId: home.id,
+      orgPath: home.path,
+      after: { ...row, phone: input.phone ?? null, grants: input.grants },
+    });
+    return row.id;
+  });
+  return getUser(ctx, id);
+}
+
+function dup(field: string, text: { zh: string; en: string }) {
+  return new AppError(409, 'duplicate', text, [{ path: field, message: text.zh, messageEn: text.en }]);
+}
+
+function phoneColumns(ctx: Ctx, phone: string) {
+  return { phoneEnc: ctx.pii.encrypt(phone), phoneIndex: ctx.pii.blindIndex('phone', phone) };
+}
+
+export async function updateUser(
+  ctx: Ctx,
+  id: number,
+  input: { displayName?: string; phone?: string | null; orgId?: string; disabled?: boolean },
+): Promise<User> {
+  const actor = actorOf(ctx);
+  await inTransaction(ctx.db, async (tx) => {
+    const before = await loadUser(tx, id);
+    await authorizeOnUser(tx, actor, 'user.manage', before);
+    if (input.disabled && id === actor.userId) {
+      throw fieldError('disabled', { zh: '不能停用自己的账号', en: 'You cannot disable your own account' });
+    }
+    let orgPath = before.orgPath;
+    if (input.orgId) {
+      const org = await findOrg(tx, Number(input.orgId));
+      if (!org) throw fieldError('orgId', { zh: '党组织不存在', en: 'organization not found' });
+      authorize(actor, 'user.manage', org.path);
+      orgPath = org.path;
+    }
+    const patch: Partial<typeof users.$inferInsert> = { updatedAt: ctx.now() };
+    if (input.displayName !== undefined) patch.displayName = input.displayName;
+    if (input.disabled !== undefined) patch.disabled = input.disabled;
+    if (input.orgId !== undefined) patch.orgId = Number(input.orgId);
+    if (input.phone !== undefined) {
+      Object.assign(patch, input.phone ? phoneColumns(ctx, input.phone) : { phoneEnc: null, phoneIndex: null });
+      if (patch.phoneIndex) {
+        const [p] = await tx
+          .select({ id: users.id })
+          .from(users)
+          .where(and(eq(users.phoneIndex, patch.phoneIndex), sql`${users.id} <> ${id}`));
+        if (p) throw dup('phone', { zh: '该手机号已绑定其他账号', en: 'this phone number belongs to another account' });
+      }
+    }
+    const [after] = await tx.update(users).set(patch).where(eq(users.id, id)).returning();
+    if (input.disabled) await revokeAllSessions(tx, id);
+    const phoneOf = (u: UserRow) => (u.phoneEnc ? ctx.pii.decrypt(u.phoneEnc) : null);
+    await recordAudit(tx, ctx, {
+      action: 'user.updated',
+      targetType: 'user',
+      targetId: id,
+      orgId: after.orgId,
+      orgPath,
+      before: { ...before, phone: phoneOf(before), orgName: undefined, orgPath: undefined },
+      after: { ...after, phone: phoneOf(after) },
+    });
+  });
+  return getUser(ctx, id);
+}
+
+export async function resetPassword(ctx: Ctx, id: number, password: string) {
+  const actor = actorOf(ctx);
+  const u = await loadUser(ctx.db, id);
+  await authorizeOnUser(ctx.db, actor, 'user.manage', u);
+  const passwordHash = await hashPassword(password);
+  await inTransaction(ctx.db, async (tx) => {
+    await tx
+      .update(users)
+      .set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null, passwordChangedAt: ctx.now() })
+      .where(eq(users.id, id));
+    await revokeAllSessions(tx, id);
+    await recordAudit(tx, ctx, { action: 'user.password_reset', targetType: 'user', targetId: id, orgId: u.orgId, orgPath: u.orgPath });
+  });
+}
+
+export async function unlockUser(ctx: Ctx, id: number) {
+  const actor = actorOf(ctx);
+  await inTransaction(ctx.db, async (tx) => {
+    const u = await loadUser(tx, id);
+    await authorizeOnUser(tx, actor, 'user.manage', u);
+    await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, id));
+    await recordAudit(tx, ctx, {
+      action: 'user.unlocked',
+      targetType: 'user',
+      targetId: id,
+      orgId: u.orgId,
+      orgPath: u.orgPath,
+      before: { lockedUntil: u.lockedUntil },
+      after: { lockedUntil: null },
+    });
+  });
+  return getUser(ctx, id);
+}
+
+export async function grantRole(ctx: Ctx, userId: number, input: { role: Role; orgId: string }): Promise<User> {
+  const actor = actorOf(ctx);
+  await inTransaction(ctx.db, async (tx) => {
+    const u = await loadUser(tx, userId);
+    if (!u.orgPath || !can(actor, 'user.manage', u.orgPath)) {
+      throw forbidden({ zh: '该账号不在您的管理范围内', en: 'This account is outside your scope' });
+    }
+    const org = await checkGrantAllowed(tx, actor, input.role, Number(input.orgId), 'orgId');
+    const [row] = await tx
+      .insert(roleGrants)
+      .values({ userId, role: input.role, orgId: org.id, grantedBy: actor.userId })
+      .onConflictDoNothing()
+      .returning();
+    if (!row) throw conflict('duplicate_grant', { zh: '该账号已在此党组织担任此角色', en: 'The account already holds this role here' });
+    await recordAudit(tx, ctx, {
+      action: 'role.granted',
+      targetType: 'user',
+      targetId: userId,
+      orgId: org.id,
+      orgPath: org.path,
+      after: { role: input.role, orgId: org.id, orgName: org.name, user: u.username },
+    });
+  });
+  return getUser(ctx, userId);
+}
+
+export async function revokeRole(ctx: Ctx, userId: number, grantId: number): Promise<User> {
+  const actor = actorOf(ctx);
+  await inTransaction(ctx.db, async (tx) => {
+    const [g] = await tx
+      .select({ id: roleGrants.id, role: roleGrants.role, orgId: roleGrants.orgId, path: orgs.path, orgName: orgs.name })
+      .from(roleGrants)
+      .innerJoin(orgs, eq(orgs.id, roleGrants.orgId))
+      .where(and(eq(roleGrants.id, grantId), eq(roleGrants.userId, userId)));
+    if (!g) throw notFound({ zh: '角色授权', en: 'Role grant' });
+    authorize(actor, 'user.manage', g.path);
+    if (g.role === 'dept_admin') authorize(actor, 'role.grant_dept_admin', g.path);
+    if (userId === actor.userId && g.role === 'dept_admin' && actor.grants.filter((x) => x.role === 'dept_admin').length === 1) {
+      throw conflict('last_dept_admin', {
+        zh: '不能撤销自己唯一的组织部管理员角色',
+        en: 'You cannot revoke your own only department-admin role',
+      });
+    }
+    await tx.delete(roleGrants).where(eq(roleGrants.id, grantId));
+    await recordAudit(tx, ctx, {
+      action: 'role.revoked',
+      targetType: 'user',
+      targetId: userId,
+      orgId: g.orgId,
+      orgPath: g.path,
+      before: { role: g.role, orgId: g.orgId, orgName: g.orgName },
+    });
+  });
+  return getUser(ctx, userId);
+}

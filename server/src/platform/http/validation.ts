@@ -1,0 +1,85 @@
+import type { FastifySchemaCompiler } from 'fastify';
+import { z } from 'zod';
+import type { Lang } from './errors.ts';
+
+// zod speaks Chinese by default; English messages are made on demand per request.
+z.config(z.locales.zhCN());
+const en = z.locales.en();
+
+/** Field names as the UI labels them, so a message names the field in the user's words. */
+const FIELD_LABELS: Record<string, string> = {
+  name: '名称',
+  shortName: '简称',
+  code: '党组织代码',
+  kind: '组织类别',
+  place: '所在地',
+  sector: '领域',
+  sortOrder: '排序',
+  parentId: '上级党组织',
+  position: '位置',
+  childIds: '下级党组织顺序',
+  username: '用户名',
+  displayName: '姓名',
+  password: '密码',
+  currentPassword: '当前密码',
+  newPassword: '新密码',
+  phone: '手机号',
+  orgId: '所属党组织',
+  role: '角色',
+  grants: '角色授权',
+  disabled: '停用',
+  page: '页码',
+  pageSize: '每页条数',
+  q: '搜索词',
+  id: '编号',
+  from: '开始时间',
+  to: '结束时间',
+};
+
+export type ValidationIssue = { path: string; message: string; messageEn: string };
+
+export class InputError extends Error {
+  readonly issues: ValidationIssue[];
+  readonly part: string;
+  constructor(part: string, issues: ValidationIssue[]) {
+    super(issues.map((i) => `${i.path}: ${i.messageEn}`).join('; '));
+    this.part = part;
+    this.issues = issues;
+  }
+  describe(lang: Lang): string {
+    return this.issues
+      .map((i) => {
+        if (lang === 'en') return i.path ? `${i.path}: ${i.messageEn}` : i.messageEn;
+        const label = FIELD_LABELS[i.path.split('.').at(-1) ?? ''] ?? i.path;
+        return i.path ? `${label}（${i.path}）：${i.message}` : i.message;
+      })
+      .join('；');
+  }
+}
+
+export function parseInput<T>(schema: z.ZodType<T>, data: unknown, part = 'body'): T {
+  const zh = schema.safeParse(data);
+  if (zh.success) return zh.data;
+  const english = schema.safeParse(data, { error: en.localeError });
+  const enMessages = english.success ? [] : english.error.issues.map((i) => i.message);
+  throw new InputError(
+    part,
+    zh.error.issues.map((issue, n) => {
+      let path = issue.path.join('.');
+      // unknown fields: name the field itself, not its parent object
+      if (issue.code === 'unrecognized_keys') path = [...issue.path, ...issue.keys].join('.');
+      return { path, message: issue.message, messageEn: enMessages[n] ?? issue.message };
+    }),
+  );
+}
+
+/** Fastify validator: every route's params, query and body go through the contract's zod schema. */
+export const validatorCompiler: FastifySchemaCompiler<z.ZodType> =
+  ({ schema, httpPart }) =>
+  (data) => {
+    try {
+      return { value: parseInput(schema, data, httpPart ?? 'body') };
+    } catch (err) {
+      return { error: err as Error };
+    }
+  };

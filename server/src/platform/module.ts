@@ -1,0 +1,33 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config.ts';
+import type { Db, Queryable } from '../db/client.ts';
+import type { Policy } from './access/index.ts';
+import type { Pii } from './pii/index.ts';
+
+export type JobContext = { db: Db; config: Config; now: () => Date; log: (msg: string, data?: object) => void };
+
+/** A recurring job: pg-boss runs it on `cron` (Asia/Shanghai) on exactly one of the app processes. */
+export type JobDef = { name: string; cron: string; run: (ctx: JobContext) => Promise<unknown> };
+
+export type SeedContext = {
+  db: Queryable;
+  pii: Pii;
+  scale: 'district' | 'city';
+  log: (msg: string) => void;
+  /** What earlier seeds made that later ones build on (e.g. the demo towns' org ids). */
+  demo: Record<string, number>;
+};
+
+/**
+ * What a module (or a platform piece with routes) tells the platform about itself. app.ts
+ * registers the list; the platform never reaches into a module's internals.
+ */
+export type ModuleManifest = {
+  name: string;
+  policies: Policy[];
+  /** Registered under /api/v1; every route must declare `config.access`. */
+  routes?: (app: FastifyInstance) => Promise<void>;
+  jobs?: JobDef[];
+  /** Demo data; called in manifest order, so a module may rely on the ones before it. */
+  seed?: (ctx: SeedContext) => Promise<void>;
+};

@@ -1,0 +1,173 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { App as AntApp, Button, ConfigProvider, Drawer, Dropdown, Grid, Layout, Menu, Spin } from 'antd';
+import type { Locale } from 'antd/es/locale/index.js';
+import enUSModule from 'antd/es/locale/en_US.js';
+import zhCNModule from 'antd/es/locale/zh_CN.js';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn.js';
+import { Suspense, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { can, useCurrentUser, useLogout } from '../auth.tsx';
+import { syncZodLocale } from '../forms.ts';
+import { currentLang, toggleLang } from '../i18n.ts';
+import { Logo } from '../pages/LoginPage.tsx';
+import './admin.css';
+import './i18n.ts';
+
+// antd's type declarations are CommonJS-flavoured, so TypeScript sees a module where the bundler
+// hands over its default export; accept either.
+const unwrap = (m: unknown): Locale => ((m as { default?: Locale }).default ?? m) as Locale;
+const zhCN = unwrap(zhCNModule);
+const enUS = unwrap(enUSModule);
+
+const theme = {
+  token: { colorPrimary: '#c8161d', colorLink: '#c8161d', borderRadius: 6, fontSize: 14 },
+};
+
+function useLocaleSync(lang: string) {
+  useEffect(() => {
+    dayjs.locale(lang === 'en' ? 'en' : 'zh-cn');
+    syncZodLocale();
+  }, [lang]);
+}
+
+/** The admin console: header (user, language, logout), side menu, and the screen in the middle. */
+export default function AdminLayout() {
+  // useTranslation re-renders the console when the language changes.
+  const { i18n } = useTranslation();
+  const lang = i18n.language;
+  useLocaleSync(lang);
+  return (
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={theme}>
+      <AntApp>
+        <Shell />
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+function Shell() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const screens = Grid.useBreakpoint();
+  const narrow = screens.md === false;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const location = useLocation();
+  const navigate = useNavigate();
+  const logout = useLogout();
+
+  useEffect(() => {
+    document.title = `${t('admin.console')} · ${t('app.title')}`;
+  }, [t]);
+
+  // Close the phone drawer once a menu entry took the user somewhere.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on navigation on purpose
+  useEffect(() => setDrawerOpen(false), [location.pathname]);
+
+  if (me.mustChangePassword && location.pathname !== '/account') return <Navigate to="/account" replace />;
+
+  const items = [
+    can(me, 'org.view') && { key: '/orgs', icon: <ApartmentOutlined />, label: t('admin.nav.orgs') },
+    can(me, 'user.view') && { key: '/users', icon: <TeamOutlined />, label: t('admin.nav.users') },
+    can(me, 'audit.view') && { key: '/audit', icon: <AuditOutlined />, label: t('admin.nav.audit') },
+    { key: '/account', icon: <UserOutlined />, label: t('admin.nav.account') },
+  ].filter((x) => x !== false);
+  const selected = items.find((i) => location.pathname.startsWith(i.key))?.key;
+
+  const menu = (
+    <Menu
+      mode="inline"
+      items={items}
+      selectedKeys={selected ? [selected] : []}
+      onClick={({ key }) => navigate(key)}
+      data-testid="side-menu"
+      style={{ borderInlineEnd: 0 }}
+    />
+  );
+
+  const doLogout = () => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
+
+  return (
+    <Layout className="hy-admin">
+      <Layout.Header className="hy-admin-header">
+        {narrow && (
+          <Button
+            type="text"
+            icon={<MenuOutlined />}
+            aria-label={t('admin.menu')}
+            onClick={() => setDrawerOpen(true)}
+            className="hy-admin-header-btn"
+            data-testid="menu-toggle"
+          />
+        )}
+        <Link to="/" className="hy-admin-brand">
+          <Logo size={32} />
+          <span className="hy-admin-title">{narrow ? t('app.short') : t('app.title')}</span>
+        </Link>
+        <div className="hy-admin-header-right">
+          <Button
+            type="text"
+            className="hy-admin-header-btn"
+            onClick={toggleLang}
+            aria-label={t('lang.label')}
+            data-testid="lang-switch"
+          >
+            {t('lang.switchTo')}
+          </Button>
+          <Dropdown
+            trigger={['click']}
+            menu={{
+              items: [
+                { key: 'account', icon: <UserOutlined />, label: t('admin.nav.account') },
+                { key: 'logout', icon: <LogoutOutlined />, label: t('admin.logout'), danger: true },
+              ],
+              onClick: ({ key }) => (key === 'logout' ? doLogout() : navigate('/account')),
+            }}
+          >
+            <Button type="text" className="hy-admin-header-btn" data-testid="user-menu">
+              <UserOutlined />
+              <span className="hy-admin-username">{me.displayName}</span>
+            </Button>
+          </Dropdown>
+        </div>
+      </Layout.Header>
+      <Layout>
+        {!narrow && (
+          <Layout.Sider width={208} theme="light" className="hy-admin-sider">
+            {menu}
+          </Layout.Sider>
+        )}
+        {narrow && (
+          <Drawer
+            placement="left"
+            open={drawerOpen}
+            onClose={() => setDrawerOpen(false)}
+            size={260}
+            title={t('app.title')}
+            styles={{ body: { padding: 0 } }}
+          >
+            {menu}
+            <div className="hy-admin-drawer-foot">
+              <Button block danger icon={<LogoutOutlined />} onClick={doLogout} data-testid="drawer-logout">
+                {t('admin.logout')}
+              </Button>
+            </div>
+          </Drawer>
+        )}
+        <Layout.Content className="hy-admin-content" data-lang={currentLang()}>
+          <Suspense fallback={<Spin size="large" className="hy-admin-spin" />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

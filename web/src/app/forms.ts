@@ -1,0 +1,45 @@
+import type { FormInstance, FormRule } from 'antd';
+import { type ZodType, z } from 'zod';
+import { en, zhCN } from 'zod/locales';
+import { ApiError, errorMessage } from './api.ts';
+import { currentLang } from './i18n.ts';
+
+/** zod's own messages (length, required…) follow the UI language; contract messages are Chinese. */
+export function syncZodLocale(): void {
+  z.config(currentLang() === 'en' ? en() : zhCN());
+}
+
+/** An antd rule that checks a value with the same zod schema the server uses. Empty is left to `required`. */
+export function zodRule(schema: ZodType): FormRule {
+  return {
+    validator: async (_rule, value: unknown) => {
+      if (value === undefined || value === null || value === '') return;
+      const result = schema.safeParse(value);
+      if (!result.success) throw new Error(result.error.issues[0]?.message);
+    },
+  };
+}
+
+/** '' and whitespace become null, for optional text fields that the contracts type as nullable. */
+export const blankToNull = (v: unknown): string | null =>
+  typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
+
+/**
+ * Puts a server error next to the fields its details name. Returns the message to show above the
+ * form for whatever could not be placed on a field (or null when everything was placed).
+ */
+export function applyServerErrors(form: FormInstance, e: unknown, fields: readonly string[]): string | null {
+  if (!(e instanceof ApiError)) return errorMessage(e);
+  const placed = e.fieldErrors.filter((f) => fields.includes(f.path.split('.')[0]));
+  if (placed.length > 0) {
+    form.setFields(
+      placed.map((f) => ({
+        name: f.path.split('.').map((seg) => (/^\d+$/.test(seg) ? Number(seg) : seg)),
+        errors: [f.message],
+      })),
+    );
+  }
+  const rest = e.fieldErrors.filter((f) => !placed.includes(f));
+  if (placed.length > 0 && rest.length === 0) return null;
+  return rest.length > 0 ? rest.map((f) => f.message).join('；') : e.message;
+}

@@ -1,0 +1,133 @@
+import { type FormEvent, useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import type { Me } from '../../../../contracts/index.ts';
+import { errorMessage } from '../api.ts';
+import { hasAdminRole, homeOf, useLogin, useMe } from '../auth.tsx';
+import { clearSessionExpired, wasSessionExpired } from '../queryClient.ts';
+import { LangSwitch } from './LangSwitch.tsx';
+
+/** Only same-site paths are followed after login, never another origin. */
+function safeNext(next: string | null, me: Me): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/login')) return homeOf(me);
+  // A member without an admin role would only meet a refusal in the console.
+  if (!hasAdminRole(me) && !next.startsWith('/m')) return '/m';
+  return next;
+}
+
+export function Logo({ size = 56 }: { size?: number }) {
+  return (
+    <svg width={size} height={size} viewBox="0 0 64 64" aria-hidden="true" className="hy-logo">
+      <rect width="64" height="64" rx="14" fill="#c8161d" />
+      <path
+        d="M32 12l5.9 12 13.1 1.9-9.5 9.3 2.2 13.1L32 42.1l-11.7 6.2 2.2-13.1-9.5-9.3 13.1-1.9z"
+        fill="#ffd54f"
+      />
+    </svg>
+  );
+}
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const { data: me } = useMe();
+  const login = useLogin();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [missing, setMissing] = useState<'username' | 'password' | null>(null);
+  const [expired] = useState(wasSessionExpired);
+  const ids = { user: useId(), pass: useId(), err: useId() };
+
+  useEffect(() => {
+    document.title = t('app.title');
+    clearSessionExpired();
+  }, [t]);
+
+  if (me && !login.isPending) return <Navigate to={safeNext(params.get('next'), me)} replace />;
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!username.trim()) return setMissing('username');
+    if (!password) return setMissing('password');
+    setMissing(null);
+    login.mutate(
+      { username: username.trim(), password },
+      { onSuccess: (user) => navigate(safeNext(params.get('next'), user), { replace: true }) },
+    );
+  };
+
+  const error = missing
+    ? t(missing === 'username' ? 'login.needUsername' : 'login.needPassword')
+    : login.isError
+      ? errorMessage(login.error)
+      : null;
+
+  return (
+    <div className="hy-login">
+      <div className="hy-login-top">
+        <LangSwitch />
+      </div>
+      <main className="hy-login-card">
+        <div className="hy-login-brand">
+          <Logo />
+          <div>
+            <h1 className="hy-login-title">{t('app.title')}</h1>
+            <p className="hy-login-subtitle">{t('login.subtitle')}</p>
+          </div>
+        </div>
+        {expired && !error && (
+          <p className="hy-notice" role="status">
+            {t('login.expired')}
+          </p>
+        )}
+        <form onSubmit={onSubmit} noValidate aria-describedby={error ? ids.err : undefined}>
+          <div className="hy-field">
+            <label htmlFor={ids.user}>{t('login.username')}</label>
+            <input
+              id={ids.user}
+              className="hy-input"
+              name="username"
+              autoComplete="username"
+              inputMode="text"
+              placeholder={t('login.usernamePlaceholder')}
+              value={username}
+              onChange={(e) => setUsername(e.target.value)}
+              aria-invalid={missing === 'username' || undefined}
+              data-testid="login-username"
+            />
+          </div>
+          <div className="hy-field">
+            <label htmlFor={ids.pass}>{t('login.password')}</label>
+            <input
+              id={ids.pass}
+              className="hy-input"
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              placeholder={t('login.passwordPlaceholder')}
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              aria-invalid={missing === 'password' || undefined}
+              data-testid="login-password"
+            />
+          </div>
+          {error && (
+            <p id={ids.err} className="hy-error" role="alert" data-testid="login-error">
+              {error}
+            </p>
+          )}
+          <button
+            type="submit"
+            className="hy-btn hy-btn-primary hy-btn-block"
+            disabled={login.isPending}
+            data-testid="login-submit"
+          >
+            {login.isPending ? t('login.submitting') : t('login.submit')}
+          </button>
+        </form>
+        <p className="hy-login-footer">{t('login.footer')}</p>
+      </main>
+    </div>
+  );
+}

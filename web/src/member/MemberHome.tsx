@@ -1,0 +1,212 @@
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { ApiError, api, errorMessage } from '../app/api.ts';
+import { hasAdminRole, useCurrentUser, useLogout } from '../app/auth.tsx';
+import { LangSwitch } from '../app/pages/LangSwitch.tsx';
+import { meKey, queryClient } from '../app/queryClient.ts';
+
+type PasswordFields = 'currentPassword' | 'newPassword' | 'confirm';
+
+/** Phone-first "我的" page for members: no antd, big tap targets, text ≥ 16 px. */
+export function MemberHome() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const navigate = useNavigate();
+  const logout = useLogout();
+  const [editing, setEditing] = useState(me.mustChangePassword);
+  const [done, setDone] = useState(false);
+
+  useEffect(() => {
+    document.title = `${t('member.title')} · ${t('app.short')}`;
+  }, [t]);
+
+  const roles = [...new Set(me.grants.map((g) => t(`role.${g.role}`)))];
+
+  return (
+    <div className="hy-m">
+      <header className="hy-m-header">
+        <h1>{t('member.title')}</h1>
+        <LangSwitch className="hy-m-header-btn" />
+      </header>
+      <main className="hy-m-main">
+        <section className="hy-m-card hy-m-profile" aria-label={t('member.title')}>
+          <div className="hy-m-avatar" aria-hidden="true">
+            {me.displayName.slice(0, 1)}
+          </div>
+          <div>
+            <p className="hy-m-name" data-testid="member-name">
+              {me.displayName}
+            </p>
+            <p className="hy-m-org" data-testid="member-org">
+              {me.orgName ?? t('member.noOrg')}
+            </p>
+          </div>
+        </section>
+        <section className="hy-m-card">
+          <dl className="hy-m-dl">
+            <dt>{t('member.username')}</dt>
+            <dd>{me.username}</dd>
+            <dt>{t('member.org')}</dt>
+            <dd>{me.orgName ?? t('member.noOrg')}</dd>
+            {roles.length > 0 && (
+              <>
+                <dt>{t('member.roles')}</dt>
+                <dd>{roles.join('、')}</dd>
+              </>
+            )}
+          </dl>
+        </section>
+
+        {me.mustChangePassword && (
+          <p className="hy-notice" role="status">
+            {t('member.mustChange')}
+          </p>
+        )}
+        {done && (
+          <p className="hy-success" role="status" data-testid="password-changed">
+            {t('member.changed')}
+          </p>
+        )}
+
+        <section className="hy-m-card hy-m-actions">
+          {editing ? (
+            <PasswordForm
+              onDone={() => {
+                setEditing(false);
+                setDone(true);
+              }}
+              onCancel={me.mustChangePassword ? undefined : () => setEditing(false)}
+            />
+          ) : (
+            <button
+              type="button"
+              className="hy-m-row"
+              onClick={() => {
+                setDone(false);
+                setEditing(true);
+              }}
+              data-testid="member-change-password"
+            >
+              <span>{t('member.changePassword')}</span>
+              <span aria-hidden="true">›</span>
+            </button>
+          )}
+          {hasAdminRole(me) && (
+            <Link className="hy-m-row" to="/">
+              <span>{t('member.admin')}</span>
+              <span aria-hidden="true">›</span>
+            </Link>
+          )}
+        </section>
+
+        <button
+          type="button"
+          className="hy-btn hy-btn-block hy-m-logout"
+          onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })}
+          disabled={logout.isPending}
+          data-testid="logout"
+        >
+          {t('member.logout')}
+        </button>
+      </main>
+    </div>
+  );
+}
+
+function PasswordForm({ onDone, onCancel }: { onDone: () => void; onCancel?: () => void }) {
+  const { t } = useTranslation();
+  const ids = { cur: useId(), next: useId(), again: useId(), policy: useId() };
+  const [values, setValues] = useState<Record<PasswordFields, string>>({
+    currentPassword: '',
+    newPassword: '',
+    confirm: '',
+  });
+  const [errors, setErrors] = useState<Partial<Record<PasswordFields, string>>>({});
+  const change = useMutation({
+    mutationFn: (body: { currentPassword: string; newPassword: string }) => api.post('/auth/password', body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: meKey }),
+  });
+
+  const set = (k: PasswordFields) => (e: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [k]: e.target.value }));
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    const next: Partial<Record<PasswordFields, string>> = {};
+    if (!values.currentPassword) next.currentPassword = t('member.required');
+    if (!values.newPassword) next.newPassword = t('member.required');
+    else if (values.confirm !== values.newPassword) next.confirm = t('password.mismatch');
+    setErrors(next);
+    if (Object.keys(next).length > 0) return;
+    change.mutate(
+      { currentPassword: values.currentPassword, newPassword: values.newPassword },
+      {
+        onSuccess: onDone,
+        onError: (err) => {
+          if (err instanceof ApiError && err.fieldErrors.length > 0) {
+            setErrors(Object.fromEntries(err.fieldErrors.map((f) => [f.path, f.message])));
+          }
+        },
+      },
+    );
+  };
+
+  const general =
+    change.isError && !(change.error instanceof ApiError && change.error.fieldErrors.length > 0)
+      ? errorMessage(change.error)
+      : null;
+
+  const field = (k: PasswordFields, id: string, label: string, autoComplete: string) => (
+    <div className="hy-field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        className="hy-input"
+        type="password"
+        autoComplete={autoComplete}
+        value={values[k]}
+        onChange={set(k)}
+        aria-invalid={errors[k] ? true : undefined}
+        aria-describedby={k === 'newPassword' ? ids.policy : undefined}
+        data-testid={`password-${k}`}
+      />
+      {errors[k] && (
+        <p className="hy-error" role="alert">
+          {errors[k]}
+        </p>
+      )}
+    </div>
+  );
+
+  return (
+    <form className="hy-m-form" onSubmit={onSubmit} noValidate>
+      <h2>{t('member.changePassword')}</h2>
+      {field('currentPassword', ids.cur, t('member.currentPassword'), 'current-password')}
+      {field('newPassword', ids.next, t('member.newPassword'), 'new-password')}
+      <p id={ids.policy} className="hy-hint">
+        {t('password.policy')}
+      </p>
+      {field('confirm', ids.again, t('member.confirmPassword'), 'new-password')}
+      {general && (
+        <p className="hy-error" role="alert">
+          {general}
+        </p>
+      )}
+      <button
+        type="submit"
+        className="hy-btn hy-btn-primary hy-btn-block"
+        disabled={change.isPending}
+        data-testid="password-save"
+      >
+        {change.isPending ? t('member.saving') : t('member.save')}
+      </button>
+      {onCancel && (
+        <button type="button" className="hy-btn hy-btn-block" onClick={onCancel}>
+          {t('member.cancel')}
+        </button>
+      )}
+    </form>
+  );
+}
