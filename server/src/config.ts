@@ -25,8 +25,8 @@ export type Config = {
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-function int(name: string, fallback: number): number {
-  const raw = process.env[name];
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0) throw new Error(`环境变量 ${name} 须为非负整数，实际为 "${raw}"`);
@@ -35,17 +35,17 @@ function int(name: string, fallback: number): number {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
-    port: int('PORT', 3000),
+    port: int(env, 'PORT', 3000),
     host: env.HOST || '0.0.0.0',
     databaseUrl: env.DATABASE_URL || null,
     dataDir: path.resolve(root, env.DATA_DIR || 'data'),
     dataKey: env.HONGYUN_DATA_KEY || null,
-    adminIdleMinutes: int('ADMIN_IDLE_MINUTES', 30),
-    memberIdleMinutes: int('MEMBER_IDLE_MINUTES', 7 * 24 * 60),
-    sessionMaxHours: int('SESSION_MAX_HOURS', 30 * 24),
-    loginRateLimitPerMinute: int('LOGIN_RATE_LIMIT_PER_MINUTE', 30),
-    lockAfterFailures: int('LOCK_AFTER_FAILURES', 5),
-    lockMinutes: int('LOCK_MINUTES', 15),
+    adminIdleMinutes: int(env, 'ADMIN_IDLE_MINUTES', 30),
+    memberIdleMinutes: int(env, 'MEMBER_IDLE_MINUTES', 7 * 24 * 60),
+    sessionMaxHours: int(env, 'SESSION_MAX_HOURS', 30 * 24),
+    loginRateLimitPerMinute: int(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 30),
+    lockAfterFailures: int(env, 'LOCK_AFTER_FAILURES', 5),
+    lockMinutes: int(env, 'LOCK_MINUTES', 15),
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     logLevel: env.LOG_LEVEL || 'info',
     jobs: env.JOBS !== '0',

@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { buildApp, type App } from '../src/app.ts';
+import { type Config, loadConfig } from '../src/config.ts';
+import { connect, type Database } from '../src/db/client.ts';
+import { createPii, type Pii } from '../src/platform/pii/index.ts';
+import { TEMPLATE, TEST_DATA_KEY } from './constants.ts';
+
+export type TestEnv = App & { database: Database; pii: Pii; config: Config; close: () => Promise<void> };
+
+/** A fresh database cloned from the demo template, and the app built on it (no port: app.inject). */
+export async function testEnv(overrides: Partial<Config> = {}): Promise<TestEnv> {
+  const adminUrl = inject('pgAdminUrl');
+  const name = `t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name} template ${TEMPLATE}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const database = connect(url.toString(), 5);
+  const config = { ...loadConfig({}), jobs: false, webDir: '/nonexistent', ...overrides };
+  const pii = createPii(TEST_DATA_KEY);
+  const built = await buildApp({ config, database, pii });
+  await built.app.ready();
+  return {
+    ...built,
+    database,
+    pii,
+    config,
+    close: async () => {
+      await built.app.close();
+      await database.close();
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export const DEMO_PASSWORD = 'Hongyun@2026';
+
+export type Session = { cookie: string; csrf: string; headers: Record<string, string> };
+
+/** Logs in through the real route and returns the headers a browser would send afterwards. */
+export async function login(env: TestEnv, username: string, password = DEMO_PASSWORD): Promise<Session> {
+  const res = await env.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  const cookies = Object.fromEntries(res.cookies.map((c) => [c.name, c.value]));
+  const cookie = `hy_session=${cookies.hy_session}; hy_csrf=${cookies.hy_csrf}`;
+  return { cookie, csrf: cookies.hy_csrf, headers: { cookie, 'x-csrf-token': cookies.hy_csrf } };
+}
+
+/** The demo tree's well-known orgs, looked up by name so tests read like the demo. */
+export async function orgId(env: TestEnv, name: string): Promise<number> {
+  const { rows } = await env.database.pool.query<{ id: number }>('select id from orgs where name = $1', [name]);
+  if (!rows[0]) throw new Error(`no org named ${name}`);
+  return rows[0].id;
+}
+
+export async function query<T extends pg.QueryResultRow>(env: TestEnv, text: string, params: unknown[] = []) {
+  return (await env.database.pool.query<T>(text, params)).rows;
+}
