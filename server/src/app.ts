@@ -6,7 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
@@ -33,7 +33,7 @@ export async function buildApp({ config, database, pii, logger = false }: AppDep
     // malformed URLs and the like, answered in the one error shape
     frameworkErrors: (err, req, reply) => {
       const { status, body } = toErrorBody(err, requestLang(req));
-      reply.status(status).send(body);
+      (reply as FastifyReply).code(status).send(body);
     },
   });
   app.setValidatorCompiler(validatorCompiler);

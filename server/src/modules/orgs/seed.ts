@@ -45,13 +45,13 @@ function villageName(r: () => number, used: Set<string>) {
 const ORDINAL = ['第一', '第二', '第三', '第四', '第五', '第六'];
 const groups = (n: number): Node[] => Array.from({ length: n }, (_, i) => ({ name: `${ORDINAL[i]}党小组`, kind: 'group' as const }));
 
-function district(name: string, seed: number): Node {
+function district(name: string, seed: number, size: number): Node {
   const r = rng(seed);
   const pick = (a: number, b: number) => a + Math.floor(r() * (b - a + 1));
   const short = name.replace(/[区县]$/, '');
   const usedVillages = new Set<string>();
   const towns: Node[] = TOWNS.map((town) => {
-    const villages: Node[] = Array.from({ length: pick(16, 22) }, () => {
+    const villages: Node[] = Array.from({ length: Math.round(pick(16, 22) * size) }, () => {
       const v = villageName(r, usedVillages);
       const place = `${town}${v}`;
       // larger villages have a general branch over several branches; smaller ones one branch with groups
@@ -141,7 +141,7 @@ function district(name: string, seed: number): Node {
     short: '两新组织综合党委',
     kind: 'committee',
     sector: 'non_public',
-    children: Array.from({ length: 150 }, () => {
+    children: Array.from({ length: Math.min(280, Math.round(150 * size)) }, () => {
       let c: string;
       do c = `${COMPANY_A[Math.floor(r() * COMPANY_A.length)]}${COMPANY_B[Math.floor(r() * COMPANY_B.length)]}`;
       while (usedCompanies.has(c));
@@ -159,13 +159,14 @@ function district(name: string, seed: number): Node {
 }
 
 export function demoTree(scale: 'district' | 'city'): Node {
-  if (scale === 'district') return district(DISTRICTS[0], 1);
+  // sizes chosen so a district has about 2,000 orgs and a city about 25,000
+  if (scale === 'district') return district(DISTRICTS[0], 1, 1.08);
   return {
     name: '中共江城市委员会',
     short: '江城市委',
     kind: 'committee',
     place: '江城市',
-    children: DISTRICTS.map((d, i) => district(d, i + 1)),
+    children: DISTRICTS.map((d, i) => district(d, i + 1, 1.8)),
   };
 }
 
