@@ -14,8 +14,10 @@ export async function foundation() {
   try {
     // (a) ceiling
     const helloPort = await freePort();
-    const hello = await startProcess(['bench/hello.ts'], { PORT: String(helloPort) }, async () =>
-      (await fetch(`http://127.0.0.1:${helloPort}/hello`)).ok,
+    const hello = await startProcess(
+      ['bench/hello.ts'],
+      { PORT: String(helloPort) },
+      async () => (await fetch(`http://127.0.0.1:${helloPort}/hello`)).ok,
     );
     await load({ url: `http://127.0.0.1:${helloPort}/hello`, duration: 3 }); // warm-up
     const ceiling = await load({ url: `http://127.0.0.1:${helloPort}/hello` });
@@ -52,7 +54,9 @@ export async function foundation() {
       // every org id of the city, from the admin's own view (lazy walk of two levels + search)
       const ids: string[] = [];
       for (let page = 1; ; page++) {
-        const r = await (await fetch(`${base}/api/v1/orgs?pageSize=200&page=${page}`, { headers: { cookie } })).json();
+        const r = await (
+          await fetch(`${base}/api/v1/orgs?pageSize=200&page=${page}`, { headers: { cookie } })
+        ).json();
         ids.push(...r.items.map((o: { id: string }) => o.id));
         if (ids.length >= r.total) break;
       }
@@ -64,7 +68,11 @@ export async function foundation() {
       const authed = { headers: { cookie } };
 
       const bench = async (name: string, suffix: string): Promise<Figures> => {
-        const opts = { url: base, ...authed, requests: [{ method: 'GET' as const, setupRequest: randomPath(suffix) as never }] };
+        const opts = {
+          url: base,
+          ...authed,
+          requests: [{ method: 'GET' as const, setupRequest: randomPath(suffix) as never }],
+        };
         await load({ ...opts, duration: 3 });
         const f = await load(opts);
         console.log(name, f);
@@ -83,7 +91,11 @@ export async function foundation() {
       const logins = await load(loginOpts);
       console.log('(d) logins', logins);
       const [childrenDuringLogins, loginsDuringChildren] = await Promise.all([
-        load({ url: base, ...authed, requests: [{ method: 'GET', setupRequest: randomPath('/children') as never }] }),
+        load({
+          url: base,
+          ...authed,
+          requests: [{ method: 'GET', setupRequest: randomPath('/children') as never }],
+        }),
         load(loginOpts),
       ]);
       console.log('(b) during (d)', childrenDuringLogins, loginsDuringChildren);

@@ -7,7 +7,15 @@ import autocannon from 'autocannon';
 
 export const root = path.resolve(import.meta.dirname, '..');
 
-export type Figures = { requests: number; rps: number; p50: number; p90: number; p99: number; errors: number; non2xx: number };
+export type Figures = {
+  requests: number;
+  rps: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+};
 
 /** One load run; latencies in milliseconds. */
 export async function load(opts: autocannon.Options): Promise<Figures> {
@@ -35,8 +43,16 @@ export function freePort(): Promise<number> {
 }
 
 /** Starts a child node process and waits until `ready()` says so. */
-export async function startProcess(args: string[], env: NodeJS.ProcessEnv, ready: () => Promise<boolean>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startProcess(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  ready: () => Promise<boolean>,
+): Promise<ChildProcess> {
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let log = '';
   child.stdout!.on('data', (d) => (log += d));
   child.stderr!.on('data', (d) => (log += d));

@@ -20,10 +20,9 @@ export const NewPassword = z
   .string()
   .min(8, { message: PASSWORD_RULE })
   .max(64, { message: PASSWORD_RULE })
-  .refine(
-    (p) => [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) => re.test(p)).length >= 3,
-    { message: PASSWORD_RULE },
-  );
+  .refine((p) => [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) => re.test(p)).length >= 3, {
+    message: PASSWORD_RULE,
+  });
 
 export const ChangePassword = z.strictObject({
   currentPassword: z.string().min(1).max(128),

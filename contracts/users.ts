@@ -35,7 +35,10 @@ export const CreateUser = z.strictObject({
   phone: Phone.nullish(),
   orgId: Id,
   password: NewPassword,
-  grants: z.array(z.strictObject({ role: Role, orgId: Id })).max(20).default([]),
+  grants: z
+    .array(z.strictObject({ role: Role, orgId: Id }))
+    .max(20)
+    .default([]),
 });
 export type CreateUser = z.infer<typeof CreateUser>;
 

@@ -19,7 +19,8 @@ const root = path.resolve(import.meta.dirname, '..');
  * folder, migrations, demo district) and serves the production build from dist/web.
  */
 export default async function setup(project: TestProject) {
-  if (!fs.existsSync(path.join(root, 'dist/web/index.html'))) throw new Error('dist/web is missing: run `npm run build` first');
+  if (!fs.existsSync(path.join(root, 'dist/web/index.html')))
+    throw new Error('dist/web is missing: run `npm run build` first');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hongyun-e2e-'));
   const port = await freePort();
   const server = spawn(process.execPath, ['server/src/main.ts'], {

@@ -3,7 +3,12 @@
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 
-const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+const CANDIDATES = [
+  process.env.CHROMIUM_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+];
 
 export function findChromium() {
   return CANDIDATES.find((p) => p && fs.existsSync(p)) ?? null;
@@ -26,7 +31,10 @@ export function ensureChromium() {
     console.log('[hongyun] 安装 Chromium 与中文字体（apt-get install chromium fonts-wqy-microhei）…');
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     execSync('apt-get update -qq', { stdio: 'inherit', env });
-    execSync('apt-get install -y -qq --no-install-recommends chromium fonts-wqy-microhei', { stdio: 'inherit', env });
+    execSync('apt-get install -y -qq --no-install-recommends chromium fonts-wqy-microhei', {
+      stdio: 'inherit',
+      env,
+    });
     found = findChromium();
   }
   if (!found) {
@@ -37,6 +45,7 @@ export function ensureChromium() {
     );
     process.exit(2);
   }
-  if (!hasCjkFont()) console.warn('[hongyun] 警告：未找到中文字体，截图中的汉字可能显示为方框（安装 fonts-wqy-microhei）');
+  if (!hasCjkFont())
+    console.warn('[hongyun] 警告：未找到中文字体，截图中的汉字可能显示为方框（安装 fonts-wqy-microhei）');
   return found;
 }

@@ -8,6 +8,8 @@ const procs = [
   run(process.execPath, ['--watch-path=server', '--watch-path=contracts', 'server/src/main.ts']),
   run('npx', ['vite', '--config', 'web/vite.config.ts']),
 ];
-const stop = () => procs.forEach((p) => p.kill('SIGTERM'));
+const stop = () => {
+  for (const p of procs) p.kill('SIGTERM');
+};
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

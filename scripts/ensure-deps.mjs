@@ -9,7 +9,10 @@ const lock = path.join(root, 'package-lock.json');
 const stamp = path.join(root, 'node_modules', '.package-lock.json');
 const pinnedNode = path.join(root, 'node_modules', '.bin', 'node');
 
-const stale = !fs.existsSync(stamp) || !fs.existsSync(pinnedNode) || fs.statSync(lock).mtimeMs > fs.statSync(stamp).mtimeMs;
+const stale =
+  !fs.existsSync(stamp) ||
+  !fs.existsSync(pinnedNode) ||
+  fs.statSync(lock).mtimeMs > fs.statSync(stamp).mtimeMs;
 if (stale) {
   console.log('[hongyun] 安装依赖（npm ci）… / installing dependencies');
   execSync('npm ci --no-audit --no-fund --loglevel=error', { cwd: root, stdio: 'inherit' });

@@ -27,7 +27,12 @@ function check(title, cmd, args) {
 
 function vitest(title, args, env = {}) {
   const out = path.join(tmp, `${title.replace(/\W+/g, '-')}.json`);
-  const { ok, seconds } = run(title, 'npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], env);
+  const { ok, seconds } = run(
+    title,
+    'npx',
+    ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`],
+    env,
+  );
   let p = 0;
   let f = 0;
   if (fs.existsSync(out)) {

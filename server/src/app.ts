@@ -20,7 +20,12 @@ import type { ModuleManifest } from './platform/module.ts';
 import type { Pii } from './platform/pii/index.ts';
 
 export type AppDeps = { config: Config; database: Database; pii: Pii; logger?: boolean | object };
-export type App = { app: FastifyInstance; routes: RouteInfo[]; modules: ModuleManifest[]; state: { shuttingDown: boolean } };
+export type App = {
+  app: FastifyInstance;
+  routes: RouteInfo[];
+  modules: ModuleManifest[];
+  state: { shuttingDown: boolean };
+};
 
 export async function buildApp({ config, database, pii, logger = false }: AppDeps): Promise<App> {
   const app = Fastify({
@@ -91,7 +96,11 @@ function serveWeb(app: FastifyInstance, dir: string) {
   const index = path.join(dir, 'index.html');
   if (!fs.existsSync(index)) {
     app.get('/', async (_req, reply) =>
-      reply.type('text/html; charset=utf-8').send('<h1>红云</h1><p>网页尚未构建：请运行 <code>npm run build</code>。API 在 /api/v1，文档在 /api/docs。</p>'),
+      reply
+        .type('text/html; charset=utf-8')
+        .send(
+          '<h1>红云</h1><p>网页尚未构建：请运行 <code>npm run build</code>。API 在 /api/v1，文档在 /api/docs。</p>',
+        ),
     );
     return;
   }
@@ -103,7 +112,12 @@ function serveWeb(app: FastifyInstance, dir: string) {
     if (/\.[a-z0-9]+$/i.test(file)) {
       const rel = path.normalize(file).replace(/^\/+/, '');
       if (fs.existsSync(path.join(dir, rel))) {
-        return reply.header('cache-control', rel.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache').sendFile(rel);
+        return reply
+          .header(
+            'cache-control',
+            rel.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+          )
+          .sendFile(rel);
       }
       return reply.callNotFound();
     }

@@ -16,7 +16,10 @@ async function main() {
   await applyMigrations(database.db);
   const pii = createPii(loadDataKey(config.dataKey, config.dataDir));
   const scale = process.env.SEED_SCALE === 'city' ? 'city' : 'district';
-  if (process.env.SEED !== '0' && (await seedIfEmpty(database.db, config, pii, scale, (m) => say(`演示数据：${m}`)))) {
+  if (
+    process.env.SEED !== '0' &&
+    (await seedIfEmpty(database.db, config, pii, scale, (m) => say(`演示数据：${m}`)))
+  ) {
     say('已生成演示数据');
   }
   const { app, modules, state } = await buildApp({

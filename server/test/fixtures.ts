@@ -8,8 +8,17 @@ const unique = () => `${process.pid}-${Date.now().toString(36)}-${++seq}`;
 
 /** Factories: rows made straight in the database, for the "given …" part of a test. */
 export async function makeOrg(env: TestEnv, parentId: number, kind?: OrgKind, name?: string) {
-  const [parent] = await query<{ path: string; kind: OrgKind }>(env, 'select path, kind from orgs where id = $1', [parentId]);
-  const k = kind ?? (['branch', 'general_branch', 'committee', 'group'] as OrgKind[]).find((c) => mayContain(parent.kind, c)) ?? 'group';
+  const [parent] = await query<{ path: string; kind: OrgKind }>(
+    env,
+    'select path, kind from orgs where id = $1',
+    [parentId],
+  );
+  const k =
+    kind ??
+    (['branch', 'general_branch', 'committee', 'group'] as OrgKind[]).find((c) =>
+      mayContain(parent.kind, c),
+    ) ??
+    'group';
   const [{ id }] = await query<{ id: number }>(env, "select nextval('orgs_id_seq')::int8 as id");
   const path = `${parent.path}${id}/`;
   await query(
@@ -22,10 +31,15 @@ export async function makeOrg(env: TestEnv, parentId: number, kind?: OrgKind, na
 
 let demoHash: Promise<string> | undefined;
 
-export async function makeUser(env: TestEnv, opts: { orgId: number; role?: string; grantOrgId?: number; phone?: string }) {
+export async function makeUser(
+  env: TestEnv,
+  opts: { orgId: number; role?: string; grantOrgId?: number; phone?: string },
+) {
   demoHash ??= hashPassword(DEMO_PASSWORD);
   const username = `u${unique().replace(/[^a-z0-9]/gi, '')}`;
-  const phone = opts.phone ? { enc: env.pii.encrypt(opts.phone), idx: env.pii.blindIndex('phone', opts.phone) } : null;
+  const phone = opts.phone
+    ? { enc: env.pii.encrypt(opts.phone), idx: env.pii.blindIndex('phone', opts.phone) }
+    : null;
   const [{ id }] = await query<{ id: number }>(
     env,
     `insert into users (username, display_name, password_hash, org_id, phone_enc, phone_index)
@@ -33,7 +47,11 @@ export async function makeUser(env: TestEnv, opts: { orgId: number; role?: strin
     [username, `测试用户${seq}`, await demoHash, opts.orgId, phone?.enc ?? null, phone?.idx ?? null],
   );
   if (opts.role) {
-    await query(env, 'insert into role_grants (user_id, role, org_id) values ($1, $2, $3)', [id, opts.role, opts.grantOrgId ?? opts.orgId]);
+    await query(env, 'insert into role_grants (user_id, role, org_id) values ($1, $2, $3)', [
+      id,
+      opts.role,
+      opts.grantOrgId ?? opts.orgId,
+    ]);
   }
   return { id, username };
 }

@@ -7,7 +7,13 @@ import { connect, type Database } from '../src/db/client.ts';
 import { createPii, type Pii } from '../src/platform/pii/index.ts';
 import { TEMPLATE, TEST_DATA_KEY } from './constants.ts';
 
-export type TestEnv = App & { database: Database; pii: Pii; config: Config; close: () => Promise<void> };
+export type TestEnv = App & {
+  database: Database;
+  url: string;
+  pii: Pii;
+  config: Config;
+  close: () => Promise<void>;
+};
 
 /** A fresh database cloned from the demo template, and the app built on it (no port: app.inject). */
 export async function testEnv(overrides: Partial<Config> = {}): Promise<TestEnv> {
@@ -27,6 +33,7 @@ export async function testEnv(overrides: Partial<Config> = {}): Promise<TestEnv>
   return {
     ...built,
     database,
+    url: url.toString(),
     pii,
     config,
     close: async () => {
@@ -46,7 +53,11 @@ export type Session = { cookie: string; csrf: string; headers: Record<string, st
 
 /** Logs in through the real route and returns the headers a browser would send afterwards. */
 export async function login(env: TestEnv, username: string, password = DEMO_PASSWORD): Promise<Session> {
-  const res = await env.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+  const res = await env.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username, password },
+  });
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
   const cookies = Object.fromEntries(res.cookies.map((c) => [c.name, c.value]));
   const cookie = `hy_session=${cookies.hy_session}; hy_csrf=${cookies.hy_csrf}`;
@@ -55,7 +66,9 @@ export async function login(env: TestEnv, username: string, password = DEMO_PASS
 
 /** The demo tree's well-known orgs, looked up by name so tests read like the demo. */
 export async function orgId(env: TestEnv, name: string): Promise<number> {
-  const { rows } = await env.database.pool.query<{ id: number }>('select id from orgs where name = $1', [name]);
+  const { rows } = await env.database.pool.query<{ id: number }>('select id from orgs where name = $1', [
+    name,
+  ]);
   if (!rows[0]) throw new Error(`no org named ${name}`);
   return rows[0].id;
 }

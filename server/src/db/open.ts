@@ -7,7 +7,10 @@ import { startEmbeddedPostgres } from './embedded.ts';
 export type OpenedDatabase = Database & { url: string; shutdown: () => Promise<void> };
 
 /** DATABASE_URL when given; otherwise the embedded PostgreSQL under dataDir/pg, database `hongyun`. */
-export async function openDatabase(config: Config, opts: { poolSize?: number } = {}): Promise<OpenedDatabase> {
+export async function openDatabase(
+  config: Config,
+  opts: { poolSize?: number } = {},
+): Promise<OpenedDatabase> {
   let url = config.databaseUrl;
   let stopCluster = async () => {};
   if (!url) {

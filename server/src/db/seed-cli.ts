@@ -21,13 +21,21 @@ const config = loadConfig();
 const database = await openDatabase(config);
 try {
   if (values.reset) {
-    await database.db.execute(sql.raw('drop schema if exists public cascade; drop schema if exists drizzle cascade; drop schema if exists pgboss cascade; create schema public'));
+    await database.db.execute(
+      sql.raw(
+        'drop schema if exists public cascade; drop schema if exists drizzle cascade; drop schema if exists pgboss cascade; create schema public',
+      ),
+    );
   }
   await applyMigrations(database.db);
   const pii = createPii(loadDataKey(config.dataKey, config.dataDir));
   const t0 = Date.now();
   const seeded = await seedIfEmpty(database.db, config, pii, values.scale, (m) => console.log(`[seed] ${m}`));
-  console.log(seeded ? `[seed] 完成，用时 ${((Date.now() - t0) / 1000).toFixed(1)} 秒` : '[seed] 数据库已有数据，未改动（加 --reset 清空重建）');
+  console.log(
+    seeded
+      ? `[seed] 完成，用时 ${((Date.now() - t0) / 1000).toFixed(1)} 秒`
+      : '[seed] 数据库已有数据，未改动（加 --reset 清空重建）',
+  );
 } finally {
   await database.shutdown();
 }

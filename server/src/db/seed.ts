@@ -5,7 +5,13 @@ import type { Pii } from '../platform/pii/index.ts';
 import { type Db, inTransaction } from './client.ts';
 
 /** Seeds the demo when the database has no orgs yet; all or nothing, in one transaction. */
-export async function seedIfEmpty(db: Db, config: Config, pii: Pii, scale: 'district' | 'city', log: (m: string) => void) {
+export async function seedIfEmpty(
+  db: Db,
+  config: Config,
+  pii: Pii,
+  scale: 'district' | 'city',
+  log: (m: string) => void,
+) {
   const { rows } = await db.execute<{ n: number }>(sql`select count(*)::int as n from orgs`);
   if (rows[0].n > 0) return false;
   await inTransaction(db, async (tx) => {

@@ -4,7 +4,12 @@ import type { Db, Queryable } from '../db/client.ts';
 import type { Policy } from './access/index.ts';
 import type { Pii } from './pii/index.ts';
 
-export type JobContext = { db: Db; config: Config; now: () => Date; log: (msg: string, data?: object) => void };
+export type JobContext = {
+  db: Db;
+  config: Config;
+  now: () => Date;
+  log: (msg: string, data?: object) => void;
+};
 
 /** A recurring job: pg-boss runs it on `cron` (Asia/Shanghai) on exactly one of the app processes. */
 export type JobDef = { name: string; cron: string; run: (ctx: JobContext) => Promise<unknown> };

@@ -36,7 +36,12 @@ describe('org tree for a town org_admin', () => {
   });
 
   it('creates a branch under a village general branch, audited, and finds it by name', async () => {
-    const res = await api(town, 'POST', '/orgs', { parentId: String(village), name: '青年党员党支部', code: 'QH-QN-01', kind: 'branch' });
+    const res = await api(town, 'POST', '/orgs', {
+      parentId: String(village),
+      name: '青年党员党支部',
+      code: 'QH-QN-01',
+      kind: 'branch',
+    });
     expect(res.statusCode, res.body).toBe(201);
     const created = res.json();
     expect(created).toMatchObject({ parentId: String(village), kind: 'branch', depth: 3, childCount: 0 });
@@ -54,11 +59,21 @@ describe('org tree for a town org_admin', () => {
   });
 
   it('refuses a duplicate code with 409 naming the field, and a group under a general branch with 400', async () => {
-    const dup = await api(town, 'POST', '/orgs', { parentId: String(village), name: '重复', code: 'HY000002', kind: 'branch' });
+    const dup = await api(town, 'POST', '/orgs', {
+      parentId: String(village),
+      name: '重复',
+      code: 'HY000002',
+      kind: 'branch',
+    });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.details[0].path).toBe('code');
     expect(dup.json().error.message).toContain('HY000002');
-    const wrongKind = await api(town, 'POST', '/orgs', { parentId: String(village), name: '小组', code: 'QH-X-1', kind: 'group' });
+    const wrongKind = await api(town, 'POST', '/orgs', {
+      parentId: String(village),
+      name: '小组',
+      code: 'QH-X-1',
+      kind: 'group',
+    });
     expect(wrongKind.statusCode).toBe(400);
     expect(wrongKind.json().error.message).toContain('党总支下不能设立党小组');
   });
@@ -85,16 +100,26 @@ describe('org tree for a town org_admin', () => {
     expect(cycle.json().error.details[0].path).toBe('parentId');
     const moved = await api(town, 'POST', `/orgs/${a.id}/move`, { parentId: String(dest.id), position: 0 });
     expect(moved.statusCode, moved.body).toBe(200);
-    const [row] = await query<{ path: string; depth: number }>(env, 'select path, depth from orgs where id = $1', [c.id]);
+    const [row] = await query<{ path: string; depth: number }>(
+      env,
+      'select path, depth from orgs where id = $1',
+      [c.id],
+    );
     expect(row.path).toBe(`${dest.path}${a.id}/${b.id}/${c.id}/`);
     expect(row.depth).toBe(5); // district 0 → town 1 → dest 2 → a 3 → b 4 → c 5
   });
 
   it('cannot move its own scope root away or into another town', async () => {
-    expect((await api(town, 'POST', `/orgs/${town1}/move`, { parentId: String(town2) })).statusCode).toBe(403);
+    expect((await api(town, 'POST', `/orgs/${town1}/move`, { parentId: String(town2) })).statusCode).toBe(
+      403,
+    );
     const mine = await makeOrg(env, town1, 'branch');
-    expect((await api(town, 'POST', `/orgs/${mine.id}/move`, { parentId: String(town2) })).statusCode).toBe(403);
-    const [row] = await query<{ parent_id: number }>(env, 'select parent_id from orgs where id = $1', [mine.id]);
+    expect((await api(town, 'POST', `/orgs/${mine.id}/move`, { parentId: String(town2) })).statusCode).toBe(
+      403,
+    );
+    const [row] = await query<{ parent_id: number }>(env, 'select parent_id from orgs where id = $1', [
+      mine.id,
+    ]);
     expect(row.parent_id).toBe(town1);
   });
 
@@ -102,8 +127,13 @@ describe('org tree for a town org_admin', () => {
     const p = await makeOrg(env, town1, 'general_branch');
     const x = await makeOrg(env, p.id, 'branch');
     const y = await makeOrg(env, p.id, 'branch');
-    expect((await api(town, 'POST', `/orgs/${p.id}/reorder`, { childIds: [String(y.id)] })).statusCode).toBe(400);
-    expect((await api(town, 'POST', `/orgs/${p.id}/reorder`, { childIds: [String(y.id), String(x.id)] })).statusCode).toBe(200);
+    expect((await api(town, 'POST', `/orgs/${p.id}/reorder`, { childIds: [String(y.id)] })).statusCode).toBe(
+      400,
+    );
+    expect(
+      (await api(town, 'POST', `/orgs/${p.id}/reorder`, { childIds: [String(y.id), String(x.id)] }))
+        .statusCode,
+    ).toBe(200);
     const kids = (await api(town, 'GET', `/orgs/${p.id}/children`)).json();
     expect(kids.items.map((o: { id: string }) => o.id)).toEqual([String(y.id), String(x.id)]);
   });
@@ -124,16 +154,22 @@ describe('org tree for a town org_admin', () => {
 
   it('counts a subtree by kind', async () => {
     const stats = (await api(town, 'GET', `/orgs/${town1}/stats`)).json();
-    const [{ n }] = await query<{ n: number }>(env, "select count(*)::int as n from orgs where path like $1 || '%' and id <> $2", [
-      (await query<{ path: string }>(env, 'select path from orgs where id = $1', [town1]))[0].path,
-      town1,
-    ]);
+    const [{ n }] = await query<{ n: number }>(
+      env,
+      "select count(*)::int as n from orgs where path like $1 || '%' and id <> $2",
+      [(await query<{ path: string }>(env, 'select path from orgs where id = $1', [town1]))[0].path, town1],
+    );
     expect(stats.descendants).toBe(n);
     expect(stats.byKind.branch).toBeGreaterThan(10);
   });
 
   it('sees nothing of another town: detail, children, search and stats are refused', async () => {
-    for (const url of [`/orgs/${town2}`, `/orgs/${town2}/children`, `/orgs?under=${town2}`, `/orgs/${town2}/stats`]) {
+    for (const url of [
+      `/orgs/${town2}`,
+      `/orgs/${town2}/children`,
+      `/orgs?under=${town2}`,
+      `/orgs/${town2}/stats`,
+    ]) {
       const res = await api(town, 'GET', url);
       expect(res.statusCode, url).toBe(403);
       expect(res.json().error.message).toContain('无权访问');

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, check, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  check,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 /**
  * The org tree. `path` is the materialized path of ids, '/1/17/342/', so a subtree of any size
@@ -26,7 +36,10 @@ export const orgs = pgTable(
     uniqueIndex('orgs_code_key').on(t.code),
     uniqueIndex('orgs_path_key').on(sql`${t.path} text_pattern_ops`),
     index('orgs_parent_sort_idx').on(t.parentId, t.sortOrder, t.id),
-    check('orgs_kind_check', sql`${t.kind} in ('committee','working_committee','general_branch','branch','group')`),
+    check(
+      'orgs_kind_check',
+      sql`${t.kind} in ('committee','working_committee','general_branch','branch','group')`,
+    ),
     check('orgs_sector_check', sql`${t.sector} in ('public','non_public')`),
   ],
 );

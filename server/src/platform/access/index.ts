@@ -22,7 +22,8 @@ const policies = new Map<string, Policy>();
 
 export function registerPolicies(list: readonly Policy[]) {
   for (const p of list) {
-    if (policies.has(p.action) && policies.get(p.action) !== p) throw new Error(`policy ${p.action} declared twice`);
+    if (policies.has(p.action) && policies.get(p.action) !== p)
+      throw new Error(`policy ${p.action} declared twice`);
     policies.set(p.action, p);
   }
 }
@@ -68,7 +69,10 @@ export function scopePaths(actor: Actor, action: string): string[] {
   return paths.filter((p, i) => !paths.slice(0, i).some((q) => p.startsWith(q)));
 }
 
-const outside: Text = { zh: '无权访问该党组织：它不在您的管理范围内', en: 'Access denied: this organization is outside your scope' };
+const outside: Text = {
+  zh: '无权访问该党组织：它不在您的管理范围内',
+  en: 'Access denied: this organization is outside your scope',
+};
 
 export function authorize(actor: Actor, action: string, orgPath: string, message: Text = outside): void {
   if (!can(actor, action, orgPath)) throw forbidden(message);

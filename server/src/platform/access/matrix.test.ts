@@ -39,7 +39,11 @@ const UNTARGETED = new Set(['GET /api/v1/orgs/roots']);
 
 /** For each route, a valid request against an org (or an account in an org) under `target`. */
 const MAKERS: Record<string, Maker> = {
-  'POST /api/v1/auth/login': async () => ({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'member', password: 'Hongyun@2026' } }),
+  'POST /api/v1/auth/login': async () => ({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username: 'member', password: 'Hongyun@2026' },
+  }),
   'POST /api/v1/auth/logout': async () => ({ method: 'POST', url: '/api/v1/auth/logout' }),
   'GET /api/v1/auth/me': async () => ({ method: 'GET', url: '/api/v1/auth/me' }),
   'POST /api/v1/auth/password': async () => ({
@@ -49,7 +53,9 @@ const MAKERS: Record<string, Maker> = {
   }),
   'GET /api/v1/auth/sessions': async () => ({ method: 'GET', url: '/api/v1/auth/sessions' }),
   'DELETE /api/v1/auth/sessions/:id': async (_t, self) => {
-    const [{ id }] = (await env.database.pool.query('select max(id) as id from sessions where user_id = $1', [self.userId])).rows;
+    const [{ id }] = (
+      await env.database.pool.query('select max(id) as id from sessions where user_id = $1', [self.userId])
+    ).rows;
     return { method: 'DELETE', url: `/api/v1/auth/sessions/${id}` };
   },
   'GET /api/v1/orgs/roots': async () => ({ method: 'GET', url: '/api/v1/orgs/roots' }),
@@ -66,7 +72,11 @@ const MAKERS: Record<string, Maker> = {
       payload: { parentId: String(t), name: '矩阵测试党组织', code: `M-${probe.id}`, kind: probe.kind },
     };
   },
-  'PATCH /api/v1/orgs/:id': async (t) => ({ method: 'PATCH', url: `/api/v1/orgs/${(await makeOrg(env, t)).id}`, payload: { name: '改名后' } }),
+  'PATCH /api/v1/orgs/:id': async (t) => ({
+    method: 'PATCH',
+    url: `/api/v1/orgs/${(await makeOrg(env, t)).id}`,
+    payload: { name: '改名后' },
+  }),
   'POST /api/v1/orgs/:id/move': async (t) => {
     const from = await makeOrg(env, t);
     const to = await makeOrg(env, t);
@@ -77,15 +87,30 @@ const MAKERS: Record<string, Maker> = {
     const p = await makeOrg(env, t);
     const a = await makeOrg(env, p.id);
     const b = await makeOrg(env, p.id);
-    return { method: 'POST', url: `/api/v1/orgs/${p.id}/reorder`, payload: { childIds: [String(b.id), String(a.id)] } };
+    return {
+      method: 'POST',
+      url: `/api/v1/orgs/${p.id}/reorder`,
+      payload: { childIds: [String(b.id), String(a.id)] },
+    };
   },
-  'DELETE /api/v1/orgs/:id': async (t) => ({ method: 'DELETE', url: `/api/v1/orgs/${(await makeOrg(env, t)).id}` }),
+  'DELETE /api/v1/orgs/:id': async (t) => ({
+    method: 'DELETE',
+    url: `/api/v1/orgs/${(await makeOrg(env, t)).id}`,
+  }),
   'GET /api/v1/users': async (t) => ({ method: 'GET', url: `/api/v1/users?orgId=${t}` }),
-  'GET /api/v1/users/:id': async (t) => ({ method: 'GET', url: `/api/v1/users/${(await makeUser(env, { orgId: t })).id}` }),
+  'GET /api/v1/users/:id': async (t) => ({
+    method: 'GET',
+    url: `/api/v1/users/${(await makeUser(env, { orgId: t })).id}`,
+  }),
   'POST /api/v1/users': async (t) => ({
     method: 'POST',
     url: '/api/v1/users',
-    payload: { username: `m${Date.now()}${Math.floor(Math.random() * 1e6)}`, displayName: '矩阵', orgId: String(t), password: 'Matrix#2026a' },
+    payload: {
+      username: `m${Date.now()}${Math.floor(Math.random() * 1e6)}`,
+      displayName: '矩阵',
+      orgId: String(t),
+      password: 'Matrix#2026a',
+    },
   }),
   'PATCH /api/v1/users/:id': async (t) => ({
     method: 'PATCH',
@@ -97,7 +122,10 @@ const MAKERS: Record<string, Maker> = {
     url: `/api/v1/users/${(await makeUser(env, { orgId: t })).id}/reset-password`,
     payload: { password: 'Reset#2026abc' },
   }),
-  'POST /api/v1/users/:id/unlock': async (t) => ({ method: 'POST', url: `/api/v1/users/${(await makeUser(env, { orgId: t })).id}/unlock` }),
+  'POST /api/v1/users/:id/unlock': async (t) => ({
+    method: 'POST',
+    url: `/api/v1/users/${(await makeUser(env, { orgId: t })).id}/unlock`,
+  }),
   'POST /api/v1/users/:id/grants': async (t) => ({
     method: 'POST',
     url: `/api/v1/users/${(await makeUser(env, { orgId: t })).id}/grants`,
@@ -105,7 +133,8 @@ const MAKERS: Record<string, Maker> = {
   }),
   'DELETE /api/v1/users/:id/grants/:grantId': async (t) => {
     const u = await makeUser(env, { orgId: t, role: 'member' });
-    const [{ id }] = (await env.database.pool.query('select id from role_grants where user_id = $1', [u.id])).rows;
+    const [{ id }] = (await env.database.pool.query('select id from role_grants where user_id = $1', [u.id]))
+      .rows;
     return { method: 'DELETE', url: `/api/v1/users/${u.id}/grants/${id}` };
   },
   'GET /api/v1/audit': async (t) => ({ method: 'GET', url: `/api/v1/audit?orgId=${t}` }),
@@ -124,12 +153,19 @@ describe('authorization matrix', () => {
     describe(key, () => {
       it('anonymous: refused with 401 unless public', async () => {
         const req = await MAKERS[key](town1, { userId: 0 });
-        const res = await env.app.inject({ ...(req as object), method: req.method as 'GET', url: req.url, payload: req.payload as object });
+        const res = await env.app.inject({
+          ...(req as object),
+          method: req.method as 'GET',
+          url: req.url,
+          payload: req.payload as object,
+        });
         if (route.access === 'public') expect([401, 403]).not.toContain(res.statusCode);
         else expect(res.statusCode).toBe(401);
       });
       for (const role of roles) {
-        for (const where of role === 'dept_admin' ? (['inside'] as const) : (['inside', 'outside'] as const)) {
+        for (const where of role === 'dept_admin'
+          ? (['inside'] as const)
+          : (['inside', 'outside'] as const)) {
           const allowed =
             route.access === 'public' ||
             route.access === 'authenticated' ||

@@ -17,13 +17,25 @@ describe('audit log', () => {
   });
 
   it('a dept admin browses and filters it: logins with actor, IP and time; failed logins too', async () => {
-    await env.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: 'wrong' } });
+    await env.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'admin', password: 'wrong' },
+    });
     const s = await login(env, 'admin');
-    const res = await env.app.inject({ method: 'GET', url: '/api/v1/audit?action=auth.login', headers: s.headers });
+    const res = await env.app.inject({
+      method: 'GET',
+      url: '/api/v1/audit?action=auth.login',
+      headers: s.headers,
+    });
     expect(res.statusCode).toBe(200);
     const items = res.json().items;
     expect(items.length).toBeGreaterThanOrEqual(2);
-    expect(items[0]).toMatchObject({ action: expect.stringMatching(/^auth\.login/), ip: '127.0.0.1', actorName: expect.any(String) });
+    expect(items[0]).toMatchObject({
+      action: expect.stringMatching(/^auth\.login/),
+      ip: '127.0.0.1',
+      actorName: expect.any(String),
+    });
     expect(items.some((e: { action: string }) => e.action === 'auth.login_failed')).toBe(true);
     // nothing secret in it
     expect(JSON.stringify(items)).not.toMatch(/passwordHash|tokenHash|\$argon2/);
@@ -31,6 +43,8 @@ describe('audit log', () => {
 
   it('is for dept admins only', async () => {
     const s = await login(env, 'town_admin');
-    expect((await env.app.inject({ method: 'GET', url: '/api/v1/audit', headers: s.headers })).statusCode).toBe(403);
+    expect(
+      (await env.app.inject({ method: 'GET', url: '/api/v1/audit', headers: s.headers })).statusCode,
+    ).toBe(403);
   });
 });

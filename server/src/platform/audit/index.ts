@@ -3,6 +3,8 @@ import { auditRoutes } from './routes.ts';
 
 export const auditModule: ModuleManifest = {
   name: 'audit',
-  policies: [{ action: 'audit.view', roles: ['dept_admin'], description: '查看审计日志 / browse the audit log' }],
+  policies: [
+    { action: 'audit.view', roles: ['dept_admin'], description: '查看审计日志 / browse the audit log' },
+  ],
   routes: auditRoutes,
 };

@@ -7,7 +7,10 @@ export async function auditRoutes(base: FastifyInstance) {
   const app = base.withTypeProvider<ZodTypeProvider>();
   app.get(
     '/audit',
-    { config: { access: 'audit.view' }, schema: { tags: ['audit 审计日志'], querystring: AuditQuery, response: { 200: AuditPage } } },
+    {
+      config: { access: 'audit.view' },
+      schema: { tags: ['audit 审计日志'], querystring: AuditQuery, response: { 200: AuditPage } },
+    },
     async (req) => {
       const page = await listAudit(req.ctx, req.query);
       return {

@@ -21,7 +21,16 @@ export type AuditEvent = {
 };
 
 /** Never written to the audit log, whatever a module passes. */
-const SECRET = new Set(['passwordHash', 'password', 'tokenHash', 'csrfToken', 'phoneEnc', 'phoneIndex', 'idNumberEnc', 'idNumberIndex']);
+const SECRET = new Set([
+  'passwordHash',
+  'password',
+  'tokenHash',
+  'csrfToken',
+  'phoneEnc',
+  'phoneIndex',
+  'idNumberEnc',
+  'idNumberIndex',
+]);
 const MASKED: Record<string, (v: string) => string> = { phone: maskPhone };
 
 function clean(row: Record<string, unknown> | null | undefined): Record<string, unknown> | null {
@@ -54,7 +63,12 @@ export async function recordAudit(db: Queryable, ctx: Ctx, e: AuditEvent): Promi
   const { before, after } = diff(clean(e.before), clean(e.after));
   await db.insert(auditLog).values({
     actorId: e.actorId !== undefined ? e.actorId : (ctx.actor?.userId ?? null),
-    actorName: e.actorName !== undefined ? e.actorName : (ctx.actor ? `${ctx.actor.displayName}(${ctx.actor.username})` : null),
+    actorName:
+      e.actorName !== undefined
+        ? e.actorName
+        : ctx.actor
+          ? `${ctx.actor.displayName}(${ctx.actor.username})`
+          : null,
     action: e.action,
     targetType: e.targetType ?? null,
     targetId: e.targetId == null ? null : String(e.targetId),
@@ -82,7 +96,8 @@ export async function listAudit(ctx: Ctx, q: AuditQuery) {
   if (q.targetType) where.push(eq(auditLog.targetType, q.targetType));
   if (q.from) where.push(gte(auditLog.at, new Date(q.from)));
   if (q.to) where.push(lte(auditLog.at, new Date(q.to)));
-  if (q.orgId) where.push(sql`${auditLog.orgPath} like (select path from orgs where id = ${Number(q.orgId)}) || '%'`);
+  if (q.orgId)
+    where.push(sql`${auditLog.orgPath} like (select path from orgs where id = ${Number(q.orgId)}) || '%'`);
   const filter = and(...where);
   return paginate(q, {
     count: () => ctx.db.select({ n: count() }).from(auditLog).where(filter),
@@ -98,16 +113,16 @@ export async function listAudit(ctx: Ctx, q: AuditQuery) {
 }
 
 const AUDIT_COLUMNS = {
-      id: auditLog.id,
-      at: auditLog.at,
-      actorId: auditLog.actorId,
-      actorName: auditLog.actorName,
-      action: auditLog.action,
-      targetType: auditLog.targetType,
-      targetId: auditLog.targetId,
-      orgId: auditLog.orgId,
-      orgName: sql<string | null>`(select name from orgs where orgs.id = ${auditLog.orgId})`,
-      before: auditLog.before,
-      after: auditLog.after,
+  id: auditLog.id,
+  at: auditLog.at,
+  actorId: auditLog.actorId,
+  actorName: auditLog.actorName,
+  action: auditLog.action,
+  targetType: auditLog.targetType,
+  targetId: auditLog.targetId,
+  orgId: auditLog.orgId,
+  orgName: sql<string | null>`(select name from orgs where orgs.id = ${auditLog.orgId})`,
+  before: auditLog.before,
+  after: auditLog.after,
   ip: auditLog.ip,
 };

@@ -13,7 +13,8 @@ afterAll(() => env.close());
 
 const post = (url: string, payload: object, headers: Record<string, string> = {}) =>
   env.app.inject({ method: 'POST', url: `/api/v1${url}`, payload, headers });
-const get = (url: string, headers: Record<string, string> = {}) => env.app.inject({ method: 'GET', url: `/api/v1${url}`, headers });
+const get = (url: string, headers: Record<string, string> = {}) =>
+  env.app.inject({ method: 'GET', url: `/api/v1${url}`, headers });
 
 describe('login', () => {
   it('accepts the username or the phone number, sets an HttpOnly SameSite session cookie and a CSRF cookie', async () => {
@@ -22,7 +23,11 @@ describe('login', () => {
     const session = byName.cookies.find((c) => c.name === 'hy_session')!;
     expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     expect(byName.cookies.find((c) => c.name === 'hy_csrf')!.httpOnly).toBeFalsy();
-    expect(byName.json()).toMatchObject({ username: 'admin', idleMinutes: 30, actions: expect.arrayContaining(['audit.view']) });
+    expect(byName.json()).toMatchObject({
+      username: 'admin',
+      idleMinutes: 30,
+      actions: expect.arrayContaining(['audit.view']),
+    });
     const byPhone = await post('/auth/login', { username: '13800000001', password: 'Hongyun@2026' });
     expect(byPhone.json().username).toBe('admin');
   });
@@ -45,17 +50,24 @@ describe('login', () => {
 
   it('locks the account after five wrong passwords for 15 minutes, even against the right one', async () => {
     const u = await makeUser(env, { orgId: town1 });
-    for (let i = 0; i < 4; i++) expect((await post('/auth/login', { username: u.username, password: 'bad' })).statusCode).toBe(401);
+    for (let i = 0; i < 4; i++)
+      expect((await post('/auth/login', { username: u.username, password: 'bad' })).statusCode).toBe(401);
     const fifth = await post('/auth/login', { username: u.username, password: 'bad' });
     expect(fifth.statusCode).toBe(423);
     expect(fifth.json().error.message).toContain('15 分钟');
-    expect((await post('/auth/login', { username: u.username, password: 'Hongyun@2026' })).statusCode).toBe(423);
+    expect((await post('/auth/login', { username: u.username, password: 'Hongyun@2026' })).statusCode).toBe(
+      423,
+    );
     // fifteen minutes later
     await query(env, "update users set locked_until = now() - interval '1 second' where id = $1", [u.id]);
-    expect((await post('/auth/login', { username: u.username, password: 'Hongyun@2026' })).statusCode).toBe(200);
-    const actions = await query<{ action: string }>(env, "select action from audit_log where target_id = $1 and action like 'auth.%' order by id", [
-      String(u.id),
-    ]);
+    expect((await post('/auth/login', { username: u.username, password: 'Hongyun@2026' })).statusCode).toBe(
+      200,
+    );
+    const actions = await query<{ action: string }>(
+      env,
+      "select action from audit_log where target_id = $1 and action like 'auth.%' order by id",
+      [String(u.id)],
+    );
     expect(actions.map((a) => a.action)).toEqual([
       ...Array(4).fill('auth.login_failed'),
       'auth.locked',
@@ -68,7 +80,16 @@ describe('login', () => {
     const limited = await testEnv({ loginRateLimitPerMinute: 3 });
     try {
       const codes = [];
-      for (let i = 0; i < 5; i++) codes.push((await limited.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'x', password: 'y' } })).statusCode);
+      for (let i = 0; i < 5; i++)
+        codes.push(
+          (
+            await limited.app.inject({
+              method: 'POST',
+              url: '/api/v1/auth/login',
+              payload: { username: 'x', password: 'y' },
+            })
+          ).statusCode,
+        );
       expect(codes).toEqual([401, 401, 401, 429, 429]);
     } finally {
       await limited.close();
@@ -91,7 +112,10 @@ describe('sessions', () => {
     expect(forged.statusCode).toBe(401);
     expect(forged.json().error.message).toBe('登录已失效，请重新登录');
     const s = await login(env, 'town_admin');
-    await query(env, "update sessions set expires_at = now() - interval '1 second' where user_id = (select id from users where username = 'town_admin')");
+    await query(
+      env,
+      "update sessions set expires_at = now() - interval '1 second' where user_id = (select id from users where username = 'town_admin')",
+    );
     expect((await get('/auth/me', s.headers)).statusCode).toBe(401);
   });
 
@@ -104,7 +128,11 @@ describe('sessions', () => {
 
   it('refuses a write without the CSRF token, even with a valid session', async () => {
     const s = await login(env, 'town_admin');
-    const res = await env.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: s.cookie } });
+    const res = await env.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: { cookie: s.cookie },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('csrf');
   });
@@ -116,7 +144,15 @@ describe('sessions', () => {
     const list = (await get('/auth/sessions', a.headers)).json().items;
     expect(list).toHaveLength(2);
     const other = list.find((x: { current: boolean }) => !x.current);
-    expect((await env.app.inject({ method: 'DELETE', url: `/api/v1/auth/sessions/${other.id}`, headers: a.headers })).statusCode).toBe(200);
+    expect(
+      (
+        await env.app.inject({
+          method: 'DELETE',
+          url: `/api/v1/auth/sessions/${other.id}`,
+          headers: a.headers,
+        })
+      ).statusCode,
+    ).toBe(200);
     expect((await get('/auth/me', b.headers)).statusCode).toBe(401);
     expect((await post('/auth/logout', {}, a.headers)).statusCode).toBe(200);
     expect((await get('/auth/me', a.headers)).statusCode).toBe(401);
@@ -126,7 +162,11 @@ describe('sessions', () => {
     const u = await makeUser(env, { orgId: town1 });
     await login(env, u.username);
     await login(env, u.username);
-    await query(env, "update sessions set expires_at = now() - interval '1 hour' where id = (select min(id) from sessions where user_id = $1)", [u.id]);
+    await query(
+      env,
+      "update sessions set expires_at = now() - interval '1 hour' where id = (select min(id) from sessions where user_id = $1)",
+      [u.id],
+    );
     const purged = await purgeExpiredSessions(env.database.db, new Date());
     expect(purged).toBeGreaterThanOrEqual(1);
     expect(await query(env, 'select 1 from sessions where user_id = $1', [u.id])).toHaveLength(1);
@@ -138,14 +178,32 @@ describe('change password', () => {
     const u = await makeUser(env, { orgId: town1 });
     const a = await login(env, u.username);
     const other = await login(env, u.username);
-    const weak = await post('/auth/password', { currentPassword: 'Hongyun@2026', newPassword: 'abcdefgh' }, a.headers);
+    const weak = await post(
+      '/auth/password',
+      { currentPassword: 'Hongyun@2026', newPassword: 'abcdefgh' },
+      a.headers,
+    );
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error.message).toContain('新密码（newPassword）：密码须为 8-64 位');
-    const wrong = await post('/auth/password', { currentPassword: 'nope', newPassword: 'Better#2026x' }, a.headers);
+    const wrong = await post(
+      '/auth/password',
+      { currentPassword: 'nope', newPassword: 'Better#2026x' },
+      a.headers,
+    );
     expect(wrong.json().error.details[0].path).toBe('currentPassword');
-    expect((await post('/auth/password', { currentPassword: 'Hongyun@2026', newPassword: 'Better#2026x' }, a.headers)).statusCode).toBe(200);
+    expect(
+      (
+        await post(
+          '/auth/password',
+          { currentPassword: 'Hongyun@2026', newPassword: 'Better#2026x' },
+          a.headers,
+        )
+      ).statusCode,
+    ).toBe(200);
     expect((await get('/auth/me', a.headers)).statusCode).toBe(200);
     expect((await get('/auth/me', other.headers)).statusCode).toBe(401);
-    expect((await post('/auth/login', { username: u.username, password: 'Better#2026x' })).statusCode).toBe(200);
+    expect((await post('/auth/login', { username: u.username, password: 'Better#2026x' })).statusCode).toBe(
+      200,
+    );
   });
 });

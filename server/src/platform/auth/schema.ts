@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { orgs } from '../../modules/orgs/schema.ts';
 
 export const users = pgTable(
@@ -44,7 +54,10 @@ export const roleGrants = pgTable(
     grantedBy: bigint('granted_by', { mode: 'number' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('role_grants_key').on(t.userId, t.role, t.orgId), index('role_grants_org_idx').on(t.orgId)],
+  (t) => [
+    uniqueIndex('role_grants_key').on(t.userId, t.role, t.orgId),
+    index('role_grants_org_idx').on(t.orgId),
+  ],
 );
 
 export const sessions = pgTable(

@@ -6,13 +6,62 @@ import { roleGrants, users } from './schema.ts';
 export const DEMO_PASSWORD = 'Hongyun@2026';
 
 /** One account per role, on the orgs the orgs seed marked; printed by `npm start`. */
-export const DEMO_ACCOUNTS: { username: string; displayName: string; phone: string; role: Role; on: string; what: string }[] = [
-  { username: 'admin', displayName: '王建国', phone: '13800000001', role: 'dept_admin', on: 'root', what: '组织部管理员（全区）' },
-  { username: 'town_admin', displayName: '李红梅', phone: '13800000002', role: 'org_admin', on: 'town1', what: '党组织管理员（第一个镇）' },
-  { username: 'town2_admin', displayName: '张志强', phone: '13800000003', role: 'org_admin', on: 'town2', what: '党组织管理员（第二个镇）' },
-  { username: 'secretary', displayName: '刘德华', phone: '13800000004', role: 'secretary', on: 'villageBranch', what: '村党支部书记' },
-  { username: 'station', displayName: '赵站长', phone: '13800000005', role: 'station_manager', on: 'villageBranchParent', what: '远教站点管理员' },
-  { username: 'member', displayName: '陈小梅', phone: '13800000006', role: 'member', on: 'villageBranch', what: '党员' },
+export const DEMO_ACCOUNTS: {
+  username: string;
+  displayName: string;
+  phone: string;
+  role: Role;
+  on: string;
+  what: string;
+}[] = [
+  {
+    username: 'admin',
+    displayName: '王建国',
+    phone: '13800000001',
+    role: 'dept_admin',
+    on: 'root',
+    what: '组织部管理员（全区）',
+  },
+  {
+    username: 'town_admin',
+    displayName: '李红梅',
+    phone: '13800000002',
+    role: 'org_admin',
+    on: 'town1',
+    what: '党组织管理员（第一个镇）',
+  },
+  {
+    username: 'town2_admin',
+    displayName: '张志强',
+    phone: '13800000003',
+    role: 'org_admin',
+    on: 'town2',
+    what: '党组织管理员（第二个镇）',
+  },
+  {
+    username: 'secretary',
+    displayName: '刘德华',
+    phone: '13800000004',
+    role: 'secretary',
+    on: 'villageBranch',
+    what: '村党支部书记',
+  },
+  {
+    username: 'station',
+    displayName: '赵站长',
+    phone: '13800000005',
+    role: 'station_manager',
+    on: 'villageBranchParent',
+    what: '远教站点管理员',
+  },
+  {
+    username: 'member',
+    displayName: '陈小梅',
+    phone: '13800000006',
+    role: 'member',
+    on: 'villageBranch',
+    what: '党员',
+  },
 ];
 
 export async function seedAccounts(ctx: SeedContext) {

@@ -33,7 +33,11 @@ async function findLoginUser(ctx: Ctx, name: string) {
     })
     .from(users)
     .leftJoin(orgs, eq(orgs.id, users.orgId))
-    .where(byPhone ? eq(users.phoneIndex, ctx.pii.blindIndex('phone', name)) : sql`lower(${users.username}) = lower(${name})`)
+    .where(
+      byPhone
+        ? eq(users.phoneIndex, ctx.pii.blindIndex('phone', name))
+        : sql`lower(${users.username}) = lower(${name})`,
+    )
     .limit(1);
   return u;
 }
@@ -59,7 +63,14 @@ export async function login(ctx: Ctx, input: Login) {
     });
     throw WRONG;
   }
-  const audit = { actorId: u.id, actorName: u.username, targetType: 'user', targetId: u.id, orgId: u.orgId, orgPath: u.orgPath };
+  const audit = {
+    actorId: u.id,
+    actorName: u.username,
+    targetType: 'user',
+    targetId: u.id,
+    orgId: u.orgId,
+    orgPath: u.orgPath,
+  };
   if (u.lockedUntil && u.lockedUntil > now) {
     await recordAudit(ctx.db, ctx, { ...audit, action: 'auth.login_failed', after: { reason: 'locked' } });
     throw locked(minutesLeft(u.lockedUntil, now));
@@ -85,13 +96,21 @@ export async function login(ctx: Ctx, input: Login) {
   }
   if (u.disabled) {
     await recordAudit(ctx.db, ctx, { ...audit, action: 'auth.login_failed', after: { reason: 'disabled' } });
-    throw new AppError(403, 'account_disabled', { zh: '账号已停用，请联系管理员', en: 'This account is disabled' });
+    throw new AppError(403, 'account_disabled', {
+      zh: '账号已停用，请联系管理员',
+      en: 'This account is disabled',
+    });
   }
-  const grants = await ctx.db.execute<{ role: string }>(sql`select role from role_grants where user_id = ${u.id}`);
+  const grants = await ctx.db.execute<{ role: string }>(
+    sql`select role from role_grants where user_id = ${u.id}`,
+  );
   const isAdmin = grants.rows.some((g) => (ADMIN_ROLES as string[]).includes(g.role));
   const idleMinutes = isAdmin ? ctx.config.adminIdleMinutes : ctx.config.memberIdleMinutes;
   return inTransaction(ctx.db, async (tx) => {
-    await tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, u.id));
+    await tx
+      .update(users)
+      .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now })
+      .where(eq(users.id, u.id));
     const session = await createSession(tx, {
       userId: u.id,
       idleMinutes,
@@ -139,7 +158,12 @@ export async function me(ctx: Ctx, actor: Actor = actorOf(ctx)): Promise<Me> {
     orgId: row.orgId == null ? null : String(row.orgId),
     orgName: row.orgName,
     mustChangePassword: row.mustChangePassword,
-    grants: actor.grants.map((g) => ({ id: String(g.id), role: g.role, orgId: String(g.orgId), orgName: g.orgName })),
+    grants: actor.grants.map((g) => ({
+      id: String(g.id),
+      role: g.role,
+      orgId: String(g.orgId),
+      orgName: g.orgName,
+    })),
     actions: actionsOf(actor),
     idleMinutes: row.idleMinutes ?? ctx.config.adminIdleMinutes,
   };
@@ -147,12 +171,18 @@ export async function me(ctx: Ctx, actor: Actor = actorOf(ctx)): Promise<Me> {
 
 export async function changePassword(ctx: Ctx, input: { currentPassword: string; newPassword: string }) {
   const actor = actorOf(ctx);
-  const [u] = await ctx.db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.userId));
+  const [u] = await ctx.db
+    .select({ passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.id, actor.userId));
   if (!u || !(await verifyPassword(u.passwordHash, input.currentPassword))) {
     throw fieldError('currentPassword', { zh: '当前密码不正确', en: 'The current password is wrong' });
   }
   if (input.currentPassword === input.newPassword) {
-    throw fieldError('newPassword', { zh: '新密码不能与当前密码相同', en: 'The new password must differ from the current one' });
+    throw fieldError('newPassword', {
+      zh: '新密码不能与当前密码相同',
+      en: 'The new password must differ from the current one',
+    });
   }
   const passwordHash = await hashPassword(input.newPassword);
   await inTransaction(ctx.db, async (tx) => {
@@ -162,7 +192,11 @@ export async function changePassword(ctx: Ctx, input: { currentPassword: string;
       .where(eq(users.id, actor.userId));
     // a changed password ends every other session: whoever knew the old one is out
     await revokeAllSessions(tx, actor.userId, actor.sessionId);
-    await recordAudit(tx, ctx, { action: 'auth.password_changed', targetType: 'user', targetId: actor.userId });
+    await recordAudit(tx, ctx, {
+      action: 'auth.password_changed',
+      targetType: 'user',
+      targetId: actor.userId,
+    });
   });
 }
 
@@ -171,7 +205,9 @@ export async function listMySessions(ctx: Ctx) {
   const rows = await ctx.db
     .select()
     .from(sessions)
-    .where(and(eq(sessions.userId, actor.userId), isNull(sessions.revokedAt), sql`${sessions.expiresAt} > now()`))
+    .where(
+      and(eq(sessions.userId, actor.userId), isNull(sessions.revokedAt), sql`${sessions.expiresAt} > now()`),
+    )
     .orderBy(desc(sessions.lastSeenAt));
   return rows.map((s) => ({
     id: String(s.id),
@@ -190,4 +226,3 @@ export async function revokeMySession(ctx: Ctx, id: number) {
     await recordAudit(tx, ctx, { action: 'auth.session_revoked', targetType: 'session', targetId: id });
   });
 }
-

@@ -12,11 +12,20 @@ export const tokenHash = (token: string) => createHash('sha256').update(token).d
 
 export async function createSession(
   db: Queryable,
-  s: { userId: number; idleMinutes: number; maxHours: number; ip: string | null; userAgent: string | null; now: Date },
+  s: {
+    userId: number;
+    idleMinutes: number;
+    maxHours: number;
+    ip: string | null;
+    userAgent: string | null;
+    now: Date;
+  },
 ) {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
-  const expiresAt = new Date(Math.min(s.now.getTime() + s.idleMinutes * 60_000, s.now.getTime() + s.maxHours * 3_600_000));
+  const expiresAt = new Date(
+    Math.min(s.now.getTime() + s.idleMinutes * 60_000, s.now.getTime() + s.maxHours * 3_600_000),
+  );
   const [row] = await db
     .insert(sessions)
     .values({
@@ -97,7 +106,11 @@ export async function revokeAllSessions(db: Queryable, userId: number, exceptId?
     .update(sessions)
     .set({ revokedAt: sql`now()` })
     .where(
-      and(eq(sessions.userId, userId), isNull(sessions.revokedAt), exceptId ? sql`${sessions.id} <> ${exceptId}` : undefined),
+      and(
+        eq(sessions.userId, userId),
+        isNull(sessions.revokedAt),
+        exceptId ? sql`${sessions.id} <> ${exceptId}` : undefined,
+      ),
     );
 }
 

@@ -22,7 +22,13 @@ type UserRow = typeof users.$inferSelect;
 async function grantsOf(db: Queryable, userIds: number[]) {
   if (!userIds.length) return new Map<number, User['grants']>();
   const rows = await db
-    .select({ id: roleGrants.id, userId: roleGrants.userId, role: roleGrants.role, orgId: roleGrants.orgId, orgName: orgs.name })
+    .select({
+      id: roleGrants.id,
+      userId: roleGrants.userId,
+      role: roleGrants.role,
+      orgId: roleGrants.orgId,
+      orgName: orgs.name,
+    })
     .from(roleGrants)
     .innerJoin(orgs, eq(orgs.id, roleGrants.orgId))
     .where(inArray(roleGrants.userId, userIds))
@@ -56,7 +62,11 @@ function presentUser(ctx: Ctx, u: UserRow & { orgName: string | null }, grants: 
 const userColumns = { user: users, orgName: orgs.name, orgPath: orgs.path };
 
 async function loadUser(db: Queryable, id: number) {
-  const [row] = await db.select(userColumns).from(users).leftJoin(orgs, eq(orgs.id, users.orgId)).where(eq(users.id, id));
+  const [row] = await db
+    .select(userColumns)
+    .from(users)
+    .leftJoin(orgs, eq(orgs.id, users.orgId))
+    .where(eq(users.id, id));
   if (!row) throw notFound(USER);
   return { ...row.user, orgName: row.orgName, orgPath: row.orgPath };
 }
@@ -65,8 +75,14 @@ async function loadUser(db: Queryable, id: number) {
  * An admin may act on an account only if they cover its home org and every org it holds a role
  * on: otherwise a town admin could reset the password of a district admin whose home is in town.
  */
-async function authorizeOnUser(db: Queryable, actor: Actor, action: string, u: { id: number; orgPath: string | null }) {
-  if (!u.orgPath || !can(actor, action, u.orgPath)) throw forbidden({ zh: '该账号不在您的管理范围内', en: 'This account is outside your scope' });
+async function authorizeOnUser(
+  db: Queryable,
+  actor: Actor,
+  action: string,
+  u: { id: number; orgPath: string | null },
+) {
+  if (!u.orgPath || !can(actor, action, u.orgPath))
+    throw forbidden({ zh: '该账号不在您的管理范围内', en: 'This account is outside your scope' });
   if (action === 'user.view') return;
   const held = await db
     .select({ path: orgs.path })
@@ -100,10 +116,13 @@ export async function listUsers(ctx: Ctx, q: PageQuery & { q?: string; orgId?: s
           /^1[3-9]\d{9}$/.test(term) ? eq(users.phoneIndex, ctx.pii.blindIndex('phone', term)) : undefined,
         )
       : undefined,
-    q.role ? sql`exists (select 1 from role_grants g where g.user_id = ${users.id} and g.role = ${q.role})` : undefined,
+    q.role
+      ? sql`exists (select 1 from role_grants g where g.user_id = ${users.id} and g.role = ${q.role})`
+      : undefined,
   );
   const page = await paginate(q, {
-    count: () => ctx.db.select({ n: count() }).from(users).innerJoin(orgs, eq(orgs.id, users.orgId)).where(where),
+    count: () =>
+      ctx.db.select({ n: count() }).from(users).innerJoin(orgs, eq(orgs.id, users.orgId)).where(where),
     rows: (limit, offset) =>
       ctx.db
         .select(userColumns)
@@ -114,10 +133,15 @@ export async function listUsers(ctx: Ctx, q: PageQuery & { q?: string; orgId?: s
         .limit(limit)
         .offset(offset),
   });
-  const grants = await grantsOf(ctx.db, page.items.map((r) => r.user.id));
+  const grants = await grantsOf(
+    ctx.db,
+    page.items.map((r) => r.user.id),
+  );
   return {
     ...page,
-    items: page.items.map((r) => presentUser(ctx, { ...r.user, orgName: r.orgName }, grants.get(r.user.id) ?? [])),
+    items: page.items.map((r) =>
+      presentUser(ctx, { ...r.user, orgName: r.orgName }, grants.get(r.user.id) ?? []),
+    ),
   };
 }
 
@@ -146,15 +170,27 @@ export async function createUser(ctx: Ctx, input: CreateUser): Promise<User> {
   const home = await findOrg(ctx.db, Number(input.orgId));
   if (!home) throw fieldError('orgId', { zh: '党组织不存在', en: 'organization not found' });
   authorize(actor, 'user.manage', home.path);
-  for (const [i, g] of input.grants.entries()) await checkGrantAllowed(ctx.db, actor, g.role, Number(g.orgId), `grants.${i}.orgId`);
+  for (const [i, g] of input.grants.entries())
+    await checkGrantAllowed(ctx.db, actor, g.role, Number(g.orgId), `grants.${i}.orgId`);
   const passwordHash = await hashPassword(input.password);
   const id = await inTransaction(ctx.db, async (tx) => {
-    const [taken] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.username}) = lower(${input.username})`);
-    if (taken) throw dup('username', { zh: `用户名 ${input.username} 已被使用`, en: `username ${input.username} is taken` });
+    const [taken] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`lower(${users.username}) = lower(${input.username})`);
+    if (taken)
+      throw dup('username', {
+        zh: `用户名 ${input.username} 已被使用`,
+        en: `username ${input.username} is taken`,
+      });
     const phone = input.phone ? phoneColumns(ctx, input.phone) : { phoneEnc: null, phoneIndex: null };
     if (phone.phoneIndex) {
       const [p] = await tx.select({ id: users.id }).from(users).where(eq(users.phoneIndex, phone.phoneIndex));
-      if (p) throw dup('phone', { zh: '该手机号已绑定其他账号', en: 'this phone number belongs to another account' });
+      if (p)
+        throw dup('phone', {
+          zh: '该手机号已绑定其他账号',
+          en: 'this phone number belongs to another account',
+        });
     }
     const [row] = await tx
       .insert(users)
@@ -219,13 +255,20 @@ export async function updateUser(
     if (input.disabled !== undefined) patch.disabled = input.disabled;
     if (input.orgId !== undefined) patch.orgId = Number(input.orgId);
     if (input.phone !== undefined) {
-      Object.assign(patch, input.phone ? phoneColumns(ctx, input.phone) : { phoneEnc: null, phoneIndex: null });
+      Object.assign(
+        patch,
+        input.phone ? phoneColumns(ctx, input.phone) : { phoneEnc: null, phoneIndex: null },
+      );
       if (patch.phoneIndex) {
         const [p] = await tx
           .select({ id: users.id })
           .from(users)
           .where(and(eq(users.phoneIndex, patch.phoneIndex), sql`${users.id} <> ${id}`));
-        if (p) throw dup('phone', { zh: '该手机号已绑定其他账号', en: 'this phone number belongs to another account' });
+        if (p)
+          throw dup('phone', {
+            zh: '该手机号已绑定其他账号',
+            en: 'this phone number belongs to another account',
+          });
       }
     }
     const [after] = await tx.update(users).set(patch).where(eq(users.id, id)).returning();
@@ -252,10 +295,22 @@ export async function resetPassword(ctx: Ctx, id: number, password: string) {
   await inTransaction(ctx.db, async (tx) => {
     await tx
       .update(users)
-      .set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null, passwordChangedAt: ctx.now() })
+      .set({
+        passwordHash,
+        mustChangePassword: true,
+        failedLogins: 0,
+        lockedUntil: null,
+        passwordChangedAt: ctx.now(),
+      })
       .where(eq(users.id, id));
     await revokeAllSessions(tx, id);
-    await recordAudit(tx, ctx, { action: 'user.password_reset', targetType: 'user', targetId: id, orgId: u.orgId, orgPath: u.orgPath });
+    await recordAudit(tx, ctx, {
+      action: 'user.password_reset',
+      targetType: 'user',
+      targetId: id,
+      orgId: u.orgId,
+      orgPath: u.orgPath,
+    });
   });
 }
 
@@ -278,7 +333,11 @@ export async function unlockUser(ctx: Ctx, id: number) {
   return getUser(ctx, id);
 }
 
-export async function grantRole(ctx: Ctx, userId: number, input: { role: Role; orgId: string }): Promise<User> {
+export async function grantRole(
+  ctx: Ctx,
+  userId: number,
+  input: { role: Role; orgId: string },
+): Promise<User> {
   const actor = actorOf(ctx);
   await inTransaction(ctx.db, async (tx) => {
     const u = await loadUser(tx, userId);
@@ -291,7 +350,11 @@ export async function grantRole(ctx: Ctx, userId: number, input: { role: Role; o
       .values({ userId, role: input.role, orgId: org.id, grantedBy: actor.userId })
       .onConflictDoNothing()
       .returning();
-    if (!row) throw conflict('duplicate_grant', { zh: '该账号已在此党组织担任此角色', en: 'The account already holds this role here' });
+    if (!row)
+      throw conflict('duplicate_grant', {
+        zh: '该账号已在此党组织担任此角色',
+        en: 'The account already holds this role here',
+      });
     await recordAudit(tx, ctx, {
       action: 'role.granted',
       targetType: 'user',
@@ -308,14 +371,24 @@ export async function revokeRole(ctx: Ctx, userId: number, grantId: number): Pro
   const actor = actorOf(ctx);
   await inTransaction(ctx.db, async (tx) => {
     const [g] = await tx
-      .select({ id: roleGrants.id, role: roleGrants.role, orgId: roleGrants.orgId, path: orgs.path, orgName: orgs.name })
+      .select({
+        id: roleGrants.id,
+        role: roleGrants.role,
+        orgId: roleGrants.orgId,
+        path: orgs.path,
+        orgName: orgs.name,
+      })
       .from(roleGrants)
       .innerJoin(orgs, eq(orgs.id, roleGrants.orgId))
       .where(and(eq(roleGrants.id, grantId), eq(roleGrants.userId, userId)));
     if (!g) throw notFound({ zh: '角色授权', en: 'Role grant' });
     authorize(actor, 'user.manage', g.path);
     if (g.role === 'dept_admin') authorize(actor, 'role.grant_dept_admin', g.path);
-    if (userId === actor.userId && g.role === 'dept_admin' && actor.grants.filter((x) => x.role === 'dept_admin').length === 1) {
+    if (
+      userId === actor.userId &&
+      g.role === 'dept_admin' &&
+      actor.grants.filter((x) => x.role === 'dept_admin').length === 1
+    ) {
       throw conflict('last_dept_admin', {
         zh: '不能撤销自己唯一的组织部管理员角色',
         en: 'You cannot revoke your own only department-admin role',

@@ -34,7 +34,11 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
  * The API scope: every route under it must say who may call it (checked when it is registered),
  * and every request passes the same gate: session → CSRF → action.
  */
-export function installGate(app: FastifyInstance, deps: { db: Db; config: Config; pii: Pii }, routes: RouteInfo[]) {
+export function installGate(
+  app: FastifyInstance,
+  deps: { db: Db; config: Config; pii: Pii },
+  routes: RouteInfo[],
+) {
   app.addHook('onRoute', (opts) => {
     const access = opts.config?.access;
     if (!access) throw new Error(`route ${opts.method} ${opts.url} has no access policy (config.access)`);
@@ -76,7 +80,10 @@ export function installGate(app: FastifyInstance, deps: { db: Db; config: Config
     if (access === 'public') return;
     if (!req.actor) {
       throw token
-        ? new AppError(401, 'session_expired', { zh: '登录已失效，请重新登录', en: 'Your session has ended; please log in again' })
+        ? new AppError(401, 'session_expired', {
+            zh: '登录已失效，请重新登录',
+            en: 'Your session has ended; please log in again',
+          })
         : unauthenticated();
     }
     if (!SAFE.has(req.method) && req.headers['x-csrf-token'] !== req.csrfToken) {

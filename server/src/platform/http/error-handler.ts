@@ -7,13 +7,43 @@ type Body = { error: { code: string; message: string; details?: unknown } };
 
 /** Fastify's own input errors, said in words. Anything a client can cause is a 4xx. */
 const FRAMEWORK: Record<string, { status: number; code: string; zh: string; en: string }> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'body_too_large', zh: '请求内容超过 1 MB 上限', en: 'Request body exceeds 1 MB' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'unsupported_media_type', zh: '不支持的内容类型，请以 JSON 提交', en: 'Unsupported content type; send JSON' },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'invalid_json', zh: '请求内容为空，但声明为 JSON', en: 'Empty body declared as JSON' },
-  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'invalid_json', zh: '请求内容不是有效的 JSON', en: 'Body is not valid JSON' },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'invalid_content_length', zh: 'Content-Length 与内容不符', en: 'Content-Length does not match the body' },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    status: 413,
+    code: 'body_too_large',
+    zh: '请求内容超过 1 MB 上限',
+    en: 'Request body exceeds 1 MB',
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    code: 'unsupported_media_type',
+    zh: '不支持的内容类型，请以 JSON 提交',
+    en: 'Unsupported content type; send JSON',
+  },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    status: 400,
+    code: 'invalid_json',
+    zh: '请求内容为空，但声明为 JSON',
+    en: 'Empty body declared as JSON',
+  },
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    status: 400,
+    code: 'invalid_json',
+    zh: '请求内容不是有效的 JSON',
+    en: 'Body is not valid JSON',
+  },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    status: 400,
+    code: 'invalid_content_length',
+    zh: 'Content-Length 与内容不符',
+    en: 'Content-Length does not match the body',
+  },
   FST_ERR_BAD_URL: { status: 400, code: 'bad_url', zh: '网址格式不正确', en: 'Malformed URL' },
-  FST_ERR_RATE_LIMIT_EXCEEDED: { status: 429, code: 'rate_limited', zh: '请求过于频繁，请稍后再试', en: 'Too many requests, try again later' },
+  FST_ERR_RATE_LIMIT_EXCEEDED: {
+    status: 429,
+    code: 'rate_limited',
+    zh: '请求过于频繁，请稍后再试',
+    en: 'Too many requests, try again later',
+  },
 };
 
 export function toErrorBody(err: unknown, lang: Lang): { status: number; body: Body } {
@@ -33,7 +63,10 @@ export function toErrorBody(err: unknown, lang: Lang): { status: number; body: B
         error: {
           code: 'invalid_input',
           message: err.describe(lang),
-          details: err.issues.map((i) => ({ path: i.path, message: lang === 'en' ? i.messageEn : i.message })),
+          details: err.issues.map((i) => ({
+            path: i.path,
+            message: lang === 'en' ? i.messageEn : i.message,
+          })),
         },
       },
     };
@@ -44,7 +77,13 @@ export function toErrorBody(err: unknown, lang: Lang): { status: number; body: B
     const c = (err as { constraint?: string }).constraint ?? '';
     return {
       status: 409,
-      body: { error: { code: 'duplicate', message: lang === 'en' ? `Duplicate value (${c})` : `数据重复（${c}）`, details: { constraint: c } } },
+      body: {
+        error: {
+          code: 'duplicate',
+          message: lang === 'en' ? `Duplicate value (${c})` : `数据重复（${c}）`,
+          details: { constraint: c },
+        },
+      },
     };
   }
   const fe = err as FastifyError & { type?: string };
@@ -57,12 +96,19 @@ export function toErrorBody(err: unknown, lang: Lang): { status: number; body: B
   if (typeof fe?.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     return {
       status: fe.statusCode,
-      body: { error: { code: 'bad_request', message: lang === 'en' ? fe.message : `请求有误：${fe.message}` } },
+      body: {
+        error: { code: 'bad_request', message: lang === 'en' ? fe.message : `请求有误：${fe.message}` },
+      },
     };
   }
   return {
     status: 500,
-    body: { error: { code: 'internal', message: lang === 'en' ? 'Internal error; it has been logged' : '服务器内部错误，已记录' } },
+    body: {
+      error: {
+        code: 'internal',
+        message: lang === 'en' ? 'Internal error; it has been logged' : '服务器内部错误，已记录',
+      },
+    },
   };
 }
 
@@ -77,7 +123,8 @@ export function installErrorHandling(app: FastifyInstance) {
     reply.status(404).send({
       error: {
         code: 'route_not_found',
-        message: lang === 'en' ? `No such route: ${req.method} ${req.url}` : `接口不存在：${req.method} ${req.url}`,
+        message:
+          lang === 'en' ? `No such route: ${req.method} ${req.url}` : `接口不存在：${req.method} ${req.url}`,
       },
     });
   });

@@ -21,10 +21,12 @@ export class AppError extends Error {
   }
 }
 
-export const badRequest = (code: string, text: Text, details?: unknown) => new AppError(400, code, text, details);
+export const badRequest = (code: string, text: Text, details?: unknown) =>
+  new AppError(400, code, text, details);
 export const notFound = (what: Text) =>
   new AppError(404, 'not_found', { zh: `${what.zh}不存在`, en: `${what.en} not found` });
-export const conflict = (code: string, text: Text, details?: unknown) => new AppError(409, code, text, details);
+export const conflict = (code: string, text: Text, details?: unknown) =>
+  new AppError(409, code, text, details);
 export const forbidden = (text: Text = { zh: '无权执行此操作', en: 'You are not allowed to do this' }) =>
   new AppError(403, 'forbidden', text);
 export const unauthenticated = (text: Text = { zh: '请先登录', en: 'Please log in' }) =>

@@ -15,7 +15,12 @@ beforeAll(async () => {
 afterAll(() => env.close());
 
 const send = (payload: string, contentType = 'application/json') =>
-  env.app.inject({ method: 'POST', url: '/api/v1/orgs', payload, headers: { ...s.headers, 'content-type': contentType } });
+  env.app.inject({
+    method: 'POST',
+    url: '/api/v1/orgs',
+    payload,
+    headers: { ...s.headers, 'content-type': contentType },
+  });
 
 describe('bad input is a 4xx in one shape, and changes nothing', () => {
   it('malformed JSON → 400 invalid_json', async () => {
@@ -31,9 +36,14 @@ describe('bad input is a 4xx in one shape, and changes nothing', () => {
   });
 
   it('wrong types and unknown fields → 400 naming each field', async () => {
-    const res = await send(JSON.stringify({ parentId: 5, name: 12, code: 'OK-1', kind: 'club', extra: true }));
+    const res = await send(
+      JSON.stringify({ parentId: 5, name: 12, code: 'OK-1', kind: 'club', extra: true }),
+    );
     expect(res.statusCode).toBe(400);
-    const paths = res.json().error.details.map((d: { path: string }) => d.path).sort();
+    const paths = res
+      .json()
+      .error.details.map((d: { path: string }) => d.path)
+      .sort();
     expect(paths).toEqual(['extra', 'kind', 'name', 'parentId']);
     expect(res.json().error.message).toContain('名称（name）');
   });
@@ -55,12 +65,14 @@ describe('bad input is a 4xx in one shape, and changes nothing', () => {
         fc.oneof(
           fc.string().map((x) => x),
           fc.json(),
-          fc.record({
-            parentId: fc.oneof(fc.string(), fc.integer().map(String), fc.constant(String(town1))),
-            name: fc.oneof(fc.string(), fc.integer()),
-            code: fc.string(),
-            kind: fc.oneof(fc.constantFrom('branch', 'group', 'committee'), fc.string()),
-          }).map((o) => JSON.stringify(o)),
+          fc
+            .record({
+              parentId: fc.oneof(fc.string(), fc.integer().map(String), fc.constant(String(town1))),
+              name: fc.oneof(fc.string(), fc.integer()),
+              code: fc.string(),
+              kind: fc.oneof(fc.constantFrom('branch', 'group', 'committee'), fc.string()),
+            })
+            .map((o) => JSON.stringify(o)),
         ),
         async (body) => {
           const res = await send(body);
@@ -85,7 +97,9 @@ describe('bad input is a 4xx in one shape, and changes nothing', () => {
 
   it('serves the OpenAPI description of every route', async () => {
     const doc = (await env.app.inject({ method: 'GET', url: '/api/docs/json' })).json();
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/orgs', '/api/v1/orgs/{id}/move', '/api/v1/auth/login']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/orgs', '/api/v1/orgs/{id}/move', '/api/v1/auth/login']),
+    );
   });
 });
 

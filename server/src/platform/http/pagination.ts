@@ -8,6 +8,9 @@ export async function paginate<T>(
   page: PageQuery,
   q: { rows: (limit: number, offset: number) => Promise<T[]>; count: () => Promise<{ n: number }[]> },
 ): Promise<Page<T>> {
-  const [items, [{ n }]] = await Promise.all([q.rows(page.pageSize, (page.page - 1) * page.pageSize), q.count()]);
+  const [items, [{ n }]] = await Promise.all([
+    q.rows(page.pageSize, (page.page - 1) * page.pageSize),
+    q.count(),
+  ]);
   return { items, total: n, page: page.page, pageSize: page.pageSize };
 }

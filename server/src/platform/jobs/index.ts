@@ -1,7 +1,7 @@
 import { PgBoss } from 'pg-boss';
 import type { JobContext, JobDef } from '../module.ts';
 
-export type Jobs = { stop: () => Promise<void> };
+export type Jobs = { boss: PgBoss; stop: () => Promise<void> };
 
 /** pg-boss keeps jobs and schedules in PostgreSQL, so any number of app processes share them. */
 export async function startJobs(connectionString: string, jobs: JobDef[], ctx: JobContext): Promise<Jobs> {
@@ -17,5 +17,5 @@ export async function startJobs(connectionString: string, jobs: JobDef[], ctx: J
       return result;
     });
   }
-  return { stop: () => boss.stop({ graceful: true, timeout: 10_000 }) };
+  return { boss, stop: () => boss.stop({ graceful: true, timeout: 10_000 }) };
 }

@@ -21,7 +21,9 @@ describe('personal data protection', () => {
   it('blind index is stable, case-insensitive for the X check digit, and separates kinds', () => {
     expect(pii.blindIndex('id', '11010119900307123x')).toBe(pii.blindIndex('id', '11010119900307123X'));
     expect(pii.blindIndex('phone', '13912345678')).not.toBe(pii.blindIndex('id', '13912345678'));
-    expect(createPii('cd'.repeat(32)).blindIndex('phone', '13912345678')).not.toBe(pii.blindIndex('phone', '13912345678'));
+    expect(createPii('cd'.repeat(32)).blindIndex('phone', '13912345678')).not.toBe(
+      pii.blindIndex('phone', '13912345678'),
+    );
   });
 
   it('masks as the lists show them', () => {
