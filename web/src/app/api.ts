@@ -60,7 +60,10 @@ export function withQuery(path: string, query?: Query): string {
 type Options = { method?: string; body?: unknown; query?: Query; signal?: AbortSignal };
 
 /** Fetches /api/v1 + path with the session cookie, the CSRF header and the UI language. */
-export async function request<T>(path: string, { method = 'GET', body, query, signal }: Options = {}): Promise<T> {
+export async function request<T>(
+  path: string,
+  { method = 'GET', body, query, signal }: Options = {},
+): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLang() };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD') {
@@ -91,8 +94,13 @@ export async function request<T>(path: string, { method = 'GET', body, query, si
   }
   if (!res.ok) {
     const err = (data as Partial<ErrorBody> | null)?.error;
-    if (err && typeof err.message === 'string') throw new ApiError(res.status, err.code, err.message, err.details);
-    throw new ApiError(res.status, `http_${res.status}`, i18n.t(res.status >= 500 ? 'error.server' : 'error.unknown'));
+    if (err && typeof err.message === 'string')
+      throw new ApiError(res.status, err.code, err.message, err.details);
+    throw new ApiError(
+      res.status,
+      `http_${res.status}`,
+      i18n.t(res.status >= 500 ? 'error.server' : 'error.unknown'),
+    );
   }
   return data as T;
 }

@@ -27,11 +27,18 @@ export function useMe() {
   return useQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: 5 * 60_000 });
 }
 
-/** The logged-in user; only for components rendered inside <RequireAuth>. */
+let lastUser: Me | null = null;
+
+/**
+ * The logged-in user; only for components rendered inside <RequireAuth>. When the session ends
+ * mid-page, screens may render once more before the guard sends the user to the login page:
+ * they get the user they were showing rather than a crash.
+ */
 export function useCurrentUser(): Me {
   const { data } = useMe();
-  if (!data) throw new Error('useCurrentUser outside <RequireAuth>');
-  return data;
+  if (data) lastUser = data;
+  if (!lastUser) throw new Error('useCurrentUser outside <RequireAuth>');
+  return lastUser;
 }
 
 export function useLogin() {

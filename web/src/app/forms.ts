@@ -1,4 +1,4 @@
-import type { FormInstance, FormRule } from 'antd';
+import type { ButtonProps, FormInstance, FormRule } from 'antd';
 import { type ZodType, z } from 'zod';
 import { en, zhCN } from 'zod/locales';
 import { ApiError, errorMessage } from './api.ts';
@@ -9,13 +9,18 @@ export function syncZodLocale(): void {
   z.config(currentLang() === 'en' ? en() : zhCN());
 }
 
+/** Throws the schema's first message when the value does not pass. */
+export function zodCheck(schema: ZodType, value: unknown): void {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new Error(result.error.issues[0]?.message);
+}
+
 /** An antd rule that checks a value with the same zod schema the server uses. Empty is left to `required`. */
 export function zodRule(schema: ZodType): FormRule {
   return {
     validator: async (_rule, value: unknown) => {
       if (value === undefined || value === null || value === '') return;
-      const result = schema.safeParse(value);
-      if (!result.success) throw new Error(result.error.issues[0]?.message);
+      zodCheck(schema, value);
     },
   };
 }
@@ -43,3 +48,7 @@ export function applyServerErrors(form: FormInstance, e: unknown, fields: readon
   if (placed.length > 0 && rest.length === 0) return null;
   return rest.length > 0 ? rest.map((f) => f.message).join('；') : e.message;
 }
+
+/** Button props carrying a test hook (antd's prop types do not list data-* attributes). */
+export const testIdProps = (id: string, extra: ButtonProps = {}): ButtonProps =>
+  ({ ...extra, 'data-testid': id }) as ButtonProps;

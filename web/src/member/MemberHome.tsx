@@ -158,9 +158,14 @@ function PasswordForm({ onDone, onCancel }: { onDone: () => void; onCancel?: () 
       ? errorMessage(change.error)
       : null;
 
-  const field = (k: PasswordFields, id: string, label: string, autoComplete: string) => (
+  const field = (k: PasswordFields, id: string, label: string, autoComplete: string, hint?: string) => (
     <div className="hy-field">
       <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p id={ids.policy} className="hy-hint">
+          {hint}
+        </p>
+      )}
       <input
         id={id}
         className="hy-input"
@@ -184,10 +189,7 @@ function PasswordForm({ onDone, onCancel }: { onDone: () => void; onCancel?: () 
     <form className="hy-m-form" onSubmit={onSubmit} noValidate>
       <h2>{t('member.changePassword')}</h2>
       {field('currentPassword', ids.cur, t('member.currentPassword'), 'current-password')}
-      {field('newPassword', ids.next, t('member.newPassword'), 'new-password')}
-      <p id={ids.policy} className="hy-hint">
-        {t('password.policy')}
-      </p>
+      {field('newPassword', ids.next, t('member.newPassword'), 'new-password', t('password.policy'))}
       {field('confirm', ids.again, t('member.confirmPassword'), 'new-password')}
       {general && (
         <p className="hy-error" role="alert">

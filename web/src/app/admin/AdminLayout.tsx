@@ -17,7 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { can, useCurrentUser, useLogout } from '../auth.tsx';
 import { syncZodLocale } from '../forms.ts';
-import { currentLang, toggleLang } from '../i18n.ts';
+import { toggleLang } from '../i18n.ts';
 import { Logo } from '../pages/LoginPage.tsx';
 import './admin.css';
 import './i18n.ts';
@@ -162,7 +162,7 @@ function Shell() {
             </div>
           </Drawer>
         )}
-        <Layout.Content className="hy-admin-content" data-lang={currentLang()}>
+        <Layout.Content className="hy-admin-content">
           <Suspense fallback={<Spin size="large" className="hy-admin-spin" />}>
             <Outlet />
           </Suspense>

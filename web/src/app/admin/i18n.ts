@@ -95,7 +95,8 @@ const en: typeof zh = {
     changed: 'Your password has been changed',
     mustChange: 'For your account’s safety, change your initial password before doing anything else.',
     sessions: 'Sessions',
-    sessionsHint: 'Devices where your account is logged in. Revoke any you do not recognise and change your password.',
+    sessionsHint:
+      'Devices where your account is logged in. Revoke any you do not recognise and change your password.',
     current: 'This session',
     createdAt: 'Logged in',
     lastSeenAt: 'Last active',

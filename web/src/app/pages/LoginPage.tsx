@@ -9,7 +9,7 @@ import { LangSwitch } from './LangSwitch.tsx';
 
 /** Only same-site paths are followed after login, never another origin. */
 function safeNext(next: string | null, me: Me): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/login')) return homeOf(me);
+  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/login')) return homeOf(me);
   // A member without an admin role would only meet a refusal in the console.
   if (!hasAdminRole(me) && !next.startsWith('/m')) return '/m';
   return next;

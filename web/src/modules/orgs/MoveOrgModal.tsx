@@ -3,7 +3,7 @@ import { Alert, App, Form, Modal, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Org } from '../../../../contracts/index.ts';
-import { applyServerErrors } from '../../app/forms.ts';
+import { applyServerErrors, testIdProps } from '../../app/forms.ts';
 import { orgApi } from './api.ts';
 import { OrgSelect } from './OrgSelect.tsx';
 
@@ -41,7 +41,7 @@ export function MoveOrgModal({
       onCancel={onClose}
       onOk={() => form.submit()}
       confirmLoading={move.isPending}
-      okButtonProps={{ 'data-testid': 'org-move-submit' } as object}
+      okButtonProps={testIdProps('org-move-submit')}
       mask={{ closable: false }}
     >
       <Typography.Paragraph type="secondary">{t('orgs.moveHint')}</Typography.Paragraph>
@@ -59,7 +59,11 @@ export function MoveOrgModal({
           label={t('orgs.field.parent')}
           rules={[{ required: true, message: t('common.requiredSelect') }]}
         >
-          <OrgSelect placeholder={t('orgs.placeholder.parent')} exclude={exclude} data-testid="org-move-parent" />
+          <OrgSelect
+            placeholder={t('orgs.placeholder.parent')}
+            exclude={exclude}
+            data-testid="org-move-parent"
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -49,11 +49,18 @@ export function OrgDetail({
         <Flex vertical gap={4} style={{ padding: '12px 0', minWidth: 0 }}>
           {(org.ancestors ?? []).length > 0 && (
             <Breadcrumb
-              items={(org.ancestors ?? []).map((a) => ({ key: a.id, title: <Link to={`/orgs/${a.id}`}>{a.name}</Link> }))}
+              items={(org.ancestors ?? []).map((a) => ({
+                key: a.id,
+                title: <Link to={`/orgs/${a.id}`}>{a.name}</Link>,
+              }))}
             />
           )}
           <Flex align="center" gap={8} wrap>
-            <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'normal' }} data-testid="org-detail-name">
+            <Typography.Title
+              level={4}
+              style={{ margin: 0, whiteSpace: 'normal' }}
+              data-testid="org-detail-name"
+            >
               {org.name}
             </Typography.Title>
             <Tag color={KIND_COLOR[org.kind]}>{t(`kind.${org.kind}`)}</Tag>
@@ -75,7 +82,12 @@ export function OrgDetail({
           <Button icon={<EditOutlined />} onClick={() => onAction('edit')} data-testid="org-edit">
             {t('orgs.action.edit')}
           </Button>
-          <Button icon={<DragOutlined />} onClick={() => onAction('move')} disabled={isTop} data-testid="org-move">
+          <Button
+            icon={<DragOutlined />}
+            onClick={() => onAction('move')}
+            disabled={isTop}
+            data-testid="org-move"
+          >
             {t('orgs.action.move')}
           </Button>
           <Button
@@ -108,15 +120,24 @@ export function OrgDetail({
       <Descriptions
         bordered
         size="small"
-        column={{ xs: 1, sm: 1, md: 1, lg: 2, xl: 2, xxl: 2 }}
+        styles={{ label: { whiteSpace: 'nowrap' }, content: { minWidth: 96 } }}
+        column={{ xs: 1, sm: 1, md: 1, lg: 1, xl: 2, xxl: 2 }}
         items={[
           { key: 'name', label: t('orgs.field.name'), children: org.name, span: 'filled' },
           { key: 'shortName', label: t('orgs.field.shortName'), children: org.shortName ?? none },
-          { key: 'code', label: t('orgs.field.code'), children: <span data-testid="org-detail-code">{org.code}</span> },
+          {
+            key: 'code',
+            label: t('orgs.field.code'),
+            children: <span data-testid="org-detail-code">{org.code}</span>,
+          },
           { key: 'kind', label: t('orgs.field.kind'), children: t(`kind.${org.kind}`) },
           { key: 'sector', label: t('orgs.field.sector'), children: t(`sector.${org.sector}`) },
           { key: 'place', label: t('orgs.field.place'), children: org.place ?? none },
-          { key: 'depth', label: t('orgs.field.depth'), children: t('orgs.depthValue', { depth: org.depth + 1 }) },
+          {
+            key: 'depth',
+            label: t('orgs.field.depth'),
+            children: t('orgs.depthValue', { depth: org.depth + 1 }),
+          },
           {
             key: 'childCount',
             label: t('orgs.field.childCount'),
@@ -132,7 +153,6 @@ export function OrgDetail({
                 {t('orgs.countUnit', { count: stats.data.descendants })}
                 {byKind && (
                   <Typography.Text type="secondary">
-                    {' '}
                     （{t('orgs.byKind')}：{byKind}）
                   </Typography.Text>
                 )}

@@ -3,7 +3,7 @@ import { Alert, App, Form, Input, Modal, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CreateOrg, type Org, type OrgKind, type UpdateOrg } from '../../../../contracts/index.ts';
-import { applyServerErrors, blankToNull, zodRule } from '../../app/forms.ts';
+import { applyServerErrors, blankToNull, zodRule, testIdProps } from '../../app/forms.ts';
 import { orgApi } from './api.ts';
 import { CHILD_KINDS, ORG_KINDS } from './kinds.ts';
 
@@ -84,7 +84,7 @@ export function OrgFormModal({
       onCancel={onClose}
       onOk={() => form.submit()}
       confirmLoading={save.isPending}
-      okButtonProps={{ 'data-testid': 'org-form-submit' } as object}
+      okButtonProps={testIdProps('org-form-submit')}
       mask={{ closable: false }}
       data-testid="org-form"
     >
@@ -102,7 +102,9 @@ export function OrgFormModal({
           requiredMark
           scrollToFirstError
         >
-          {general && <Alert type="error" showIcon title={general} style={{ marginBottom: 16 }} role="alert" />}
+          {general && (
+            <Alert type="error" showIcon title={general} style={{ marginBottom: 16 }} role="alert" />
+          )}
           <Form.Item
             name="name"
             label={t('orgs.field.name')}
@@ -111,7 +113,11 @@ export function OrgFormModal({
             <Input placeholder={t('orgs.placeholder.name')} maxLength={100} data-testid="org-form-name" />
           </Form.Item>
           <Form.Item name="shortName" label={t('orgs.field.shortName')} rules={[zodRule(shape.shortName)]}>
-            <Input placeholder={t('orgs.placeholder.shortName')} maxLength={40} data-testid="org-form-shortName" />
+            <Input
+              placeholder={t('orgs.placeholder.shortName')}
+              maxLength={40}
+              data-testid="org-form-shortName"
+            />
           </Form.Item>
           <Form.Item
             name="code"

@@ -20,9 +20,7 @@ export function OrgOptionLabel({ org }: { org: Pick<Org, 'name' | 'kind'> }) {
   return (
     <span className="hy-org-option">
       <span className="hy-org-option-name">{org.name}</span>
-      <Tag color={KIND_COLOR[org.kind]}>
-        {t(`kind.${org.kind}`)}
-      </Tag>
+      <Tag color={KIND_COLOR[org.kind]}>{t(`kind.${org.kind}`)}</Tag>
     </span>
   );
 }
@@ -69,9 +67,10 @@ export function OrgSelect({
   return (
     <Select
       id={id}
-      value={value ?? undefined}
+      value={value ?? null}
       onChange={(v: string | undefined, opt) => {
         const picked = Array.isArray(opt) ? undefined : (opt as { org?: Org } | undefined)?.org;
+        setText('');
         onChange?.(v, picked);
       }}
       options={options}

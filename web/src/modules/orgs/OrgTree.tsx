@@ -2,13 +2,19 @@ import { Empty, type GetRef, Spin, Tag, Tree, type TreeDataNode } from 'antd';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Org } from '../../../../contracts/index.ts';
+import { errorMessage } from '../../app/api.ts';
 import { KIND_COLOR } from './kinds.ts';
 import type { OrgTreeState } from './useOrgTree.ts';
 
 function NodeTitle({ org }: { org: Org }) {
   const { t } = useTranslation();
   return (
-    <span className="hy-tree-node" data-testid={`org-node-${org.id}`} data-org-name={org.name} title={org.name}>
+    <span
+      className="hy-tree-node"
+      data-testid={`org-node-${org.id}`}
+      data-org-name={org.name}
+      title={org.name}
+    >
       <span className="hy-tree-node-name">{org.shortName ?? org.name}</span>
       <Tag color={KIND_COLOR[org.kind]} className="hy-tree-kind">
         {t(`kind.${org.kind}`)}
@@ -45,7 +51,9 @@ export function OrgTree({
     return (roots.data ?? []).map(toNode);
   }, [roots.data, kids]);
 
-  // Bring the selected org into view once the tree holds it (after a search or a deep link).
+  // Bring the selected org into view once the tree holds it (after a search or a deep link):
+  // `data` is listed so this runs again when the ancestors' children arrive.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: see above
   useEffect(() => {
     if (!selectedId) return;
     const timer = setTimeout(() => ref.current?.scrollTo({ key: selectedId, align: 'auto' }), 50);
@@ -53,10 +61,11 @@ export function OrgTree({
   }, [selectedId, data]);
 
   if (roots.isPending) return <Spin className="hy-tree-spin" />;
+  if (roots.isError) return <Empty description={errorMessage(roots.error)} />;
   if (roots.data && roots.data.length === 0) return <Empty description={t('orgs.noRoots')} />;
 
   return (
-    <div data-testid="org-tree" aria-label={t('orgs.tree')} role="region">
+    <section data-testid="org-tree" aria-label={t('orgs.tree')}>
       <Tree
         ref={ref}
         treeData={data}
@@ -72,10 +81,12 @@ export function OrgTree({
         }}
         onSelect={(keys, info) => {
           const key = String(info.node.key);
+          // Opening an org also opens its branch of the tree: that is what one clicks it for.
+          if (!info.node.isLeaf && !expanded.includes(key)) setExpanded([...expanded, key]);
           // Clicking the selected node again keeps it selected rather than clearing the panel.
           onSelect(keys.length > 0 ? String(keys[0]) : key);
         }}
       />
-    </div>
+    </section>
   );
 }

@@ -3,9 +3,9 @@ import { App, Card, Col, Empty, Grid, Row, Skeleton } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useParams } from 'react-router';
-import type { Org } from '../../../../contracts/index.ts';
 import { errorMessage, isApiError } from '../../app/api.ts';
 import { can, useCurrentUser } from '../../app/auth.tsx';
+import { testIdProps } from '../../app/forms.ts';
 import { StatusPage } from '../../app/pages/StatusPage.tsx';
 import { orgApi, orgKeys, useOrg } from './api.ts';
 import { MoveOrgModal } from './MoveOrgModal.tsx';
@@ -42,6 +42,7 @@ export default function OrgsPage() {
   const org = useOrg(id);
   const [dialog, setDialog] = useState<'create' | 'edit' | 'move' | null>(null);
   const detailRef = useRef<HTMLDivElement>(null);
+  const [searchRound, setSearchRound] = useState(0);
   const canManage = can(me, 'org.manage');
   const { reveal, refresh, forget, siblingsOf } = tree;
 
@@ -69,7 +70,8 @@ export default function OrgsPage() {
 
   const select = (orgId: string) => {
     navigate(`/orgs/${orgId}`);
-    if (narrow) setTimeout(() => detailRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' }), 100);
+    if (narrow)
+      setTimeout(() => detailRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' }), 100);
   };
 
   const afterChange = () => queryClient.invalidateQueries({ queryKey: orgKeys.all, refetchType: 'active' });
@@ -93,7 +95,7 @@ export default function OrgsPage() {
         title: t('orgs.deleteTitle', { name: current.name }),
         content: t('orgs.deleteBody'),
         okText: t('orgs.action.delete'),
-        okButtonProps: { danger: true, 'data-testid': 'org-delete-confirm' } as object,
+        okButtonProps: testIdProps('org-delete-confirm', { danger: true }),
         cancelText: t('common.cancel'),
         onOk: async () => {
           try {
@@ -103,12 +105,14 @@ export default function OrgsPage() {
             return;
           }
           message.success(t('orgs.deleted'));
-          forget(current.id);
-          queryClient.removeQueries({ queryKey: orgKeys.one(current.id) });
-          await refresh([current.parentId]);
-          void afterChange();
+          // Leave the deleted org's page first, so nothing asks for it again.
           const parent = current.ancestors?.at(-1);
           navigate(parent ? `/orgs/${parent.id}` : '/orgs', { replace: true });
+          forget(current.id);
+          queryClient.removeQueries({ queryKey: orgKeys.one(current.id) });
+          queryClient.removeQueries({ queryKey: orgKeys.stats(current.id) });
+          await refresh([current.parentId]);
+          void afterChange();
         },
       });
     }
@@ -125,11 +129,9 @@ export default function OrgsPage() {
         embedded
         code="403"
         title={t('status.forbiddenOrg')}
-        description={org.error.message || t('status.forbiddenOrgDesc')}
+        description={t('status.forbiddenOrgDesc')}
         actions={[{ to: '/orgs', label: t('status.backOrgs') }]}
-      >
-        <p className="hy-status-desc">{t('status.forbiddenOrgDesc')}</p>
-      </StatusPage>
+      />
     );
   else if (isApiError(org.error, 404) || isApiError(org.error, 400))
     detail = (
@@ -158,8 +160,12 @@ export default function OrgsPage() {
       <Col xs={24} lg={9} xl={8} xxl={7}>
         <Card size="small" className="hy-orgs-tree-card" title={t('orgs.tree')}>
           <OrgSelect
-            value={undefined}
-            onChange={(picked) => picked && select(picked)}
+            key={searchRound}
+            onChange={(picked) => {
+              // A fresh, empty box for the next search once this one has taken the user there.
+              setSearchRound((n) => n + 1);
+              if (picked) select(picked);
+            }}
             placeholder={t('orgs.search')}
             data-testid="org-search"
             aria-label={t('orgs.search')}
@@ -203,5 +209,3 @@ export default function OrgsPage() {
     </Row>
   );
 }
-
-export type { Org };

@@ -58,6 +58,7 @@ export const orgApi = {
   create: (body: CreateOrg) => api.post<Org>('/orgs', body),
   update: (id: string, body: UpdateOrg) => api.patch<Org>(`/orgs/${id}`, body),
   move: (id: string, body: MoveOrg) => api.post<Org>(`/orgs/${id}/move`, body),
-  reorder: (parentId: string, childIds: string[]) => api.post<{ ok: true }>(`/orgs/${parentId}/reorder`, { childIds }),
+  reorder: (parentId: string, childIds: string[]) =>
+    api.post<{ ok: true }>(`/orgs/${parentId}/reorder`, { childIds }),
   remove: (id: string) => api.del<{ ok: true }>(`/orgs/${id}`),
 };

@@ -1,6 +1,12 @@
 import type { OrgKind } from '../../../../contracts/index.ts';
 
-export const ORG_KINDS: readonly OrgKind[] = ['committee', 'working_committee', 'general_branch', 'branch', 'group'];
+export const ORG_KINDS: readonly OrgKind[] = [
+  'committee',
+  'working_committee',
+  'general_branch',
+  'branch',
+  'group',
+];
 
 /**
  * Which kinds may sit directly under which (Party constitution, ch. 5). Mirrors

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Org } from '../../../../contracts/index.ts';
 import { fetchAllChildren, orgKeys, useRoots } from './api.ts';
 
@@ -17,6 +17,12 @@ export function useOrgTree() {
   kidsRef.current = kids;
   const rootsRef = useRef(roots.data);
   rootsRef.current = roots.data;
+
+  // Open the top orgs on arrival: one level down is what an admin looks at first.
+  const rootIds = roots.data?.map((o) => o.id).join(',');
+  useEffect(() => {
+    if (rootIds) setExpanded((e) => [...new Set([...rootIds.split(','), ...e])]);
+  }, [rootIds]);
 
   const load = useCallback(async (id: string) => {
     const list = await fetchAllChildren(id);
