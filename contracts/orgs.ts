@@ -6,6 +6,19 @@ export const ORG_KINDS = ['committee', 'working_committee', 'general_branch', 'b
 export const OrgKind = z.enum(ORG_KINDS);
 export type OrgKind = z.infer<typeof OrgKind>;
 
+/**
+ * Which kind of org may sit directly under which (Party constitution, ch. 5): committees hold
+ * committees, working committees, general branches and branches; a general branch holds branches;
+ * a branch holds groups; a group is a leaf. The server enforces it; forms offer only these.
+ */
+export const CHILD_KINDS: Record<OrgKind, readonly OrgKind[]> = {
+  committee: ['committee', 'working_committee', 'general_branch', 'branch'],
+  working_committee: ['committee', 'working_committee', 'general_branch', 'branch'],
+  general_branch: ['branch'],
+  branch: ['group'],
+  group: [],
+};
+
 /** 两新组织 are 'non_public'; everything else is 'public' (机关、事业、国企、村社区). */
 export const OrgSector = z.enum(['public', 'non_public']);
 

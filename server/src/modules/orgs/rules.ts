@@ -1,17 +1,4 @@
-import type { OrgKind } from '../../../../contracts/orgs.ts';
-
-/**
- * Which kind of org may sit directly under which (Party constitution, ch. 5): committees hold
- * committees, working committees, general branches and branches; a general branch holds branches;
- * a branch holds groups; a group is a leaf.
- */
-const CHILDREN: Record<OrgKind, readonly OrgKind[]> = {
-  committee: ['committee', 'working_committee', 'general_branch', 'branch'],
-  working_committee: ['committee', 'working_committee', 'general_branch', 'branch'],
-  general_branch: ['branch'],
-  branch: ['group'],
-  group: [],
-};
+import { CHILD_KINDS, type OrgKind } from '../../../../contracts/orgs.ts';
 
 export const KIND_LABEL: Record<OrgKind, { zh: string; en: string }> = {
   committee: { zh: '党委', en: 'Party committee' },
@@ -22,7 +9,7 @@ export const KIND_LABEL: Record<OrgKind, { zh: string; en: string }> = {
 };
 
 export function mayContain(parent: OrgKind, child: OrgKind): boolean {
-  return CHILDREN[parent].includes(child);
+  return CHILD_KINDS[parent].includes(child);
 }
 
 /** '/1/17/' + 342 → '/1/17/342/' */

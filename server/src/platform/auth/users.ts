@@ -216,7 +216,13 @@ export async function createUser(ctx: Ctx, input: CreateUser): Promise<User> {
       targetId: row.id,
       orgId: home.id,
       orgPath: home.path,
-      after: { ...row, phone: input.phone ?? null, grants: input.grants },
+      after: {
+        username: row.username,
+        displayName: row.displayName,
+        phone: input.phone ?? null,
+        orgId: row.orgId,
+        grants: input.grants,
+      },
     });
     return row.id;
   });
