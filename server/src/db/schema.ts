@@ -2,3 +2,4 @@
 export * from '../modules/orgs/schema.ts';
 export * from '../platform/auth/schema.ts';
 export * from '../platform/audit/schema.ts';
+export * from '../modules/members/schema.ts';

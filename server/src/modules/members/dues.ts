@@ -1,0 +1,55 @@
+/**
+ * Monthly Party dues standard, by the 2008 rules of the Central Organization Department
+ * (关于中国共产党党费收缴、使用和管理的规定). Amounts in fen (0.01 yuan), rounded half up.
+ *
+ * - Members on a salary, by after-tax monthly income: up to 3,000 yuan (inclusive) 0.5%;
+ *   above 3,000 up to 5,000: 1%; above 5,000 up to 10,000: 1.5%; above 10,000: 2%.
+ * - Retirees, by monthly retirement pay: up to 5,000 (inclusive) 0.5%; above 5,000: 1%.
+ * - Farmers, students, members without income or on relief: a small fixed amount per month
+ *   that the department sets (typically 0.2 to 1 yuan).
+ */
+export type DuesCategory = 'salaried' | 'retired' | 'farmer' | 'student' | 'relief';
+export const DUES_CATEGORIES: DuesCategory[] = ['salaried', 'retired', 'farmer', 'student', 'relief'];
+
+export type FixedDues = Record<'farmer' | 'student' | 'relief', number>;
+/** The department's fixed amounts, in fen; configurable per deployment. */
+export const DEFAULT_FIXED_DUES: FixedDues = { farmer: 50, student: 20, relief: 20 };
+
+export function duesRate(category: 'salaried' | 'retired', monthlyIncomeFen: number): number {
+  const yuan = monthlyIncomeFen / 100;
+  if (category === 'retired') return yuan <= 5000 ? 0.005 : 0.01;
+  if (yuan <= 3000) return 0.005;
+  if (yuan <= 5000) return 0.01;
+  if (yuan <= 10000) return 0.015;
+  return 0.02;
+}
+
+export function duesStandard(
+  category: DuesCategory,
+  monthlyIncomeFen: number | null,
+  fixed: FixedDues = DEFAULT_FIXED_DUES,
+): number {
+  if (category === 'farmer' || category === 'student' || category === 'relief') return fixed[category];
+  if (monthlyIncomeFen == null || monthlyIncomeFen < 0)
+    throw new Error('income required for salaried and retired members');
+  // integer arithmetic: rate has at most 3 decimals, so scale by 1000 and round half up
+  const perMille = Math.round(duesRate(category, monthlyIncomeFen) * 1000);
+  return Math.floor((monthlyIncomeFen * perMille + 500) / 1000);
+}
+
+/** Months from `from` (YYYY-MM) to `to` (YYYY-MM) inclusive that have no payment. */
+export function arrearsMonths(paidMonths: Set<string>, from: string, to: string): string[] {
+  const out: string[] = [];
+  let [y, m] = from.split('-').map(Number);
+  const [ty, tm] = to.split('-').map(Number);
+  while (y < ty || (y === ty && m <= tm)) {
+    const key = `${y}-${String(m).padStart(2, '0')}`;
+    if (!paidMonths.has(key)) out.push(key);
+    m++;
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+  return out;
+}
