@@ -16,10 +16,17 @@ import { installGate, type RouteInfo } from './platform/http/api.ts';
 import { installErrorHandling, toErrorBody } from './platform/http/error-handler.ts';
 import { requestLang } from './platform/http/lang.ts';
 import { validatorCompiler } from './platform/http/validation.ts';
+import { type JobQueue, noJobs } from './platform/jobs/index.ts';
 import type { ModuleManifest } from './platform/module.ts';
 import type { Pii } from './platform/pii/index.ts';
 
-export type AppDeps = { config: Config; database: Database; pii: Pii; logger?: boolean | object };
+export type AppDeps = {
+  config: Config;
+  database: Database;
+  pii: Pii;
+  jobs?: JobQueue;
+  logger?: boolean | object;
+};
 export type App = {
   app: FastifyInstance;
   routes: RouteInfo[];
@@ -27,7 +34,13 @@ export type App = {
   state: { shuttingDown: boolean };
 };
 
-export async function buildApp({ config, database, pii, logger = false }: AppDeps): Promise<App> {
+export async function buildApp({
+  config,
+  database,
+  pii,
+  jobs = noJobs,
+  logger = false,
+}: AppDeps): Promise<App> {
   const app = Fastify({
     logger,
     bodyLimit: 1024 * 1024,
@@ -69,7 +82,7 @@ export async function buildApp({ config, database, pii, logger = false }: AppDep
   const routes: RouteInfo[] = [];
   await app.register(
     async (api) => {
-      installGate(api, { db: database.db, config, pii }, routes);
+      installGate(api, { db: database.db, config, pii, jobs }, routes);
       for (const m of modules) if (m.routes) await api.register(m.routes);
     },
     { prefix: '/api/v1' },

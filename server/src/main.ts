@@ -3,6 +3,7 @@ import { openDatabase } from './db/open.ts';
 import { applyMigrations } from './db/migrate.ts';
 import { seedIfEmpty } from './db/seed.ts';
 import { buildApp } from './app.ts';
+import { allModules } from './modules/index.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './platform/auth/seed.ts';
 import { startJobs } from './platform/jobs/index.ts';
 import { createPii, loadDataKey } from './platform/pii/index.ts';
@@ -22,19 +23,23 @@ async function main() {
   ) {
     say('已生成演示数据');
   }
-  const { app, modules, state } = await buildApp({
-    config,
-    database,
-    pii,
-    logger: { level: config.logLevel },
-  });
-  const jobs = config.jobs
-    ? await startJobs(
-        database.url,
-        modules.flatMap((m) => m.jobs ?? []),
-        { db: database.db, config, now: () => new Date(), log: (msg, data) => app.log.info(data ?? {}, msg) },
-      )
-    : null;
+  const modules = allModules(config);
+  const jobs = await startJobs(
+    database.url,
+    {
+      schedules: modules.flatMap((m) => m.jobs ?? []),
+      workers: modules.flatMap((m) => m.workers ?? []),
+      work: config.jobs,
+    },
+    {
+      db: database.db,
+      config,
+      pii,
+      now: () => new Date(),
+      log: (msg, data) => console.log(`[jobs] ${msg}`, data ?? ''),
+    },
+  );
+  const { app, state } = await buildApp({ config, database, pii, jobs, logger: { level: config.logLevel } });
   await app.listen({ port: config.port, host: config.host });
 
   const url = `http://localhost:${config.port}`;
@@ -58,7 +63,7 @@ ${DEMO_ACCOUNTS.map((a) => `    ${a.username.padEnd(12)} ${a.displayName}  ${a.w
     }, 20_000);
     force.unref();
     await app.close();
-    await jobs?.stop();
+    await jobs.stop();
     await database.shutdown();
     say('已停止');
     process.exit(0);

@@ -1,5 +1,6 @@
 import type { OrgKind } from '../../contracts/orgs.ts';
 import { hashPassword } from '../src/platform/auth/passwords.ts';
+import { makeIdCard } from '../src/modules/members/id-card.ts';
 import { mayContain } from '../src/modules/orgs/rules.ts';
 import { DEMO_PASSWORD, type TestEnv, query } from './harness.ts';
 
@@ -54,4 +55,37 @@ export async function makeUser(
     ]);
   }
   return { id, username };
+}
+
+let idSeq = 100;
+/** A member in `orgId` (or in a new branch under it when it is not a branch). */
+export async function makeMember(
+  env: TestEnv,
+  orgId: number,
+  over: { name?: string; idNumber?: string; status?: string; phone?: string } = {},
+) {
+  const [org] = await query<{ kind: string }>(env, 'select kind from orgs where id = $1', [orgId]);
+  const branchId = org.kind === 'branch' ? orgId : (await makeOrg(env, orgId, 'branch')).id;
+  idSeq += 2;
+  const birth = `19${60 + (idSeq % 30)}-0${1 + (idSeq % 9)}-1${idSeq % 10}`;
+  const idNumber = over.idNumber ?? makeIdCard('110105', birth, (process.pid * 7 + idSeq) % 998, 'male');
+  const [{ id }] = await query<{ id: number }>(
+    env,
+    `insert into members (org_id, name, gender, ethnicity, birth_date, id_number_enc, id_number_index, education, status,
+                          joined_on, full_on, phone_enc, phone_index)
+     values ($1, $2, 'male', '汉族', $3, $4, $5, '大学本科', $6, $7, $8, $9, $10) returning id`,
+    [
+      branchId,
+      over.name ?? `测试党员${idSeq}`,
+      birth,
+      env.pii.encrypt(idNumber),
+      env.pii.blindIndex('id', idNumber),
+      over.status ?? 'full',
+      (over.status ?? 'full') === 'full' ? '2000-07-01' : null,
+      (over.status ?? 'full') === 'full' ? '2001-07-01' : null,
+      over.phone ? env.pii.encrypt(over.phone) : null,
+      over.phone ? env.pii.blindIndex('phone', over.phone) : null,
+    ],
+  );
+  return { id, branchId, idNumber };
 }

@@ -4,6 +4,8 @@ import { inject } from 'vitest';
 import { buildApp, type App } from '../src/app.ts';
 import { type Config, loadConfig } from '../src/config.ts';
 import { connect, type Database } from '../src/db/client.ts';
+import { type Jobs, startJobs } from '../src/platform/jobs/index.ts';
+import { allModules } from '../src/modules/index.ts';
 import { createPii, type Pii } from '../src/platform/pii/index.ts';
 import { TEMPLATE, TEST_DATA_KEY } from './constants.ts';
 
@@ -12,11 +14,18 @@ export type TestEnv = App & {
   url: string;
   pii: Pii;
   config: Config;
+  jobs: Jobs | null;
   close: () => Promise<void>;
 };
 
-/** A fresh database cloned from the demo template, and the app built on it (no port: app.inject). */
-export async function testEnv(overrides: Partial<Config> = {}): Promise<TestEnv> {
+/**
+ * A fresh database cloned from the demo template, and the app built on it (no port: app.inject).
+ * `withJobs` also starts pg-boss with its workers, for operations that hand work to a job.
+ */
+export async function testEnv(
+  overrides: Partial<Config> = {},
+  opts: { withJobs?: boolean } = {},
+): Promise<TestEnv> {
   const adminUrl = inject('pgAdminUrl');
   const name = `t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -28,7 +37,19 @@ export async function testEnv(overrides: Partial<Config> = {}): Promise<TestEnv>
   const database = connect(url.toString(), 5);
   const config = { ...loadConfig({}), jobs: false, webDir: '/nonexistent', ...overrides };
   const pii = createPii(TEST_DATA_KEY);
-  const built = await buildApp({ config, database, pii });
+  const modules = allModules(config);
+  const jobs = opts.withJobs
+    ? await startJobs(
+        url.toString(),
+        {
+          schedules: modules.flatMap((m) => m.jobs ?? []),
+          workers: modules.flatMap((m) => m.workers ?? []),
+          work: true,
+        },
+        { db: database.db, config, pii, now: () => new Date(), log: () => {} },
+      )
+    : null;
+  const built = await buildApp({ config, database, pii, jobs: jobs ?? undefined });
   await built.app.ready();
   return {
     ...built,
@@ -36,8 +57,10 @@ export async function testEnv(overrides: Partial<Config> = {}): Promise<TestEnv>
     url: url.toString(),
     pii,
     config,
+    jobs,
     close: async () => {
       await built.app.close();
+      await jobs?.stop();
       await database.close();
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();

@@ -2,6 +2,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import type { Actor } from './access/index.ts';
 import type { Lang } from './http/errors.ts';
+import type { JobQueue } from './jobs/index.ts';
 import type { Pii } from './pii/index.ts';
 
 /** What every domain operation receives: where to read and write, who acts, from where, and when. */
@@ -14,6 +15,7 @@ export type Ctx = {
   now: () => Date;
   pii: Pii;
   config: Config;
+  jobs: JobQueue;
 };
 
 /** Services that run for a signed-in user only call this to get the actor. */

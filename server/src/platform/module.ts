@@ -7,12 +7,16 @@ import type { Pii } from './pii/index.ts';
 export type JobContext = {
   db: Db;
   config: Config;
+  pii: Pii;
   now: () => Date;
   log: (msg: string, data?: object) => void;
 };
 
 /** A recurring job: pg-boss runs it on `cron` (Asia/Shanghai) on exactly one of the app processes. */
 export type JobDef = { name: string; cron: string; run: (ctx: JobContext) => Promise<unknown> };
+
+/** A queue worker: runs each job sent to `name` (long work a request handed off). */
+export type WorkerDef = { name: string; run: (ctx: JobContext, data: object) => Promise<unknown> };
 
 export type SeedContext = {
   db: Queryable;
@@ -33,6 +37,7 @@ export type ModuleManifest = {
   /** Registered under /api/v1; every route must declare `config.access`. */
   routes?: (app: FastifyInstance) => Promise<void>;
   jobs?: JobDef[];
+  workers?: WorkerDef[];
   /** Demo data; called in manifest order, so a module may rely on the ones before it. */
   seed?: (ctx: SeedContext) => Promise<void>;
 };

@@ -75,7 +75,10 @@ export const members = pgTable(
     index('members_org_idx').on(t.orgId, t.status),
     index('members_phone_idx').on(t.phoneIndex),
     index('members_name_idx').on(t.name.op('text_pattern_ops')),
-    check('members_status_check', sql`${t.status} in ('applicant','activist','candidate','probationary','full')`),
+    check(
+      'members_status_check',
+      sql`${t.status} in ('applicant','activist','candidate','probationary','full')`,
+    ),
     check('members_gender_check', sql`${t.gender} in ('male','female')`),
   ],
 );

@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../../../contracts/auth.ts';
-import { makeOrg, makeUser } from '../../../test/fixtures.ts';
-import { login, orgId, type Session, testEnv } from '../../../test/harness.ts';
+import { makeMember, makeOrg, makeUser } from '../../../test/fixtures.ts';
+import { makeIdCard } from '../../modules/members/id-card.ts';
+import { login, orgId, query, type Session, testEnv } from '../../../test/harness.ts';
 import { policyFor } from './index.ts';
 
 /**
@@ -138,7 +139,50 @@ const MAKERS: Record<string, Maker> = {
     return { method: 'DELETE', url: `/api/v1/users/${u.id}/grants/${id}` };
   },
   'GET /api/v1/audit': async (t) => ({ method: 'GET', url: `/api/v1/audit?orgId=${t}` }),
+  'GET /api/v1/members': async (t) => ({ method: 'GET', url: `/api/v1/members?orgId=${t}` }),
+  'GET /api/v1/members/:id': async (t) => ({
+    method: 'GET',
+    url: `/api/v1/members/${(await makeMember(env, t)).id}`,
+  }),
+  'GET /api/v1/members/:id/history': async (t) => ({
+    method: 'GET',
+    url: `/api/v1/members/${(await makeMember(env, t)).id}/history`,
+  }),
+  'POST /api/v1/members/:id/reveal': async (t) => ({
+    method: 'POST',
+    url: `/api/v1/members/${(await makeMember(env, t)).id}/reveal`,
+  }),
+  'POST /api/v1/members': async (t) => {
+    const branch =
+      (await query<{ kind: string }>(env, 'select kind from orgs where id = $1', [t]))[0].kind === 'branch'
+        ? t
+        : (await makeOrg(env, t, 'branch')).id;
+    return { method: 'POST', url: '/api/v1/members', payload: newMemberPayload(branch) };
+  },
+  'PATCH /api/v1/members/:id': async (t) => ({
+    method: 'PATCH',
+    url: `/api/v1/members/${(await makeMember(env, t)).id}`,
+    payload: { workUnit: '新单位' },
+  }),
 };
+
+let payloadSeq = 0;
+function newMemberPayload(orgId: number) {
+  payloadSeq += 2;
+  const birthDate = '1985-03-0' + ((payloadSeq % 9) + 1);
+  return {
+    name: '矩阵党员',
+    gender: 'female',
+    ethnicity: '汉族',
+    idNumber: makeIdCard('120101', birthDate, (payloadSeq * 13) % 998, 'female'),
+    birthDate,
+    education: '大学本科',
+    status: 'full',
+    joinedOn: '2010-07-01',
+    fullOn: '2011-07-01',
+    orgId: String(orgId),
+  };
+}
 
 describe('authorization matrix', () => {
   it('every registered API route has a matrix entry (add one when you add a route)', () => {

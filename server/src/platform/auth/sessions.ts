@@ -123,3 +123,23 @@ export async function purgeExpiredSessions(db: Queryable, now: Date): Promise<nu
     .returning({ id: sessions.id });
   return res.length;
 }
+
+/** The actor a queued job acts for: the user who started it, with the grants they hold now. */
+export async function actorForUser(db: Db, userId: number): Promise<Actor | null> {
+  const { rows } = await db.$client.query<{
+    username: string;
+    display_name: string;
+    disabled: boolean;
+    grants: GrantOnOrg[];
+  }>(
+    `select u.username, u.display_name, u.disabled,
+            coalesce((select json_agg(json_build_object('id', g.id, 'role', g.role, 'orgId', g.org_id,
+                                                       'orgPath', o.path, 'orgName', o.name) order by g.id)
+                        from role_grants g join orgs o on o.id = g.org_id where g.user_id = u.id), '[]') as grants
+       from users u where u.id = $1`,
+    [userId],
+  );
+  const r = rows[0];
+  if (!r || r.disabled) return null;
+  return { userId, username: r.username, displayName: r.display_name, sessionId: 0, grants: r.grants };
+}

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { type Actor, holds } from '../access/index.ts';
 import { CSRF_COOKIE, loadSession, SESSION_COOKIE } from '../auth/sessions.ts';
 import type { Ctx } from '../context.ts';
+import type { JobQueue } from '../jobs/index.ts';
 import type { Pii } from '../pii/index.ts';
 import { AppError, forbidden, unauthenticated } from './errors.ts';
 import { requestLang } from './lang.ts';
@@ -36,7 +37,7 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export function installGate(
   app: FastifyInstance,
-  deps: { db: Db; config: Config; pii: Pii },
+  deps: { db: Db; config: Config; pii: Pii; jobs: JobQueue },
   routes: RouteInfo[],
 ) {
   app.addHook('onRoute', (opts) => {
@@ -60,6 +61,7 @@ export function installGate(
         now: () => new Date(),
         pii: deps.pii,
         config: deps.config,
+        jobs: deps.jobs,
       };
     },
   });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, orgId, query, type Session, type TestEnv, testEnv } from '../../../test/harness.ts';
+import { noJobs } from '../jobs/index.ts';
 import { installGate } from './api.ts';
 
 let env: TestEnv;
@@ -108,7 +109,7 @@ describe('the gate', () => {
     const app = Fastify();
     await expect(
       app.register(async (api) => {
-        installGate(api, { db: env.database.db, config: env.config, pii: env.pii }, []);
+        installGate(api, { db: env.database.db, config: env.config, pii: env.pii, jobs: noJobs }, []);
         api.get('/open', async () => 'oops');
       }),
     ).rejects.toThrow(/has no access policy/);

@@ -1,22 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUser } from '../../../test/fixtures.ts';
 import { login, orgId, query, type TestEnv, testEnv } from '../../../test/harness.ts';
-import { type Jobs, startJobs } from './index.ts';
+import type { Jobs } from './index.ts';
 
 let env: TestEnv;
 let jobs: Jobs;
 beforeAll(async () => {
-  env = await testEnv();
-  jobs = await startJobs(
-    env.url,
-    env.modules.flatMap((m) => m.jobs ?? []),
-    { db: env.database.db, config: env.config, now: () => new Date(), log: () => {} },
-  );
+  env = await testEnv({}, { withJobs: true });
+  jobs = env.jobs!;
 });
-afterAll(async () => {
-  await jobs.stop();
-  await env.close();
-});
+afterAll(() => env.close());
 
 describe('jobs', () => {
   it('schedules the session purge every 15 minutes, Shanghai time', async () => {

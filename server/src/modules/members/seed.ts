@@ -1,0 +1,226 @@
+import { sql } from 'drizzle-orm';
+import type { SeedContext } from '../../platform/module.ts';
+import { duesStandard } from './dues.ts';
+import { makeIdCard } from './id-card.ts';
+
+/**
+ * About 50,000 members for the demo district (680,000 for a city): real-looking names, fictitious
+ * ID numbers with valid check digits, ages, join dates and pipeline dates that make sense, and
+ * record quality like a real district's (most records recently updated, about three in four with
+ * a dues standard).
+ */
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'.split(
+    '',
+  );
+const GIVEN_M = '伟强磊军勇杰涛明超刚平辉鹏华飞鑫波斌宇浩凯健俊帆帅旭宁龙林建国志成文海春晓东红光'.split('');
+const GIVEN_F = '芳娜敏静丽艳娟霞秀英华慧巧美玲兰凤洁琳素云莲真环雪荣爱妹香月莺媛瑶怡婷丹佳'.split('');
+const ETHNIC = ['回族', '满族', '苗族', '土家族', '壮族', '蒙古族'];
+const PLACES = [
+  '广东省深圳市',
+  '浙江省杭州市',
+  '江苏省苏州市',
+  '上海市浦东新区',
+  '福建省厦门市',
+  '北京市朝阳区',
+];
+const ORDINAL_POSITIONS = ['书记', '组织委员', '宣传委员', '纪检委员', '副书记'];
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const addDays = (s: string, n: number) => iso(new Date(Date.parse(`${s}T00:00:00Z`) + n * 86_400_000));
+const addYears = (s: string, n: number) => `${Number(s.slice(0, 4)) + n}${s.slice(4)}`;
+
+type Branch = { id: number; name: string; sector: string; districtIndex: number };
+
+function weight(b: Branch) {
+  if (b.name.includes('村')) return 2.2;
+  if (b.name.includes('社区')) return 1.4;
+  if (b.sector === 'non_public') return 0.35;
+  if (b.name.includes('离退休')) return 1.6;
+  return 0.9;
+}
+
+export async function seedMembers(ctx: SeedContext) {
+  const target = ctx.scale === 'city' ? 680_000 : 50_000;
+  const { rows: raw } = await ctx.db.execute<{ id: number; name: string; sector: string; path: string }>(
+    sql`select id, name, sector, path from orgs where kind = 'branch' order by path`,
+  );
+  const districtOf = new Map<string, number>();
+  const branches: Branch[] = raw.map((b) => {
+    const key = b.path
+      .split('/')
+      .slice(0, ctx.scale === 'city' ? 3 : 2)
+      .join('/');
+    if (!districtOf.has(key)) districtOf.set(key, districtOf.size);
+    return { id: b.id, name: b.name, sector: b.sector, districtIndex: districtOf.get(key)! };
+  });
+  const total = branches.reduce((s, b) => s + weight(b), 0);
+  const r = rng(20261125);
+  const pick = <T>(a: readonly T[]) => a[Math.floor(r() * a.length)];
+  const today = '2026-11-25';
+  const seqs = new Map<string, number>();
+  const rows: Record<string, unknown>[] = [];
+  let written = 0;
+
+  const flush = async () => {
+    if (!rows.length) return;
+    await ctx.db.execute(sql`
+      insert into members (org_id, name, gender, ethnicity, birth_date, id_number_enc, id_number_index, education, degree, status,
+        applied_on, talked_on, activist_on, candidate_on, political_review_on, training_on, admission_resolution_on,
+        admission_approved_on, joined_on, full_on, positions, phone_enc, phone_index, photo, work_unit, mobile, mobile_location,
+        dues_category, monthly_income_fen, dues_standard_fen, record_updated_at, created_at)
+      select org_id, name, gender, ethnicity, birth_date, id_number_enc, id_number_index, education, degree, status,
+        applied_on, talked_on, activist_on, candidate_on, political_review_on, training_on, admission_resolution_on,
+        admission_approved_on, joined_on, full_on, positions, phone_enc, phone_index, photo, work_unit, mobile, mobile_location,
+        dues_category, monthly_income_fen, dues_standard_fen, record_updated_at, created_at
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(org_id int8, name text, gender text, ethnicity text,
+        birth_date date, id_number_enc text, id_number_index text, education text, degree text, status text, applied_on date,
+        talked_on date, activist_on date, candidate_on date, political_review_on date, training_on date,
+        admission_resolution_on date, admission_approved_on date, joined_on date, full_on date, positions text[],
+        phone_enc text, phone_index text, photo text, work_unit text, mobile bool, mobile_location text, dues_category text,
+        monthly_income_fen int, dues_standard_fen int, record_updated_at timestamptz, created_at timestamptz)`);
+    written += rows.length;
+    rows.length = 0;
+  };
+
+  for (const b of branches) {
+    const n = Math.max(3, Math.round((target * weight(b)) / total));
+    const village = b.name.includes('村');
+    const region = `3301${String(2 + b.districtIndex).padStart(2, '0')}`;
+    for (let i = 0; i < n; i++) {
+      const male = r() < 0.71;
+      const roll = r();
+      const status =
+        roll < 0.88
+          ? 'full'
+          : roll < 0.91
+            ? 'probationary'
+            : roll < 0.93
+              ? 'candidate'
+              : roll < 0.96
+                ? 'activist'
+                : 'applicant';
+      const admitted = status === 'full' || status === 'probationary';
+      // villages and retiree branches are older; applicants are young
+      const age = admitted
+        ? Math.floor((village || b.name.includes('离退休') ? 35 : 24) + r() * (village ? 55 : 38))
+        : Math.floor(19 + r() * 20);
+      const birthDate = addDays(`${2026 - age}-01-01`, Math.floor(r() * 365));
+      const key = `${region}${birthDate}`;
+      const seq = (seqs.get(key) ?? 0) + 2;
+      seqs.set(key, seq);
+      const idNumber = makeIdCard(region, birthDate, seq, male ? 'male' : 'female');
+      const adult = addYears(birthDate, 18);
+      const dates: Record<string, string | null> = {
+        applied_on: null,
+        talked_on: null,
+        activist_on: null,
+        candidate_on: null,
+        political_review_on: null,
+        training_on: null,
+        admission_resolution_on: null,
+        admission_approved_on: null,
+        joined_on: null,
+        full_on: null,
+      };
+      if (admitted) {
+        const span = (Date.parse(today) - Date.parse(adult)) / 86_400_000;
+        const joined =
+          status === 'probationary'
+            ? addDays(today, -Math.floor(30 + r() * 300))
+            : addDays(adult, Math.floor(r() * Math.max(1, span - 400)));
+        dates.joined_on = joined;
+        dates.admission_resolution_on = joined;
+        dates.admission_approved_on = addDays(joined, 20);
+        dates.applied_on = addDays(joined, -Math.floor(800 + r() * 600));
+        if (status === 'full') {
+          dates.full_on = addDays(addYears(joined, 1), Math.floor(r() * 20));
+          dates.conversion_resolution_on = dates.full_on;
+        }
+      } else {
+        const applied = addDays(today, -Math.floor(60 + r() * 900));
+        dates.applied_on = applied;
+        dates.talked_on = addDays(applied, Math.floor(5 + r() * 20));
+        if (status !== 'applicant') dates.activist_on = addDays(applied, Math.floor(60 + r() * 120));
+        if (status === 'candidate') {
+          dates.candidate_on = addYears(dates.activist_on!, 1);
+          if (dates.candidate_on > today) dates.candidate_on = today;
+          if (r() < 0.6) dates.political_review_on = addDays(dates.candidate_on, 30);
+          if (r() < 0.5) dates.training_on = addDays(dates.candidate_on, 15);
+        }
+      }
+      for (const k of Object.keys(dates)) if (dates[k] && dates[k]! > today) dates[k] = today;
+      const eduRoll = r() - (age > 60 ? 0.35 : 0) + (village ? -0.15 : 0.15);
+      const education =
+        eduRoll > 0.85
+          ? '研究生'
+          : eduRoll > 0.55
+            ? '大学本科'
+            : eduRoll > 0.35
+              ? '大学专科'
+              : eduRoll > 0.25
+                ? '高中'
+                : eduRoll > 0.1
+                  ? '初中'
+                  : '小学及以下';
+      const retired = age >= 60 && !village;
+      const category = village && !retired ? 'farmer' : retired ? 'retired' : 'salaried';
+      const income =
+        category === 'farmer'
+          ? null
+          : Math.round((category === 'retired' ? 3000 + r() * 5000 : 2800 + r() * 12000) * 100);
+      const withDues = admitted && r() < 0.78;
+      const phone =
+        r() < 0.86 ? `1${pick(['3', '5', '8', '9'])}${String(Math.floor(r() * 1e9)).padStart(9, '0')}` : null;
+      const mobile = village && admitted && r() < 0.06;
+      const updated =
+        r() < 0.95 ? addDays(today, -Math.floor(r() * 330)) : addDays(today, -Math.floor(400 + r() * 800));
+      rows.push({
+        org_id: b.id,
+        name: `${pick(SURNAMES)}${pick(male ? GIVEN_M : GIVEN_F)}${r() < 0.7 ? pick(male ? GIVEN_M : GIVEN_F) : ''}`,
+        gender: male ? 'male' : 'female',
+        ethnicity: r() < 0.95 ? '汉族' : pick(ETHNIC),
+        birth_date: birthDate,
+        id_number_enc: ctx.pii.encrypt(idNumber),
+        id_number_index: ctx.pii.blindIndex('id', idNumber),
+        education,
+        degree:
+          education === '研究生' ? (r() < 0.2 ? '博士' : '硕士') : education === '大学本科' ? '学士' : null,
+        status,
+        ...dates,
+        positions: admitted && i < ORDINAL_POSITIONS.length - 1 ? [ORDINAL_POSITIONS[i]] : [],
+        phone_enc: phone ? ctx.pii.encrypt(phone) : null,
+        phone_index: phone ? ctx.pii.blindIndex('phone', phone) : null,
+        photo: r() < 0.63 ? 'demo' : null,
+        work_unit: village ? null : b.name.replace(/(机关)?党(总)?支部$/, '').replace(/第.党支部$/, ''),
+        mobile,
+        mobile_location: mobile ? pick(PLACES) : null,
+        dues_category: withDues ? category : null,
+        monthly_income_fen: withDues ? income : null,
+        dues_standard_fen: withDues ? duesStandard(category as 'farmer', income) : null,
+        record_updated_at: `${updated}T08:00:00+08:00`,
+        created_at: `${dates.applied_on ?? '2020-01-01'}T08:00:00+08:00`,
+      });
+      if (rows.length >= 5000) await flush();
+    }
+  }
+  await flush();
+  // the demo member account is a member of the village branch it belongs to
+  await ctx.db.execute(sql`
+    update members set user_id = u.id, name = u.display_name, gender = 'female'
+      from users u
+     where u.username = 'member'
+       and members.id = (select id from members where org_id = u.org_id and gender = 'female' and status = 'full' order by id limit 1)`);
+  ctx.log(`党员 ${written} 名`);
+}
