@@ -12,7 +12,15 @@ export const GENDERS = ['male', 'female'] as const;
 export const Gender = z.enum(GENDERS);
 
 /** 学历 as the national member-information system lists it. */
-export const EDUCATIONS = ['研究生', '大学本科', '大学专科', '中等专科', '高中', '初中', '小学及以下'] as const;
+export const EDUCATIONS = [
+  '研究生',
+  '大学本科',
+  '大学专科',
+  '中等专科',
+  '高中',
+  '初中',
+  '小学及以下',
+] as const;
 export const Education = z.enum(EDUCATIONS);
 export const DEGREES = ['博士', '硕士', '学士', '无'] as const;
 export const Degree = z.enum(DEGREES);
@@ -153,7 +161,12 @@ export const HistoryEntry = z.object({
 export const HistoryList = z.object({ items: z.array(HistoryEntry) });
 
 export const PipelineUpdate = z
-  .strictObject(Object.fromEntries(PIPELINE_ITEMS.map((k) => [k, DateOnly.nullable()])) as Record<PipelineItem, z.ZodNullable<typeof DateOnly>>)
+  .strictObject(
+    Object.fromEntries(PIPELINE_ITEMS.map((k) => [k, DateOnly.nullable()])) as Record<
+      PipelineItem,
+      z.ZodNullable<typeof DateOnly>
+    >,
+  )
   .partial();
 
 /** 身份证号、手机号 in full: a separate permission, and each view is audited. */
@@ -191,7 +204,12 @@ export const QualityRow = z.object({
   photoRate: z.number(),
   duesStandardRate: z.number(),
 });
-export const QualityReport = z.object({ total: QualityRow, children: z.array(QualityRow), from: z.string(), to: z.string() });
+export const QualityReport = z.object({
+  total: QualityRow,
+  children: z.array(QualityRow),
+  from: z.string(),
+  to: z.string(),
+});
 
 // ── transfers (组织关系转接) ────────────────────────────────────────────────────────────────
 export const TransferKind = z.enum(['internal', 'outgoing', 'incoming']);
@@ -246,7 +264,9 @@ export const TransferListQuery = PageQuery.extend({
 });
 export const TransferPage = pageOf(Transfer);
 export const TransferMonthly = z.object({
-  items: z.array(z.object({ month: z.string(), out: z.number().int(), in: z.number().int(), accepted: z.number().int() })),
+  items: z.array(
+    z.object({ month: z.string(), out: z.number().int(), in: z.number().int(), accepted: z.number().int() }),
+  ),
 });
 
 // ── recruitment pipeline ────────────────────────────────────────────────────────────────────
@@ -274,7 +294,11 @@ export const RecordPayments = z.strictObject({
     .min(1)
     .max(5000),
 });
-export const ArrearsQuery = z.strictObject({ orgId: Id.optional(), asOf: Month.optional(), minMonths: z.coerce.number().int().min(1).default(1) });
+export const ArrearsQuery = z.strictObject({
+  orgId: Id.optional(),
+  asOf: Month.optional(),
+  minMonths: z.coerce.number().int().min(1).default(1),
+});
 export const ArrearsRow = z.object({
   memberId: Id,
   name: z.string(),
@@ -289,12 +313,30 @@ export const ArrearsReport = z.object({ items: z.array(ArrearsRow), asOf: z.stri
 
 // ── study cards ─────────────────────────────────────────────────────────────────────────────
 export const IssueCards = z.strictObject({ orgId: Id, onlyWithout: z.boolean().default(true) });
-export const IssuedCard = z.object({ memberId: Id, name: z.string(), orgName: z.string(), cardNo: z.string(), password: z.string() });
+export const IssuedCard = z.object({
+  memberId: Id,
+  name: z.string(),
+  orgName: z.string(),
+  cardNo: z.string(),
+  password: z.string(),
+});
 export const IssuedCards = z.object({ items: z.array(IssuedCard) });
 
 // ── self-service corrections ───────────────────────────────────────────────────────────────
-export const CORRECTABLE = ['name', 'ethnicity', 'education', 'degree', 'phone', 'workUnit', 'mobileLocation'] as const;
-export const CreateCorrection = z.strictObject({ field: z.enum(CORRECTABLE), value: text(100), reason: text(200) });
+export const CORRECTABLE = [
+  'name',
+  'ethnicity',
+  'education',
+  'degree',
+  'phone',
+  'workUnit',
+  'mobileLocation',
+] as const;
+export const CreateCorrection = z.strictObject({
+  field: z.enum(CORRECTABLE),
+  value: text(100),
+  reason: text(200),
+});
 export const Correction = z.object({
   id: Id,
   memberId: Id,

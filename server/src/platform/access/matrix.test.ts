@@ -169,7 +169,7 @@ const MAKERS: Record<string, Maker> = {
 let payloadSeq = 0;
 function newMemberPayload(orgId: number) {
   payloadSeq += 2;
-  const birthDate = '1985-03-0' + ((payloadSeq % 9) + 1);
+  const birthDate = `1985-03-0${(payloadSeq % 9) + 1}`;
   return {
     name: '矩阵党员',
     gender: 'female',
