@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeMember, makeOrg } from '../../../test/fixtures.ts';
+import { login, orgId, query, type Session, type TestEnv, testEnv } from '../../../test/harness.ts';
+import { makeIdCard } from './id-card.ts';
+
+let env: TestEnv;
+let town: Session;
+let admin: Session;
+let secretary: Session;
+let town1: number;
+let town2: number;
+let branch: number;
+
+beforeAll(async () => {
+  env = await testEnv();
+  town = await login(env, 'town_admin');
+  admin = await login(env, 'admin');
+  secretary = await login(env, 'secretary');
+  town1 = await orgId(env, '中共青山区清河镇委员会');
+  town2 = await orgId(env, '中共青山区石桥镇委员会');
+  branch = (await makeOrg(env, town1, 'branch', '测试党支部')).id;
+});
+afterAll(() => env.close());
+
+const api = (s: Session, method: string, url: string, payload?: object) =>
+  env.app.inject({ method: method as 'GET', url: `/api/v1${url}`, payload, headers: s.headers });
+
+let seq = 500;
+function newMember(over: Record<string, unknown> = {}) {
+  seq += 2;
+  const birthDate = '1978-10-2' + (seq % 9);
+  return {
+    name: '周建华',
+    gender: 'male',
+    ethnicity: '汉族',
+    idNumber: makeIdCard('330106', birthDate, seq, 'male'),
+    birthDate,
+    education: '大学本科',
+    degree: '学士',
+    status: 'full',
+    joinedOn: '2003-06-18',
+    fullOn: '2004-06-20',
+    orgId: String(branch),
+    phone: '13612345678',
+    duesCategory: 'salaried',
+    monthlyIncomeFen: 650_000,
+    ...over,
+  };
+}
+
+describe('member records', () => {
+  it('creates a record with the dues standard computed, ID and phone encrypted at rest and masked in answers', async () => {
+    const input = newMember();
+    const res = await api(town, 'POST', '/members', input);
+    expect(res.statusCode, res.body).toBe(201);
+    const m = res.json();
+    expect(m.idNumber).toBe(`${input.idNumber.slice(0, 4)}**********${input.idNumber.slice(-4)}`);
+    expect(m.phone).toBe('136****5678');
+    expect(m.duesStandardFen).toBe(9750); // 6,500 yuan × 1.5%
+    const [row] = await query<{ id_number_enc: string; phone_enc: string }>(
+      env,
+      'select id_number_enc, phone_enc from members where id = $1',
+      [m.id],
+    );
+    expect(row.id_number_enc).not.toContain(input.idNumber.slice(6, 14));
+    expect(env.pii.decrypt(row.id_number_enc)).toBe(input.idNumber);
+  });
+
+  it('refuses bad records naming each field, and writes nothing', async () => {
+    const [{ n: before }] = await query<{ n: number }>(env, 'select count(*)::int as n from members');
+    const good = newMember();
+    const cases: [Record<string, unknown>, string][] = [
+      [{ idNumber: good.idNumber.slice(0, 17) + (good.idNumber[17] === '1' ? '2' : '1') }, 'idNumber'],
+      [{ idNumber: '330106197802301234', birthDate: '1978-02-28' }, 'idNumber'], // 30 February
+      [{ joinedOn: '1995-01-01', fullOn: '1996-01-02' }, 'joinedOn'],
+      [{ fullOn: '2003-01-01' }, 'fullOn'],
+      [{ phone: '1234567' }, 'phone'],
+      [{ birthDate: '1978-10-01' }, 'birthDate'],
+    ];
+    for (const [over, field] of cases) {
+      const res = await api(town, 'POST', '/members', { ...good, ...over });
+      expect(res.statusCode, JSON.stringify(over)).toBe(400);
+      expect(res.json().error.details.map((d: { path: string }) => d.path)).toContain(field);
+    }
+    const [{ n: after }] = await query<{ n: number }>(env, 'select count(*)::int as n from members');
+    expect(after).toBe(before);
+  });
+
+  it('the same ID number already in another org is a 409 that does not name an org outside the scope', async () => {
+    const other = await makeMember(env, town2);
+    // birth date must match the ID; take it from the ID
+    const fixed = {
+      ...newMember(),
+      idNumber: other.idNumber,
+      birthDate: `${other.idNumber.slice(6, 10)}-${other.idNumber.slice(10, 12)}-${other.idNumber.slice(12, 14)}`,
+    };
+    const dup = await api(town, 'POST', '/members', fixed);
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json().error.message).toContain('另一个党组织');
+    expect(dup.json().error.details[0].path).toBe('idNumber');
+  });
+
+  it('members belong to a branch, and only inside the admin’s scope', async () => {
+    expect(
+      (await api(town, 'POST', '/members', newMember({ orgId: String(town1) }))).json().error.message,
+    ).toContain('党支部');
+    const otherBranch = (await makeOrg(env, town2, 'branch')).id;
+    expect((await api(town, 'POST', '/members', newMember({ orgId: String(otherBranch) }))).statusCode).toBe(
+      403,
+    );
+  });
+
+  it('keeps every edit as history, personal data masked', async () => {
+    const created = (await api(town, 'POST', '/members', newMember())).json();
+    const res = await api(town, 'PATCH', `/members/${created.id}`, {
+      workUnit: '清河镇人民政府',
+      phone: '13987654321',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const history = (await api(town, 'GET', `/members/${created.id}/history`)).json().items;
+    expect(history[0]).toMatchObject({
+      source: 'edit',
+      changes: { workUnit: [null, '清河镇人民政府'], phone: ['136****5678', '139****4321'] },
+    });
+    expect(history.at(-1).source).toBe('create');
+    expect(JSON.stringify(history)).not.toContain('13987654321');
+  });
+
+  it('finds a member by exact ID number, by phone, and by name prefix, within scope only', async () => {
+    const m = await makeMember(env, town1, { name: '欧阳春花', phone: '15011112222' });
+    for (const q of [m.idNumber, '15011112222', '欧阳春']) {
+      const page = (await api(town, 'GET', `/members?q=${encodeURIComponent(q)}`)).json();
+      expect(
+        page.items.map((x: { id: string }) => x.id),
+        q,
+      ).toContain(String(m.id));
+    }
+    const outside = await makeMember(env, town2);
+    expect((await api(town, 'GET', `/members?q=${outside.idNumber}`)).json().total).toBe(0);
+  });
+
+  it('filters by subtree and status and pages through', async () => {
+    const sub = await makeOrg(env, town1, 'branch');
+    await makeMember(env, sub.id, { status: 'full' });
+    await makeMember(env, sub.id, { status: 'activist' });
+    const all = (await api(town, 'GET', `/members?orgId=${sub.id}`)).json();
+    expect(all.total).toBe(2);
+    const activists = (await api(town, 'GET', `/members?orgId=${sub.id}&status=activist`)).json();
+    expect(activists.items.map((x: { status: string }) => x.status)).toEqual(['activist']);
+    expect((await api(town, 'GET', `/members?orgId=${town2}`)).statusCode).toBe(403);
+  });
+
+  it('shows the full ID number only to who may, and records each view', async () => {
+    const m = await makeMember(env, town1);
+    expect((await api(secretary, 'POST', `/members/${m.id}/reveal`)).statusCode).toBe(403);
+    const res = await api(admin, 'POST', `/members/${m.id}/reveal`);
+    expect(res.json().idNumber).toBe(m.idNumber);
+    const audit = await query(
+      env,
+      "select 1 from audit_log where action = 'member.pii_viewed' and target_id = $1",
+      [String(m.id)],
+    );
+    expect(audit).toHaveLength(1);
+  });
+});
