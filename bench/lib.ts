@@ -12,6 +12,7 @@ export type Figures = {
   rps: number;
   p50: number;
   p90: number;
+  p97_5: number;
   p99: number;
   errors: number;
   non2xx: number;
@@ -25,6 +26,7 @@ export async function load(opts: autocannon.Options): Promise<Figures> {
     rps: Math.round(r.requests.average),
     p50: r.latency.p50,
     p90: r.latency.p90,
+    p97_5: r.latency.p97_5,
     p99: r.latency.p99,
     errors: r.errors + r.timeouts,
     non2xx: r.non2xx,

@@ -1,7 +1,8 @@
 import { foundation } from './foundation.ts';
+import { members } from './members.ts';
 
 // `npm run bench -- NAME…` (default: all). Benchmarks measure; they never fail a test run.
-const BENCHES: Record<string, () => Promise<unknown>> = { foundation };
+const BENCHES: Record<string, () => Promise<unknown>> = { foundation, members };
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 for (const name of names.length ? names : Object.keys(BENCHES)) {

@@ -18,6 +18,8 @@ export async function seedIfEmpty(
     const demo: Record<string, number> = {};
     for (const m of allModules(config)) await m.seed?.({ db: tx, pii, scale, log, demo });
   });
-  await db.execute(sql`analyze`);
+  // settle the fresh rows (visibility map, hint bits, statistics) so the first requests are not
+  // the ones that pay for it while autovacuum catches up
+  await db.execute(sql`vacuum analyze`);
   return true;
 }
