@@ -186,7 +186,14 @@ export const corrections = pgTable(
     status: text('status').notNull().default('pending'),
     decidedBy: bigint('decided_by', { mode: 'number' }),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
+    /** Why the branch rejected it, shown to the member. */
+    decisionReason: text('decision_reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('corrections_member_idx').on(t.memberId, t.status)],
+  (t) => [
+    index('corrections_member_idx').on(t.memberId, t.status),
+    // one open request per field: a second one would race the first at approval
+    uniqueIndex('corrections_one_pending_key').on(t.memberId, t.field).where(sql`${t.status} = 'pending'`),
+    check('corrections_status_check', sql`${t.status} in ('pending','approved','rejected')`),
+  ],
 );

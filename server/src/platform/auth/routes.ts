@@ -49,7 +49,7 @@ export function authRoutes(config: Config) {
               }),
           },
         },
-        schema: { tags, summary: '用户名或手机号 + 密码登录', body: Login, response: { 200: Me } },
+        schema: { tags, summary: '用户名、手机号或学习卡号 + 密码登录', body: Login, response: { 200: Me } },
       },
       async (req, reply) => {
         const { session } = await auth.login(req.ctx, req.body);

@@ -22,6 +22,12 @@ export const users = pgTable(
     phoneEnc: text('phone_enc'),
     phoneIndex: text('phone_index'),
     passwordHash: text('password_hash').notNull(),
+    /**
+     * 学习卡: a second login credential (card number + 6-digit password) for members without a
+     * phone. Only the hash of the card password is kept; the number is also shown on member lists.
+     */
+    studyCardNo: text('study_card_no'),
+    cardPasswordHash: text('card_password_hash'),
     orgId: bigint('org_id', { mode: 'number' }).references(() => orgs.id),
     disabled: boolean('disabled').notNull().default(false),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
@@ -35,6 +41,7 @@ export const users = pgTable(
   (t) => [
     uniqueIndex('users_username_key').on(sql`lower(${t.username})`),
     uniqueIndex('users_phone_index_key').on(t.phoneIndex),
+    uniqueIndex('users_study_card_key').on(t.studyCardNo),
     index('users_org_idx').on(t.orgId),
   ],
 );

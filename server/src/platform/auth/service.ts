@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
 import { ADMIN_ROLES, type Login, type Me } from '../../../../contracts/auth.ts';
 import { inTransaction } from '../../db/client.ts';
 import { orgs } from '../../modules/orgs/schema.ts';
@@ -9,6 +9,7 @@ import { AppError, fieldError, notFound } from '../http/errors.ts';
 import { hashPassword, verifyAgainstNothing, verifyPassword } from './passwords.ts';
 import { users, sessions } from './schema.ts';
 import { createSession, revokeAllSessions, revokeSession } from './sessions.ts';
+import { isCardNumber } from './study-card.ts';
 
 const WRONG = new AppError(401, 'wrong_credentials', {
   zh: '用户名或密码错误',
@@ -17,14 +18,25 @@ const WRONG = new AppError(401, 'wrong_credentials', {
 
 const PHONE = /^1[3-9]\d{9}$/;
 
+/**
+ * The account a login name names: a username, a phone number, or a study card number (学习卡,
+ * study-card.ts). A card number logs in with the card's own password; `viaCard` says which
+ * password to check. A username that happens to be 12 digits wins over a card number.
+ */
 async function findLoginUser(ctx: Ctx, name: string) {
   const byPhone = PHONE.test(name);
+  const byCard = !byPhone && isCardNumber(name);
+  const byName = sql`lower(${users.username}) = lower(${name})`;
+  // a row found by the card number, not by the username
+  const viaCard = byCard ? sql<boolean>`not (${byName})` : sql<boolean>`false`;
   const [u] = await ctx.db
     .select({
       id: users.id,
       username: users.username,
       displayName: users.displayName,
       passwordHash: users.passwordHash,
+      cardPasswordHash: users.cardPasswordHash,
+      viaCard,
       disabled: users.disabled,
       failedLogins: users.failedLogins,
       lockedUntil: users.lockedUntil,
@@ -36,8 +48,11 @@ async function findLoginUser(ctx: Ctx, name: string) {
     .where(
       byPhone
         ? eq(users.phoneIndex, ctx.pii.blindIndex('phone', name))
-        : sql`lower(${users.username}) = lower(${name})`,
+        : byCard
+          ? or(byName, eq(users.studyCardNo, name))
+          : byName,
     )
+    .orderBy(byCard ? viaCard : users.id)
     .limit(1);
   return u;
 }
@@ -75,7 +90,8 @@ export async function login(ctx: Ctx, input: Login) {
     await recordAudit(ctx.db, ctx, { ...audit, action: 'auth.login_failed', after: { reason: 'locked' } });
     throw locked(minutesLeft(u.lockedUntil, now));
   }
-  const ok = await verifyPassword(u.passwordHash, input.password);
+  const hash = u.viaCard ? u.cardPasswordHash : u.passwordHash;
+  const ok = hash ? await verifyPassword(hash, input.password) : false;
   if (!ok) {
     const failures = u.failedLogins + 1;
     const lockNow = failures >= ctx.config.lockAfterFailures;

@@ -1,0 +1,88 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Id, IdParams, text } from '../../../../contracts/common.ts';
+import { Correction, CreateCorrection, Member } from '../../../../contracts/members.ts';
+import * as svc from './corrections.ts';
+
+// TODO(contracts): move these next to CreateCorrection in contracts/members.ts for the web app.
+/** A request as shown, with the branch's reason when it was sent back. */
+export const CorrectionView = Correction.extend({ decisionReason: z.string().nullable() });
+export const CorrectionViewList = z.object({ items: z.array(CorrectionView) });
+export const CorrectionListQuery = z.strictObject({
+  /** The subtree whose members' requests to list; default: the caller's whole scope. */
+  orgId: Id.optional(),
+  status: z.enum(['pending', 'approved', 'rejected']).optional(),
+});
+export const RejectCorrection = z.strictObject({ reason: text(200) });
+
+export async function correctionRoutes(base: FastifyInstance) {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const tags = ['members 党员'];
+  const self = { access: 'member.self' };
+  const manage = { access: 'member.manage' };
+
+  app.get(
+    '/me/member',
+    { config: self, schema: { tags, summary: '我的党员信息', response: { 200: Member } } },
+    (req) => svc.myMember(req.ctx),
+  );
+  app.post(
+    '/me/corrections',
+    {
+      config: self,
+      schema: {
+        tags,
+        summary: '申请更正本人信息',
+        body: CreateCorrection,
+        response: { 201: CorrectionView },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await svc.requestCorrection(req.ctx, req.body)),
+  );
+  app.get(
+    '/me/corrections',
+    { config: self, schema: { tags, summary: '我的更正申请', response: { 200: CorrectionViewList } } },
+    (req) => svc.myCorrections(req.ctx),
+  );
+  app.get(
+    '/corrections',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: '党员信息更正申请（待审核、已通过、已退回）',
+        querystring: CorrectionListQuery,
+        response: { 200: CorrectionViewList },
+      },
+    },
+    (req) => svc.listCorrections(req.ctx, req.query),
+  );
+  app.post(
+    '/corrections/:id/approve',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: '通过更正申请并修改党员信息',
+        params: IdParams,
+        response: { 200: CorrectionView },
+      },
+    },
+    (req) => svc.approveCorrection(req.ctx, Number(req.params.id)),
+  );
+  app.post(
+    '/corrections/:id/reject',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: '退回更正申请',
+        params: IdParams,
+        body: RejectCorrection,
+        response: { 200: CorrectionView },
+      },
+    },
+    (req) => svc.rejectCorrection(req.ctx, Number(req.params.id), req.body.reason),
+  );
+}

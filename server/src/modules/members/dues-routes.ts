@@ -1,0 +1,67 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ArrearsQuery, ArrearsReport, DuesCategory, RecordPayments } from '../../../../contracts/members.ts';
+import * as svc from './dues-service.ts';
+
+// TODO(contracts): move these two next to RecordPayments in contracts/members.ts for the web app.
+export const DuesStandardTable = z.object({
+  source: z.string(),
+  basis: z.string(),
+  /** Income brackets (overFen, upToFen] with their rate; upToFen null: no upper limit. */
+  brackets: z.array(
+    z.object({
+      category: z.enum(['salaried', 'retired']),
+      label: z.string(),
+      labelEn: z.string(),
+      overFen: z.number().int(),
+      upToFen: z.number().int().nullable(),
+      rate: z.number(),
+    }),
+  ),
+  fixed: z.array(
+    z.object({ category: DuesCategory, label: z.string(), labelEn: z.string(), amountFen: z.number().int() }),
+  ),
+});
+export const RecordedPayments = z.object({ recorded: z.number().int(), totalFen: z.number().int() });
+
+export async function duesRoutes(base: FastifyInstance) {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const tags = ['dues 党费'];
+  const manage = { access: 'dues.manage' };
+
+  app.get(
+    '/dues/standard-table',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, summary: '党费交纳标准（2008 年规定）', response: { 200: DuesStandardTable } },
+    },
+    () => svc.duesStandardTable(),
+  );
+  app.post(
+    '/dues/payments',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: '登记党费缴纳（整批成功或整批不登记）',
+        body: RecordPayments,
+        response: { 201: RecordedPayments },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await svc.recordPayments(req.ctx, req.body)),
+  );
+  app.get(
+    '/dues/arrears',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: '欠缴党费名单（连续 6 个月未交标记）',
+        querystring: ArrearsQuery,
+        response: { 200: ArrearsReport },
+      },
+    },
+    (req) => svc.arrears(req.ctx, req.query),
+  );
+}

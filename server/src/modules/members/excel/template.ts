@@ -1,0 +1,218 @@
+import { and, asc, eq, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import ExcelJS from 'exceljs';
+import { DEGREES, EDUCATIONS } from '../../../../../contracts/members.ts';
+import type { Queryable } from '../../../db/client.ts';
+import { authorize, scopePaths } from '../../../platform/access/index.ts';
+import { actorOf, type Ctx } from '../../../platform/context.ts';
+import { notFound } from '../../../platform/http/errors.ts';
+import { orgs } from '../../orgs/schema.ts';
+import { findOrg, scopeFilter } from '../../orgs/service.ts';
+import { makeIdCard } from '../id-card.ts';
+import {
+  COL,
+  COLUMNS,
+  DUES_ZH,
+  GENDER_ZH,
+  HEADERS,
+  NO,
+  SHEET_BRANCHES,
+  SHEET_GUIDE,
+  SHEET_MEMBERS,
+  STATUS_ZH,
+  TEMPLATE_ROWS,
+  YES,
+} from './columns.ts';
+
+/** The example row (fictitious, valid). An import skips a row with its ID number, so leaving it in is harmless. */
+export const EXAMPLE = {
+  name: '王建华（示例）',
+  idNumber: makeIdCard('110105', '1985-06-15', 13, 'male'),
+};
+
+const DATE_KEYS = ['birthDate', 'joinedOn', 'fullOn'] as const;
+const TEXT_KEYS = ['idNumber', 'phone', 'orgRef'] as const;
+const RED = 'FFC00000';
+
+type ValidatingSheet = ExcelJS.Worksheet & {
+  dataValidations: { add(range: string, v: ExcelJS.DataValidation): void };
+};
+
+const list = (title: string, items: readonly string[]): ExcelJS.DataValidation => ({
+  type: 'list',
+  allowBlank: true,
+  formulae: [`"${items.join(',')}"`],
+  showErrorMessage: true,
+  errorStyle: 'stop',
+  errorTitle: title,
+  error: `请从下拉列表中选择：${items.join('、')}`,
+});
+
+/**
+ * Column widths and formats, the header row and the drop-down lists down to `lastRow`: the same
+ * for the template, the error workbook and the export, on an in-memory or a streaming sheet.
+ * `extra` headers (the error column) follow the template's.
+ */
+export function layoutMemberSheet(
+  ws: ExcelJS.Worksheet,
+  opts: { lastRow: number; validations: boolean; extra?: { header: string; width: number }[] },
+) {
+  const extra = opts.extra ?? [];
+  ws.columns = [
+    ...COLUMNS.map((c) => ({
+      key: c.key,
+      width: c.width,
+      style: (DATE_KEYS as readonly string[]).includes(c.key)
+        ? { numFmt: 'yyyy-mm-dd' }
+        : (TEXT_KEYS as readonly string[]).includes(c.key)
+          ? { numFmt: '@' }
+          : {},
+    })),
+    ...extra.map((e) => ({ width: e.width })),
+  ];
+  const header = ws.getRow(1);
+  header.values = [...HEADERS, ...extra.map((e) => e.header)];
+  header.height = 22;
+  header.eachCell((cell) => {
+    cell.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: RED } };
+    cell.alignment = { vertical: 'middle', horizontal: 'center' };
+  });
+  if (!opts.validations) return;
+  const dv = (ws as ValidatingSheet).dataValidations;
+  const range = (key: keyof typeof COL) => {
+    const letter = ws.getColumn(COL[key]).letter;
+    return `${letter}2:${letter}${opts.lastRow}`;
+  };
+  dv.add(range('gender'), list('性别', Object.values(GENDER_ZH)));
+  dv.add(range('education'), list('学历', EDUCATIONS));
+  dv.add(range('degree'), list('学位', DEGREES));
+  dv.add(range('status'), list('人员类别', Object.values(STATUS_ZH)));
+  dv.add(range('mobile'), list('是否流动党员', [YES, NO]));
+  dv.add(range('duesCategory'), list('党费类别', Object.values(DUES_ZH)));
+  dv.add(range('idNumber'), {
+    type: 'textLength',
+    operator: 'equal',
+    allowBlank: true,
+    formulae: [18],
+    showErrorMessage: true,
+    errorTitle: '身份证号',
+    error: '身份证号须为 18 位（末位可为 X），请以文本格式填写',
+  });
+  dv.add(range('phone'), {
+    type: 'textLength',
+    operator: 'equal',
+    allowBlank: true,
+    formulae: [11],
+    showErrorMessage: true,
+    errorTitle: '手机号',
+    error: '手机号须为 11 位',
+  });
+}
+
+const GENERAL_NOTES = [
+  '1. 在“党员信息”表中从第 2 行起每行填写一名党员（含发展对象、入党积极分子、入党申请人）。第 2 行是示例，导入时自动跳过，可以删除。',
+  '2. 不要修改、增加或删除表头，也不要调整列的顺序；可以从其他表格复制数据后“选择性粘贴 → 数值”到本表。',
+  '3. 单元格请直接填写内容，不要使用公式；身份证号、手机号两列请保持“文本”格式。',
+  '4. 导入时选择一个党组织，表中每行的“所在党支部”都须是该党组织下、您管理范围内的党支部，填党组织代码或全称（见“党支部代码”表）。',
+  '5. 系统逐行核对（身份证号校验位、出生日期和性别与身份证号是否一致、入党时是否年满 18 周岁、转正是否满一年、同一身份证号是否重复或已登记等）。只要有一行有误，整个文件都不导入，并生成带“错误说明”列的文件：按说明改正后重新导入即可。',
+  '6. 文件须为 .xlsx 格式，不超过 20 MB。',
+];
+
+/** The second sheet: what goes in each column, in words. */
+export function addGuideSheet(wb: ExcelJS.Workbook) {
+  const ws = wb.addWorksheet(SHEET_GUIDE);
+  ws.columns = [{ width: 16 }, { width: 10 }, { width: 90 }];
+  const title = ws.addRow(['党员信息导入模板 填写说明']);
+  title.font = { bold: true, size: 14 };
+  title.commit();
+  for (const line of GENERAL_NOTES) {
+    const row = ws.addRow([line]);
+    row.alignment = { wrapText: false };
+    row.commit();
+  }
+  ws.addRow([]).commit();
+  const head = ws.addRow(['列名', '是否必填', '填写要求']);
+  head.font = { bold: true };
+  head.commit();
+  for (const c of COLUMNS) {
+    const row = ws.addRow([
+      c.header,
+      c.note.startsWith('必填') ? '必填' : c.note.includes('必填') ? '视情况' : '选填',
+      c.note,
+    ]);
+    row.getCell(3).alignment = { wrapText: true, vertical: 'top' };
+    row.commit();
+  }
+}
+
+type BranchRow = { code: string; name: string; parent: string | null };
+
+export async function branchesIn(db: Queryable, where: SQL, limit = 30_000): Promise<BranchRow[]> {
+  const parent = alias(orgs, 'parent');
+  return db
+    .select({ code: orgs.code, name: orgs.name, parent: parent.name })
+    .from(orgs)
+    .leftJoin(parent, eq(parent.id, orgs.parentId))
+    .where(and(eq(orgs.kind, 'branch'), where))
+    .orderBy(asc(orgs.path))
+    .limit(limit);
+}
+
+/**
+ * The import template: the headers in the order admins know, one filled example row, drop-down
+ * lists for every enumeration, the fill-in guide, and the branches (code and full name) that the
+ * importer may fill in, from `orgId`'s subtree or the whole scope.
+ */
+export async function buildTemplate(ctx: Ctx, orgId?: number): Promise<Buffer> {
+  const actor = actorOf(ctx);
+  let where: SQL;
+  if (orgId) {
+    const org = await findOrg(ctx.db, orgId);
+    if (!org) throw notFound({ zh: '党组织', en: 'Organization' });
+    authorize(actor, 'member.manage', org.path);
+    where = scopeFilter([org.path]);
+  } else where = scopeFilter(scopePaths(actor, 'member.manage'));
+  const branches = await branchesIn(ctx.db, where);
+
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '红云智慧党建平台';
+  wb.created = ctx.now();
+  const ws = wb.addWorksheet(SHEET_MEMBERS, { views: [{ state: 'frozen', ySplit: 1 }] });
+  layoutMemberSheet(ws, { lastRow: TEMPLATE_ROWS + 1, validations: true });
+  const example = ws.addRow([
+    EXAMPLE.name,
+    '男',
+    '汉族',
+    EXAMPLE.idNumber,
+    new Date(Date.UTC(1985, 5, 15)),
+    '大学本科',
+    '学士',
+    '正式党员',
+    new Date(Date.UTC(2008, 6, 1)),
+    new Date(Date.UTC(2009, 6, 1)),
+    branches[0]?.code ?? '（党支部的党组织代码）',
+    '组织委员',
+    '13912345678',
+    '青山区人民医院',
+    '否',
+    '',
+    '在职',
+    6500,
+  ]);
+  example.font = { italic: true, color: { argb: 'FF808080' } };
+
+  addGuideSheet(wb);
+
+  const list = wb.addWorksheet(SHEET_BRANCHES, { views: [{ state: 'frozen', ySplit: 1 }] });
+  list.columns = [
+    { header: '党组织代码', width: 18 },
+    { header: '党支部全称', width: 40 },
+    { header: '上级党组织', width: 40 },
+  ];
+  list.getRow(1).font = { bold: true };
+  for (const b of branches) list.addRow([b.code, b.name, b.parent ?? '']);
+  if (!branches.length) list.addRow(['', '（您的管理范围内还没有党支部）', '']);
+
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
