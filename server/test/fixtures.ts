@@ -67,7 +67,8 @@ export async function makeMember(
   const [org] = await query<{ kind: string }>(env, 'select kind from orgs where id = $1', [orgId]);
   const branchId = org.kind === 'branch' ? orgId : (await makeOrg(env, orgId, 'branch')).id;
   idSeq += 2;
-  const birth = `19${60 + (idSeq % 30)}-0${1 + (idSeq % 9)}-1${idSeq % 10}`;
+  // born 1950–1979, so any join date a test picks after 2000 is past the 18th birthday
+  const birth = `19${50 + (idSeq % 30)}-0${1 + (idSeq % 9)}-1${idSeq % 10}`;
   const idNumber = over.idNumber ?? makeIdCard('110105', birth, (process.pid * 7 + idSeq) % 998, 'male');
   const [{ id }] = await query<{ id: number }>(
     env,

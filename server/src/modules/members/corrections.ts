@@ -7,7 +7,6 @@ import {
   Education,
   Ethnicity,
   type Member,
-  type MemberStatus,
 } from '../../../../contracts/members.ts';
 import { Phone } from '../../../../contracts/users.ts';
 import { inTransaction, type Queryable } from '../../db/client.ts';
@@ -18,9 +17,8 @@ import { AppError, conflict, fieldError, forbidden, notFound } from '../../platf
 import { maskPhone, type Pii } from '../../platform/pii/index.ts';
 import { orgs } from '../orgs/schema.ts';
 import { findOrg, scopeFilter } from '../orgs/service.ts';
-import { type MemberRow, corrections, members } from './schema.ts';
-import { changesBetween, invalid, memberColumns, presentMember, recordHistory } from './service.ts';
-import { checkMember, type MemberInput, shanghaiToday } from './validate.ts';
+import { corrections, members } from './schema.ts';
+import { applyMemberChange, auditDiff, inputOf, presentMember } from './service.ts';
 
 type Field = (typeof CORRECTABLE)[number];
 type Status = 'pending' | 'approved' | 'rejected';
@@ -78,29 +76,6 @@ function present(pii: Pii, c: CorrectionRow, memberName: string): CorrectionView
     decisionReason: c.decisionReason,
     decidedAt: c.decidedAt?.toISOString() ?? null,
     createdAt: c.createdAt.toISOString(),
-  };
-}
-
-/** The record as form input, for re-validating it whole after one field changes. */
-function inputOf(pii: Pii, m: MemberRow): MemberInput {
-  return {
-    name: m.name,
-    gender: m.gender as MemberInput['gender'],
-    ethnicity: m.ethnicity,
-    idNumber: pii.decrypt(m.idNumberEnc),
-    birthDate: m.birthDate,
-    education: m.education as MemberInput['education'],
-    degree: m.degree as MemberInput['degree'],
-    status: m.status as MemberStatus,
-    joinedOn: m.joinedOn,
-    fullOn: m.fullOn,
-    positions: m.positions as MemberInput['positions'],
-    phone: m.phoneEnc ? pii.decrypt(m.phoneEnc) : null,
-    workUnit: m.workUnit,
-    mobile: m.mobile,
-    mobileLocation: m.mobileLocation,
-    duesCategory: m.duesCategory as MemberInput['duesCategory'],
-    monthlyIncomeFen: m.monthlyIncomeFen,
   };
 }
 
@@ -271,19 +246,8 @@ export async function approveCorrection(ctx: Ctx, id: number): Promise<Correctio
     const { c, m, orgPath } = await lockForDecision(tx, ctx, id);
     const field = c.field as Field;
     const value = ENCRYPTED.has(field) ? ctx.pii.decrypt(c.value) : c.value;
-    const before = inputOf(ctx.pii, m);
-    const after: MemberInput = { ...before, [field]: value };
-    const problems = checkMember(after, shanghaiToday(ctx.now()));
-    if (problems.length) throw invalid(problems);
-    const changes = changesBetween(before, after);
+    const { after, changes } = await applyMemberChange(tx, ctx, m, { [field]: value }, 'correction');
     const now = ctx.now();
-    if (Object.keys(changes).length) {
-      await tx
-        .update(members)
-        .set({ ...memberColumns(ctx.pii, after), recordUpdatedAt: now, updatedAt: now })
-        .where(eq(members.id, m.id));
-      await recordHistory(tx, ctx, m.id, 'correction', changes);
-    }
     const [decided] = await tx
       .update(corrections)
       .set({ status: 'approved', decidedBy: actorOf(ctx).userId, decidedAt: now })
@@ -296,8 +260,8 @@ export async function approveCorrection(ctx: Ctx, id: number): Promise<Correctio
       orgId: m.orgId,
       orgPath,
       // the audit keeps only what differs: the request's id shows as new on the "after" side
-      before: Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v[0]])),
-      after: { correctionId: id, ...Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v[1]])) },
+      before: auditDiff(changes).before,
+      after: { correctionId: id, ...auditDiff(changes).after },
     });
     return present(ctx.pii, decided, after.name);
   });

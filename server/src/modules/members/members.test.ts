@@ -28,7 +28,7 @@ const api = (s: Session, method: string, url: string, payload?: object) =>
 let seq = 500;
 function newMember(over: Record<string, unknown> = {}) {
   seq += 2;
-  const birthDate = '1978-10-2' + (seq % 9);
+  const birthDate = `1978-10-2${seq % 9}`;
   return {
     name: '周建华',
     gender: 'male',

@@ -90,7 +90,7 @@ export function memberColumns(pii: Pii, m: MemberInput) {
 }
 
 /** The input view of a stored record, for re-validating it after a partial edit. */
-function inputOf(pii: Pii, m: MemberRow): MemberInput {
+export function inputOf(pii: Pii, m: MemberRow): MemberInput {
   return {
     name: m.name,
     gender: m.gender as MemberInput['gender'],
@@ -282,6 +282,46 @@ export async function revealPii(ctx: Ctx, id: number) {
   return { idNumber: ctx.pii.decrypt(m.idNumberEnc), phone: m.phoneEnc ? ctx.pii.decrypt(m.phoneEnc) : null };
 }
 
+/**
+ * The one way a stored record changes field by field (an edit, an approved correction): the whole
+ * record re-validated, a changed ID number checked for duplicates, the history kept under
+ * `source`. Runs inside the caller's transaction; the caller authorizes and audits.
+ */
+export async function applyMemberChange(
+  tx: Queryable,
+  ctx: Ctx,
+  row: MemberRow,
+  patch: Partial<MemberInput>,
+  source: string,
+) {
+  const before = inputOf(ctx.pii, row);
+  const after: MemberInput = { ...before, ...patch };
+  const problems = checkMember(after, shanghaiToday(ctx.now()));
+  if (problems.length) throw invalid(problems);
+  if (patch.idNumber && patch.idNumber !== before.idNumber) {
+    const dup = await duplicateIdError(tx, actorOf(ctx), ctx.pii, patch.idNumber, row.id);
+    if (dup) throw dup;
+  }
+  const changes = changesBetween(before, after);
+  if (!Object.keys(changes).length) return { row, after, changes };
+  const now = ctx.now();
+  const [updated] = await tx
+    .update(members)
+    .set({ ...memberColumns(ctx.pii, after), recordUpdatedAt: now, updatedAt: now })
+    .where(eq(members.id, row.id))
+    .returning();
+  await recordHistory(tx, ctx, row.id, source, changes);
+  return { row: updated, after, changes };
+}
+
+/** The audit diff of a change: what each changed field was and became (masked). */
+export function auditDiff(changes: Changes) {
+  return {
+    before: Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v[0]])),
+    after: Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v[1]])),
+  };
+}
+
 export async function updateMember(ctx: Ctx, id: number, patch: UpdateMember): Promise<Member> {
   const actor = actorOf(ctx);
   return inTransaction(ctx.db, async (tx) => {
@@ -289,32 +329,17 @@ export async function updateMember(ctx: Ctx, id: number, patch: UpdateMember): P
     if (!locked || locked.leftAt) throw notFound(MEMBER);
     const { orgName, orgPath } = await loadMember(tx, id);
     authorize(actor, 'member.manage', orgPath);
-    const before = inputOf(ctx.pii, locked);
-    const after: MemberInput = { ...before, ...patch } as MemberInput;
-    const problems = checkMember(after, shanghaiToday(ctx.now()));
-    if (problems.length) throw invalid(problems);
-    if (patch.idNumber && patch.idNumber !== before.idNumber) {
-      const dup = await duplicateIdError(tx, actor, ctx.pii, patch.idNumber, id);
-      if (dup) throw dup;
+    const { row, changes } = await applyMemberChange(tx, ctx, locked, patch as Partial<MemberInput>, 'edit');
+    if (Object.keys(changes).length) {
+      await recordAudit(tx, ctx, {
+        action: 'member.updated',
+        targetType: 'member',
+        targetId: id,
+        orgId: row.orgId,
+        orgPath,
+        ...auditDiff(changes),
+      });
     }
-    const changes = changesBetween(before, after);
-    if (!Object.keys(changes).length) return presentMember(ctx.pii, locked, orgName);
-    const now = ctx.now();
-    const [row] = await tx
-      .update(members)
-      .set({ ...memberColumns(ctx.pii, after), recordUpdatedAt: now, updatedAt: now })
-      .where(eq(members.id, id))
-      .returning();
-    await recordHistory(tx, ctx, id, 'edit', changes);
-    await recordAudit(tx, ctx, {
-      action: 'member.updated',
-      targetType: 'member',
-      targetId: id,
-      orgId: row.orgId,
-      orgPath,
-      before: Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v[0]])),
-      after: Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v[1]])),
-    });
     return presentMember(ctx.pii, row, orgName);
   });
 }
