@@ -8,7 +8,7 @@ export type Role = z.infer<typeof Role>;
 export const ADMIN_ROLES: readonly Role[] = ['dept_admin', 'org_admin', 'secretary', 'station_manager'];
 
 export const Login = z.strictObject({
-  /** Username or mobile phone number. */
+  /** Username, mobile phone number or study-card number. */
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(128),
 });

@@ -191,7 +191,7 @@ export type ImportJob = z.infer<typeof ImportJob>;
 // ── record quality ──────────────────────────────────────────────────────────────────────────
 export const QualityQuery = z.strictObject({
   orgId: Id.optional(),
-  /** The period for the update rate; default: the current month (Asia/Shanghai). */
+  /** The period for the update rate; default: this calendar year up to today (Asia/Shanghai). */
   from: DateOnly.optional(),
   to: DateOnly.optional(),
 });
@@ -349,3 +349,38 @@ export const Correction = z.object({
   createdAt: z.string(),
 });
 export const CorrectionList = z.object({ items: z.array(Correction) });
+
+// ── route-specific shapes ────────────────────────────────────────────────────────────────────
+/** The 2008 dues rules as data, for the UI. */
+export const DuesStandardTable = z.object({
+  source: z.string(),
+  basis: z.string(),
+  /** Income brackets (overFen, upToFen] with their rate; upToFen null: no upper limit. */
+  brackets: z.array(
+    z.object({
+      category: z.enum(['salaried', 'retired']),
+      label: z.string(),
+      labelEn: z.string(),
+      overFen: z.number().int(),
+      upToFen: z.number().int().nullable(),
+      rate: z.number(),
+    }),
+  ),
+  fixed: z.array(
+    z.object({ category: DuesCategory, label: z.string(), labelEn: z.string(), amountFen: z.number().int() }),
+  ),
+});
+export const RecordedPayments = z.object({ recorded: z.number().int(), totalFen: z.number().int() });
+
+/** A request as shown, with the branch's reason when it was sent back. */
+export const CorrectionView = Correction.extend({ decisionReason: z.string().nullable() });
+export const CorrectionViewList = z.object({ items: z.array(CorrectionView) });
+export const CorrectionListQuery = z.strictObject({
+  /** The subtree whose members' requests to list; default: the caller's whole scope. */
+  orgId: Id.optional(),
+  status: z.enum(['pending', 'approved', 'rejected']).optional(),
+});
+export const RejectCorrection = z.strictObject({ reason: text(200) });
+
+export const PipelineDueQuery = z.strictObject({ orgId: Id.optional() });
+export const TransferMonthlyQuery = z.strictObject({ orgId: Id.optional() });

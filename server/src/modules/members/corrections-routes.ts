@@ -1,20 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { Id, IdParams, text } from '../../../../contracts/common.ts';
-import { Correction, CreateCorrection, Member } from '../../../../contracts/members.ts';
+import { IdParams } from '../../../../contracts/common.ts';
+import {
+  CorrectionListQuery,
+  CorrectionViewList,
+  CorrectionView,
+  CreateCorrection,
+  Member,
+  RejectCorrection,
+} from '../../../../contracts/members.ts';
 import * as svc from './corrections.ts';
-
-// TODO(contracts): move these next to CreateCorrection in contracts/members.ts for the web app.
-/** A request as shown, with the branch's reason when it was sent back. */
-export const CorrectionView = Correction.extend({ decisionReason: z.string().nullable() });
-export const CorrectionViewList = z.object({ items: z.array(CorrectionView) });
-export const CorrectionListQuery = z.strictObject({
-  /** The subtree whose members' requests to list; default: the caller's whole scope. */
-  orgId: Id.optional(),
-  status: z.enum(['pending', 'approved', 'rejected']).optional(),
-});
-export const RejectCorrection = z.strictObject({ reason: text(200) });
 
 export async function correctionRoutes(base: FastifyInstance) {
   const app = base.withTypeProvider<ZodTypeProvider>();

@@ -1,29 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { ArrearsQuery, ArrearsReport, DuesCategory, RecordPayments } from '../../../../contracts/members.ts';
+import {
+  ArrearsQuery,
+  ArrearsReport,
+  DuesStandardTable,
+  RecordedPayments,
+  RecordPayments,
+} from '../../../../contracts/members.ts';
 import * as svc from './dues-service.ts';
-
-// TODO(contracts): move these two next to RecordPayments in contracts/members.ts for the web app.
-export const DuesStandardTable = z.object({
-  source: z.string(),
-  basis: z.string(),
-  /** Income brackets (overFen, upToFen] with their rate; upToFen null: no upper limit. */
-  brackets: z.array(
-    z.object({
-      category: z.enum(['salaried', 'retired']),
-      label: z.string(),
-      labelEn: z.string(),
-      overFen: z.number().int(),
-      upToFen: z.number().int().nullable(),
-      rate: z.number(),
-    }),
-  ),
-  fixed: z.array(
-    z.object({ category: DuesCategory, label: z.string(), labelEn: z.string(), amountFen: z.number().int() }),
-  ),
-});
-export const RecordedPayments = z.object({ recorded: z.number().int(), totalFen: z.number().int() });
 
 export async function duesRoutes(base: FastifyInstance) {
   const app = base.withTypeProvider<ZodTypeProvider>();

@@ -1,17 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { Id, IdParams } from '../../../../contracts/common.ts';
+import { IdParams } from '../../../../contracts/common.ts';
 import {
   AdvanceMember,
   MemberDetail,
   PipelineDueList,
+  PipelineDueQuery,
   PipelineUpdate,
 } from '../../../../contracts/members.ts';
 import * as svc from './pipeline-service.ts';
 
 const tags = ['pipeline 发展党员'];
-const DueQuery = z.strictObject({ orgId: Id.optional() });
 
 export async function pipelineRoutes(base: FastifyInstance) {
   const app = base.withTypeProvider<ZodTypeProvider>();
@@ -23,7 +22,7 @@ export async function pipelineRoutes(base: FastifyInstance) {
       schema: {
         tags,
         summary: '发展党员待办：每人下一阶段、尚缺事项、最早可办日期、逾期事项（可办理的在前）',
-        querystring: DueQuery,
+        querystring: PipelineDueQuery,
         response: { 200: PipelineDueList },
       },
     },

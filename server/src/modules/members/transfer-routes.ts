@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { Id, IdParams } from '../../../../contracts/common.ts';
+import { IdParams } from '../../../../contracts/common.ts';
 import {
   CreateTransfer,
   DecideTransfer,
@@ -9,12 +8,12 @@ import {
   Transfer,
   TransferListQuery,
   TransferMonthly,
+  TransferMonthlyQuery,
   TransferPage,
 } from '../../../../contracts/members.ts';
 import * as svc from './transfers.ts';
 
 const tags = ['transfers 组织关系转接'];
-const MonthlyQuery = z.strictObject({ orgId: Id.optional() });
 
 export async function transferRoutes(base: FastifyInstance) {
   const app = base.withTypeProvider<ZodTypeProvider>();
@@ -41,7 +40,7 @@ export async function transferRoutes(base: FastifyInstance) {
       schema: {
         tags,
         summary: '近十二个月每月转出、转入、办结数',
-        querystring: MonthlyQuery,
+        querystring: TransferMonthlyQuery,
         response: { 200: TransferMonthly },
       },
     },
