@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { SeedContext } from '../../platform/module.ts';
 import { duesStandard } from './dues.ts';
 import { makeIdCard } from './id-card.ts';
+import { shanghaiToday } from './validate.ts';
 
 /**
  * About 50,000 members for the demo district (680,000 for a city): real-looking names, fictitious
@@ -68,7 +69,7 @@ export async function seedMembers(ctx: SeedContext) {
   const total = branches.reduce((s, b) => s + weight(b), 0);
   const r = rng(20261125);
   const pick = <T>(a: readonly T[]) => a[Math.floor(r() * a.length)];
-  const today = '2026-11-25';
+  const today = shanghaiToday();
   const seqs = new Map<string, number>();
   const rows: Record<string, unknown>[] = [];
   let written = 0;
@@ -222,5 +223,21 @@ export async function seedMembers(ctx: SeedContext) {
       from users u
      where u.username = 'member'
        and members.id = (select id from members where org_id = u.org_id and gender = 'female' and status = 'full' order by id limit 1)`);
-  ctx.log(`党员 ${written} 名`);
+  // dues paid this year (the last three months for a city): most on time, some gaps, and one
+  // member in fifty who has paid nothing, so the arrears report has something to flag
+  const { rows: paid } = await ctx.db.execute<{ n: number }>(sql`
+    with months as (
+      select to_char(d, 'YYYY-MM') as month
+        from generate_series(
+               greatest(date_trunc('year', ${today}::date), date_trunc('month', ${today}::date) - ${ctx.scale === 'city' ? '3 months' : '12 months'}::interval),
+               date_trunc('month', ${today}::date) - interval '1 month', interval '1 month') d),
+    ins as (
+      insert into dues_payments (member_id, month, amount_fen)
+      select m.id, months.month, m.dues_standard_fen
+        from members m cross join months
+       where m.dues_standard_fen is not null and months.month >= to_char(m.joined_on, 'YYYY-MM')
+         and m.id % 50 <> 0 and abs(hashtext(m.id || months.month)) % 100 < 96
+      returning 1)
+    select count(*)::int as n from ins`);
+  ctx.log(`党员 ${written} 名，党费缴纳记录 ${paid[0].n} 条`);
 }
