@@ -384,3 +384,9 @@ export const RejectCorrection = z.strictObject({ reason: text(200) });
 
 export const PipelineDueQuery = z.strictObject({ orgId: Id.optional() });
 export const TransferMonthlyQuery = z.strictObject({ orgId: Id.optional() });
+/** Receiving branches for a transfer: any branch of the deployment, by name or code. */
+export const TransferDestinationsQuery = PageQuery.extend({
+  q: z.string().trim().max(50).optional(),
+  /** Only branches receive members; accepted for symmetry with GET /orgs. */
+  kind: z.literal('branch').optional(),
+});

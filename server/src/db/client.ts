@@ -13,7 +13,14 @@ export type Queryable = Db | Tx;
 export type Database = { db: Db; pool: pg.Pool; close: () => Promise<void> };
 
 export function connect(url: string, max = 20): Database {
-  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    idleTimeoutMillis: 30_000,
+    // SSD storage: with the default 4.0 the planner prefers scanning all 680,000 members to 115
+    // index look-ups for a town's branches (measured 155 ms against 3 ms; docs/SCALE.md)
+    options: '-c random_page_cost=1.1',
+  });
   pool.on('error', (err) => console.error('[db] idle client error', err.message));
   const db = drizzle(pool, { schema });
   return { db, pool, close: () => pool.end() };

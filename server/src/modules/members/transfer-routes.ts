@@ -9,8 +9,11 @@ import {
   TransferListQuery,
   TransferMonthly,
   TransferMonthlyQuery,
+  TransferDestinationsQuery,
   TransferPage,
 } from '../../../../contracts/members.ts';
+import { OrgPage } from '../../../../contracts/orgs.ts';
+import { branchDirectory } from '../orgs/service.ts';
 import * as svc from './transfers.ts';
 
 const tags = ['transfers 组织关系转接'];
@@ -45,6 +48,19 @@ export async function transferRoutes(base: FastifyInstance) {
       },
     },
     (req) => svc.monthlyTransfers(req.ctx, req.query),
+  );
+  app.get(
+    '/transfers/destinations',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: '可接收转接的党支部（全部署范围，按名称或代码查找）',
+        querystring: TransferDestinationsQuery,
+        response: { 200: OrgPage },
+      },
+    },
+    (req) => branchDirectory(req.ctx, req.query),
   );
   app.post(
     '/transfers',

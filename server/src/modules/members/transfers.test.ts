@@ -40,6 +40,17 @@ const letterBody = (memberId: number, over: object = {}) => ({
 type T = { id: string; status: string; memberId: string; overdue: boolean; kind: string };
 const ids = (page: { items: T[] }) => page.items.map((t) => t.id);
 
+describe('choosing where to send a member', () => {
+  it('a town admin finds a branch of another town by name, though it is outside their scope', async () => {
+    const [{ name }] = await query<{ name: string }>(env, 'select name from orgs where id = $1', [
+      shiqiao.id,
+    ]);
+    const page = (await api(town, 'GET', `/transfers/destinations?q=${encodeURIComponent(name)}`)).json();
+    expect(page.items.map((o: { id: string }) => o.id)).toContain(String(shiqiao.id));
+    expect(page.items.every((o: { kind: string }) => o.kind === 'branch')).toBe(true);
+  });
+});
+
 describe('an internal transfer from one town to another', () => {
   let memberId: number;
   let transfer: T;

@@ -156,6 +156,24 @@ export async function searchOrgs(ctx: Ctx, q: OrgListQuery) {
   return { ...res, items: res.items.map((r) => presentOrg(r)) };
 }
 
+/**
+ * The deployment's branches by name or code, whatever the caller's scope: the receiving side of
+ * a transfer is usually in another town. Names and codes of branches are not personal data;
+ * the route that offers this decides who may use it.
+ */
+export async function branchDirectory(ctx: Ctx, q: { q?: string; page: number; pageSize: number }) {
+  const where = and(
+    eq(orgs.kind, 'branch'),
+    q.q ? or(ilike(orgs.name, `%${q.q}%`), ilike(orgs.shortName, `%${q.q}%`), eq(orgs.code, q.q)) : undefined,
+  );
+  const res = await paginate(q, {
+    count: () => ctx.db.select({ n: count() }).from(orgs).where(where),
+    rows: (limit, offset) =>
+      ctx.db.select(columns).from(orgs).where(where).orderBy(asc(orgs.path)).limit(limit).offset(offset),
+  });
+  return { ...res, items: res.items.map((r) => presentOrg(r)) };
+}
+
 /** A subtree counted in one index range scan. */
 export async function orgStats(ctx: Ctx, id: number): Promise<OrgStats> {
   const org = await mustFind(ctx.db, id);

@@ -47,6 +47,7 @@ type Maker = (target: number, self: { userId: number }) => Promise<Req>;
 
 /** Routes that list the caller's own scope and take no target: "outside" does not apply. */
 const UNTARGETED = new Set([
+  'GET /api/v1/transfers/destinations',
   'GET /api/v1/orgs/roots',
   'GET /api/v1/me/member',
   'POST /api/v1/me/corrections',
@@ -154,6 +155,10 @@ const MAKERS: Record<string, Maker> = {
     return { method: 'DELETE', url: `/api/v1/users/${u.id}/grants/${id}` };
   },
   'GET /api/v1/audit': async (t) => ({ method: 'GET', url: `/api/v1/audit?orgId=${t}` }),
+  'GET /api/v1/transfers/destinations': async () => ({
+    method: 'GET',
+    url: `/api/v1/transfers/destinations?q=${encodeURIComponent('党支部')}`,
+  }),
   'GET /api/v1/members': async (t) => ({ method: 'GET', url: `/api/v1/members?orgId=${t}` }),
   'GET /api/v1/members/:id': async (t) => ({
     method: 'GET',
