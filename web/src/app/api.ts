@@ -57,6 +57,24 @@ export function withQuery(path: string, query?: Query): string {
   return qs ? `${path}?${qs}` : path;
 }
 
+/** Turns a failed response into an ApiError with the server's message (JSON body) or a generic one. */
+async function failure(res: Response): Promise<ApiError> {
+  let data: unknown = null;
+  try {
+    data = JSON.parse(await res.text());
+  } catch {
+    data = null;
+  }
+  const err = (data as Partial<ErrorBody> | null)?.error;
+  if (err && typeof err.message === 'string')
+    return new ApiError(res.status, err.code, err.message, err.details);
+  return new ApiError(
+    res.status,
+    `http_${res.status}`,
+    i18n.t(res.status >= 500 ? 'error.server' : 'error.unknown'),
+  );
+}
+
 type Options = { method?: string; body?: unknown; query?: Query; signal?: AbortSignal };
 
 /** Fetches /api/v1 + path with the session cookie, the CSRF header and the UI language. */
@@ -83,6 +101,7 @@ export async function request<T>(
     if (signal?.aborted) throw e;
     throw new ApiError(0, 'network', i18n.t('error.network'));
   }
+  if (!res.ok) throw await failure(res);
   const text = await res.text();
   let data: unknown = null;
   if (text) {
@@ -92,17 +111,67 @@ export async function request<T>(
       data = null;
     }
   }
-  if (!res.ok) {
-    const err = (data as Partial<ErrorBody> | null)?.error;
-    if (err && typeof err.message === 'string')
-      throw new ApiError(res.status, err.code, err.message, err.details);
-    throw new ApiError(
-      res.status,
-      `http_${res.status}`,
-      i18n.t(res.status >= 500 ? 'error.server' : 'error.unknown'),
-    );
-  }
   return data as T;
+}
+
+/** The file name a download was sent with (RFC 6266 `filename*=UTF-8''…` first, for Chinese names). */
+export function fileNameOf(res: Response, fallback: string): string {
+  const cd = res.headers.get('content-disposition') ?? '';
+  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(cd);
+  if (star) {
+    try {
+      return decodeURIComponent(star[1].trim());
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(cd);
+  return plain ? plain[1].trim() : fallback;
+}
+
+/**
+ * Downloads a file the API generates (Excel templates, exports, error workbooks) and hands it to
+ * the browser as a download. Fetched rather than linked so that a refusal is said in words on the
+ * page instead of leaving the user on a page of JSON. `path` may be a full /api/v1 URL.
+ */
+export async function download(path: string, query?: Query, fallbackName = 'download.xlsx'): Promise<string> {
+  const url = path.startsWith('/api/') ? withQuery(path, query) : `/api/v1${withQuery(path, query)}`;
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      headers: { 'Accept-Language': currentLang() },
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new ApiError(0, 'network', i18n.t('error.network'));
+  }
+  if (!res.ok) throw await failure(res);
+  const name = fileNameOf(res, fallbackName);
+  const blob = await res.blob();
+  const href = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 60_000);
+  return name;
+}
+
+/** Sends a multipart form (file uploads) with the CSRF header and the UI language. */
+export async function upload<T>(path: string, form: FormData): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLang() };
+  const token = readCookie('hy_csrf');
+  if (token) headers['x-csrf-token'] = token;
+  let res: Response;
+  try {
+    res = await fetch(`/api/v1${path}`, { method: 'POST', headers, body: form, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'network', i18n.t('error.network'));
+  }
+  if (!res.ok) throw await failure(res);
+  return (await res.json()) as T;
 }
 
 export const api = {

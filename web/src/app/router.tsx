@@ -13,6 +13,15 @@ const AdminHome = lazy(() => import('./admin/AdminHome.tsx'));
 const OrgsPage = lazy(() => import('../modules/orgs/OrgsPage.tsx'));
 const UsersPage = lazy(() => import('../modules/users/UsersPage.tsx'));
 const AuditPage = lazy(() => import('../modules/audit/AuditPage.tsx'));
+const MembersPage = lazy(() => import('../modules/members/MembersPage.tsx'));
+const MemberDetailPage = lazy(() => import('../modules/members/MemberDetailPage.tsx'));
+const ImportPage = lazy(() => import('../modules/members/ImportPage.tsx'));
+const QualityPage = lazy(() => import('../modules/members/QualityPage.tsx'));
+const CardsPage = lazy(() => import('../modules/members/CardsPage.tsx'));
+const CorrectionsPage = lazy(() => import('../modules/members/CorrectionsPage.tsx'));
+const TransfersPage = lazy(() => import('../modules/members/TransfersPage.tsx'));
+const PipelinePage = lazy(() => import('../modules/members/PipelinePage.tsx'));
+const DuesPage = lazy(() => import('../modules/members/DuesPage.tsx'));
 const AccountPage = lazy(() => import('./pages/AccountPage.tsx'));
 const AdminNotFound = lazy(() => import('./admin/AdminNotFound.tsx'));
 
@@ -43,6 +52,15 @@ export const router = createBrowserRouter([
       { path: 'orgs/:id', element: <OrgsPage /> },
       { path: 'users', element: <UsersPage /> },
       { path: 'audit', element: <AuditPage /> },
+      { path: 'members', element: <MembersPage /> },
+      { path: 'members/import', element: <ImportPage /> },
+      { path: 'members/quality', element: <QualityPage /> },
+      { path: 'members/cards', element: <CardsPage /> },
+      { path: 'members/corrections', element: <CorrectionsPage /> },
+      { path: 'members/:id', element: <MemberDetailPage /> },
+      { path: 'transfers', element: <TransfersPage /> },
+      { path: 'pipeline', element: <PipelinePage /> },
+      { path: 'dues', element: <DuesPage /> },
       { path: 'account', element: <AccountPage /> },
       { path: '*', element: <AdminNotFound /> },
     ],

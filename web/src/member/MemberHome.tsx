@@ -3,9 +3,10 @@ import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ApiError, api, errorMessage } from '../app/api.ts';
-import { hasAdminRole, useCurrentUser, useLogout } from '../app/auth.tsx';
+import { can, hasAdminRole, useCurrentUser, useLogout } from '../app/auth.tsx';
 import { LangSwitch } from '../app/pages/LangSwitch.tsx';
 import { meKey, queryClient } from '../app/queryClient.ts';
+import { MyRecord } from './MyRecord.tsx';
 
 type PasswordFields = 'currentPassword' | 'newPassword' | 'confirm';
 
@@ -58,6 +59,8 @@ export function MemberHome() {
             )}
           </dl>
         </section>
+
+        {can(me, 'member.self') && !me.mustChangePassword && <MyRecord />}
 
         {me.mustChangePassword && (
           <p className="hy-notice" role="status">

@@ -3,6 +3,8 @@ import {
   AuditOutlined,
   LogoutOutlined,
   MenuOutlined,
+  MobileOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -60,6 +62,7 @@ function Shell() {
   const screens = Grid.useBreakpoint();
   const narrow = screens.md === false;
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const [openKeys, setOpenKeys] = useState<string[]>(['members-group']);
   const location = useLocation();
   const navigate = useNavigate();
   const logout = useLogout();
@@ -74,19 +77,40 @@ function Shell() {
 
   if (me.mustChangePassword && location.pathname !== '/account') return <Navigate to="/account" replace />;
 
+  const members = [
+    can(me, 'member.view') && { key: '/members', label: t('admin.nav.members') },
+    can(me, 'member.view') && { key: '/transfers', label: t('admin.nav.transfers') },
+    can(me, 'member.view') && { key: '/pipeline', label: t('admin.nav.pipeline') },
+    can(me, 'dues.manage') && { key: '/dues', label: t('admin.nav.dues') },
+    can(me, 'member.manage') && { key: '/members/cards', label: t('admin.nav.cards') },
+    can(me, 'member.manage') && { key: '/members/corrections', label: t('admin.nav.corrections') },
+    can(me, 'member.view') && { key: '/members/quality', label: t('admin.nav.quality') },
+  ].filter((x) => x !== false);
   const items = [
     can(me, 'org.view') && { key: '/orgs', icon: <ApartmentOutlined />, label: t('admin.nav.orgs') },
+    members.length > 0 && {
+      key: 'members-group',
+      icon: <SolutionOutlined />,
+      label: t('admin.nav.membersGroup'),
+      children: members,
+    },
     can(me, 'user.view') && { key: '/users', icon: <TeamOutlined />, label: t('admin.nav.users') },
     can(me, 'audit.view') && { key: '/audit', icon: <AuditOutlined />, label: t('admin.nav.audit') },
+    can(me, 'member.self') && { key: '/m', icon: <MobileOutlined />, label: t('admin.nav.memberApp') },
     { key: '/account', icon: <UserOutlined />, label: t('admin.nav.account') },
   ].filter((x) => x !== false);
-  const selected = items.find((i) => location.pathname.startsWith(i.key))?.key;
-
+  // The entry whose address is the longest prefix of the page's: /members/cards is not /members.
+  const selected = [...items, ...members]
+    .map((i) => i.key)
+    .filter((k) => k.startsWith('/') && (location.pathname === k || location.pathname.startsWith(`${k}/`)))
+    .sort((a, b) => b.length - a.length)[0];
   const menu = (
     <Menu
       mode="inline"
       items={items}
       selectedKeys={selected ? [selected] : []}
+      openKeys={openKeys}
+      onOpenChange={setOpenKeys}
       onClick={({ key }) => navigate(key)}
       data-testid="side-menu"
       style={{ borderInlineEnd: 0 }}

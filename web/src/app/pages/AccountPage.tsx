@@ -188,7 +188,7 @@ function SessionsCard() {
       message.success(t('account.revoked'));
       void queryClient.invalidateQueries({ queryKey: sessionsKey });
     },
-    onError: (e) => message.error(errorMessage(e)),
+    onError: (e) => void message.error(errorMessage(e)),
   });
 
   return (

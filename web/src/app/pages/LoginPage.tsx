@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import type { Me } from '../../../../contracts/index.ts';
@@ -33,7 +33,15 @@ export function LoginPage() {
   const navigate = useNavigate();
   const { data: me } = useMe();
   const login = useLogin();
-  const [username, setUsername] = useState('');
+  // A study card's QR code opens /login?card=<number>: the number is filled in, the holder types
+  // only the password (the code never carries it).
+  const card = params.get('card');
+  const [username, setUsername] = useState(() => (card && /^\d{12}$/.test(card) ? card : ''));
+  const passwordRef = useRef<HTMLInputElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only on arrival from a card's QR code
+  useEffect(() => {
+    if (username) passwordRef.current?.focus();
+  }, []);
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState<'username' | 'password' | null>(null);
   const [expired] = useState(wasSessionExpired);
@@ -105,6 +113,7 @@ export function LoginPage() {
               name="password"
               type="password"
               autoComplete="current-password"
+              ref={passwordRef}
               placeholder={t('login.passwordPlaceholder')}
               value={password}
               onChange={(e) => setPassword(e.target.value)}

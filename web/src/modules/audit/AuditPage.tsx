@@ -10,7 +10,11 @@ import { OrgSelect } from '../orgs/OrgSelect.tsx';
 import { AuditDiff } from './AuditDiff.tsx';
 import './i18n.ts';
 
-const ACTION_GROUPS: { group: 'org' | 'user' | 'auth'; prefix: string; actions: string[] }[] = [
+const ACTION_GROUPS: {
+  group: 'org' | 'user' | 'auth' | 'member' | 'transfer' | 'dues';
+  prefix: string;
+  actions: string[];
+}[] = [
   {
     group: 'org',
     prefix: 'org.',
@@ -40,8 +44,39 @@ const ACTION_GROUPS: { group: 'org' | 'user' | 'auth'; prefix: string; actions: 
       'auth.session_revoked',
     ],
   },
+  {
+    group: 'member',
+    prefix: 'member.',
+    actions: [
+      'member.created',
+      'member.updated',
+      'member.pii_viewed',
+      'member.imported',
+      'member.import_failed',
+      'member.exported',
+      'member.pipeline_updated',
+      'member.advanced',
+      'member.study_cards_issued',
+      'member.study_card_reset',
+      'member.correction_requested',
+      'member.correction_approved',
+      'member.correction_rejected',
+    ],
+  },
+  {
+    group: 'transfer',
+    prefix: 'transfer.',
+    actions: [
+      'transfer.created',
+      'transfer.accepted',
+      'transfer.returned',
+      'transfer.cancelled',
+      'transfer.incoming_registered',
+    ],
+  },
+  { group: 'dues', prefix: 'dues.', actions: ['dues.paid'] },
 ];
-const TARGET_TYPES = ['org', 'user', 'session'];
+const TARGET_TYPES = ['org', 'user', 'session', 'member', 'transfer', 'member_import'];
 
 type Filter = {
   action?: string;

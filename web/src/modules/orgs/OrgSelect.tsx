@@ -1,7 +1,7 @@
 import { Select, Tag } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Org } from '../../../../contracts/index.ts';
+import type { Org, OrgKind } from '../../../../contracts/index.ts';
 import { useOrg, useOrgSearch } from './api.ts';
 import { KIND_COLOR } from './kinds.ts';
 import './i18n.ts';
@@ -34,7 +34,9 @@ export function OrgSelect({
   onChange,
   placeholder,
   exclude,
+  kind,
   allowClear,
+  disabled,
   id,
   style,
   'data-testid': testId,
@@ -44,7 +46,10 @@ export function OrgSelect({
   onChange?: (id: string | undefined, org?: Org) => void;
   placeholder?: string;
   exclude?: (org: Org) => boolean;
+  /** Offer only orgs of this kind (members belong to branches). */
+  kind?: OrgKind;
   allowClear?: boolean;
+  disabled?: boolean;
   id?: string;
   style?: React.CSSProperties;
   'data-testid'?: string;
@@ -54,7 +59,7 @@ export function OrgSelect({
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
   const q = useDebounced(text.trim());
-  const search = useOrgSearch(q, { enabled: open });
+  const search = useOrgSearch(q, { kind, enabled: open });
   const current = useOrg(value ?? undefined);
 
   const found = search.data?.items ?? [];
@@ -78,6 +83,7 @@ export function OrgSelect({
       onOpenChange={setOpen}
       loading={search.isFetching}
       allowClear={allowClear}
+      disabled={disabled}
       placeholder={placeholder ?? t('orgs.search')}
       notFoundContent={search.isFetching ? t('orgs.searching') : t('orgs.searchEmpty')}
       optionLabelProp="title"

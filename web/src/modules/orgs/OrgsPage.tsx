@@ -61,7 +61,7 @@ export default function OrgsPage() {
       await refresh([parentId]);
       message.success(t('orgs.reordered'));
     },
-    onError: (e) => message.error(errorMessage(e)),
+    onError: (e) => void message.error(errorMessage(e)),
   });
 
   if (!id && tree.roots.data && tree.roots.data.length > 0) {

@@ -1,5 +1,13 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { CreateOrg, MoveOrg, Org, OrgStats, Page, UpdateOrg } from '../../../../contracts/index.ts';
+import type {
+  CreateOrg,
+  MoveOrg,
+  Org,
+  OrgKind,
+  OrgStats,
+  Page,
+  UpdateOrg,
+} from '../../../../contracts/index.ts';
 import { api } from '../../app/api.ts';
 
 export const orgKeys = {
@@ -7,7 +15,8 @@ export const orgKeys = {
   roots: ['orgs', 'roots'] as const,
   one: (id: string) => ['orgs', 'one', id] as const,
   stats: (id: string) => ['orgs', 'stats', id] as const,
-  search: (q: string, under?: string) => ['orgs', 'search', q, under ?? ''] as const,
+  search: (q: string, under?: string, kind?: OrgKind) =>
+    ['orgs', 'search', q, under ?? '', kind ?? ''] as const,
 };
 
 export const fetchOrg = (id: string) => api.get<Org>(`/orgs/${id}`);
@@ -42,12 +51,19 @@ export async function fetchAllChildren(id: string): Promise<Org[]> {
   }
 }
 
-/** Name search within the actor's scope; empty text lists the first orgs of the scope. */
-export function useOrgSearch(q: string, opts: { under?: string; enabled?: boolean } = {}) {
+/**
+ * Name search within the actor's scope; empty text lists the first orgs of the scope. `kind`
+ * narrows it, for example to branches where members belong.
+ */
+export function useOrgSearch(q: string, opts: { under?: string; kind?: OrgKind; enabled?: boolean } = {}) {
   return useQuery({
-    queryKey: orgKeys.search(q, opts.under),
+    queryKey: orgKeys.search(q, opts.under, opts.kind),
     queryFn: ({ signal }) =>
-      api.get<Page<Org>>('/orgs', { q: q || undefined, under: opts.under, pageSize: 20 }, signal),
+      api.get<Page<Org>>(
+        '/orgs',
+        { q: q || undefined, under: opts.under, kind: opts.kind, pageSize: 20 },
+        signal,
+      ),
     enabled: opts.enabled ?? true,
     placeholderData: keepPreviousData,
     staleTime: 10_000,

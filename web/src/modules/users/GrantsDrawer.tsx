@@ -47,7 +47,7 @@ export function GrantsDrawer({
       message.success(t('users.revoked'));
       changed(u);
     },
-    onError: (e) => message.error(errorMessage(e)),
+    onError: (e) => void message.error(errorMessage(e)),
   });
 
   return (

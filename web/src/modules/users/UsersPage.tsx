@@ -64,7 +64,7 @@ export default function UsersPage() {
       message.success(t(u.disabled ? 'users.disabled' : 'users.enabled'));
       void refresh();
     },
-    onError: (e) => message.error(errorMessage(e)),
+    onError: (e) => void message.error(errorMessage(e)),
   });
   const unlock = useMutation({
     mutationFn: (user: User) => userApi.unlock(user.id),
@@ -72,7 +72,7 @@ export default function UsersPage() {
       message.success(t('users.unlocked'));
       void refresh();
     },
-    onError: (e) => message.error(errorMessage(e)),
+    onError: (e) => void message.error(errorMessage(e)),
   });
 
   if (isApiError(users.error, 403)) {
