@@ -1,32 +1,28 @@
 import { z } from 'zod';
 import { Id, PageQuery, pageOf, text } from './common.ts';
 import { OrgKind, OrgSector } from './orgs.ts';
+import {
+  CORRECTABLE,
+  DEGREES,
+  EDUCATIONS,
+  GENDERS,
+  MEMBER_STATUSES,
+  PIPELINE_ITEMS,
+  POSITIONS,
+  type PipelineItem,
+} from './enums.ts';
 import { Phone } from './users.ts';
 
-/** GLOSSARY.md: 入党申请人 → 入党积极分子 → 发展对象 → 预备党员 → 正式党员. */
-export const MEMBER_STATUSES = ['applicant', 'activist', 'candidate', 'probationary', 'full'] as const;
+export * from './enums.ts';
+
 export const MemberStatus = z.enum(MEMBER_STATUSES);
 export type MemberStatus = z.infer<typeof MemberStatus>;
 
-export const GENDERS = ['male', 'female'] as const;
 export const Gender = z.enum(GENDERS);
 
-/** 学历 as the national member-information system lists it. */
-export const EDUCATIONS = [
-  '研究生',
-  '大学本科',
-  '大学专科',
-  '中等专科',
-  '高中',
-  '初中',
-  '小学及以下',
-] as const;
 export const Education = z.enum(EDUCATIONS);
-export const DEGREES = ['博士', '硕士', '学士', '无'] as const;
 export const Degree = z.enum(DEGREES);
 
-/** 党内职务 a member may hold in their branch. */
-export const POSITIONS = ['书记', '副书记', '组织委员', '宣传委员', '纪检委员', '党小组长'] as const;
 export const Position = z.enum(POSITIONS);
 
 /** Dues categories of the 2008 rules (server/src/modules/members/dues.ts). */
@@ -38,21 +34,6 @@ export const Ethnicity = text(20);
 
 const DateOnly = z.iso.date({ message: '日期格式须为 YYYY-MM-DD' });
 export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '月份格式须为 YYYY-MM' });
-
-/** The recruitment items and their dates (中国共产党发展党员工作细则). */
-export const PIPELINE_ITEMS = [
-  'appliedOn', // 递交入党申请书
-  'talkedOn', // 党组织派人谈话（一个月内）
-  'activistOn', // 确定为入党积极分子
-  'candidateOn', // 确定为发展对象（培养教育一年以上）
-  'politicalReviewOn', // 政治审查
-  'trainingOn', // 集中培训
-  'admissionResolutionOn', // 支部党员大会讨论接收为预备党员
-  'admissionApprovedOn', // 上级党委审批（三个月内）
-  'conversionResolutionOn', // 预备期满，支部党员大会讨论转正
-  'conversionApprovedOn', // 上级党委审批转正
-] as const;
-export type PipelineItem = (typeof PIPELINE_ITEMS)[number];
 
 const MemberFields = {
   name: text(30),
@@ -323,15 +304,6 @@ export const IssuedCard = z.object({
 export const IssuedCards = z.object({ items: z.array(IssuedCard) });
 
 // ── self-service corrections ───────────────────────────────────────────────────────────────
-export const CORRECTABLE = [
-  'name',
-  'ethnicity',
-  'education',
-  'degree',
-  'phone',
-  'workUnit',
-  'mobileLocation',
-] as const;
 export const CreateCorrection = z.strictObject({
   field: z.enum(CORRECTABLE),
   value: text(100),

@@ -2,13 +2,14 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import type { CORRECTABLE, CorrectionList, DEGREES, EDUCATIONS, Member } from '../../../contracts/index.ts';
+import { DEGREES, EDUCATIONS } from '../../../contracts/enums.ts';
+import type { CORRECTABLE, CorrectionList, Member } from '../../../contracts/index.ts';
 import { ApiError, api, errorMessage } from '../app/api.ts';
 import { yuan } from '../app/format.ts';
 import { queryClient } from '../app/queryClient.ts';
 
-// The member app stays without zod and antd (first load ≤ 200 KB): the contract's lists are
-// repeated here, and `satisfies` keeps them equal to the contract's at type-check time.
+// The member app stays without zod and antd (first load ≤ 200 KB): lists come from the zod-free
+// contracts/enums.ts; the correctable fields are repeated with `satisfies` to stay equal.
 const FIELDS = [
   'name',
   'ethnicity',
@@ -18,16 +19,6 @@ const FIELDS = [
   'workUnit',
   'mobileLocation',
 ] as const satisfies typeof CORRECTABLE;
-const EDUCATION_VALUES = [
-  '研究生',
-  '大学本科',
-  '大学专科',
-  '中等专科',
-  '高中',
-  '初中',
-  '小学及以下',
-] as const satisfies typeof EDUCATIONS;
-const DEGREE_VALUES = ['博士', '硕士', '学士', '无'] as const satisfies typeof DEGREES;
 
 type Field = (typeof FIELDS)[number];
 type Correction = z.infer<typeof CorrectionList>['items'][number];
@@ -235,7 +226,7 @@ function CorrectionForm({
       : null;
 
   // Education and degree have fixed values: a list to pick from rather than free typing.
-  const choices = field === 'education' ? EDUCATION_VALUES : field === 'degree' ? DEGREE_VALUES : null;
+  const choices = field === 'education' ? EDUCATIONS : field === 'degree' ? DEGREES : null;
   const current = field ? (member[field] ?? '') : '';
 
   const error = (k: keyof Errors) =>

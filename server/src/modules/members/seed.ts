@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { SeedContext } from '../../platform/module.ts';
+import { demoRandom as rng } from '../../db/demo-random.ts';
 import { duesStandard } from './dues.ts';
 import { makeIdCard } from './id-card.ts';
 import { shanghaiToday } from './validate.ts';
@@ -10,17 +11,6 @@ import { shanghaiToday } from './validate.ts';
  * record quality like a real district's (most records recently updated, about three in four with
  * a dues standard).
  */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const SURNAMES =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'.split(
     '',

@@ -4,7 +4,6 @@ import type { z } from 'zod';
 import type {
   CreateTransfer,
   DecideTransfer,
-  MemberStatus,
   RegisterIncoming,
   Transfer,
   TransferListQuery,
@@ -16,19 +15,20 @@ import { recordAudit } from '../../platform/audit/service.ts';
 import { actorOf, type Ctx } from '../../platform/context.ts';
 import { AppError, conflict, fieldError, notFound, type Text } from '../../platform/http/errors.ts';
 import { paginate } from '../../platform/http/pagination.ts';
-import { maskIdNumber, type Pii } from '../../platform/pii/index.ts';
+import { maskIdNumber } from '../../platform/pii/index.ts';
 import { orgs } from '../orgs/schema.ts';
 import { findOrg } from '../orgs/service.ts';
 import { type MemberRow, members, transfers } from './schema.ts';
 import {
   branchFor,
   changesBetween,
+  inputOf,
   duplicateIdError,
   invalid,
   memberColumns,
   recordHistory,
 } from './service.ts';
-import { checkMember, type MemberInput, shanghaiToday } from './validate.ts';
+import { checkMember, shanghaiToday } from './validate.ts';
 
 /**
  * 组织关系转接. A letter (介绍信) with a number, a validity and the month the dues are paid to:
@@ -389,29 +389,6 @@ async function decide(
   return presentTransfer(row, name, shanghaiToday(now));
 }
 
-/** A stored record as input, to tell what a returning member's registration changes. */
-function storedInput(pii: Pii, m: MemberRow): MemberInput {
-  return {
-    name: m.name,
-    gender: m.gender as MemberInput['gender'],
-    ethnicity: m.ethnicity,
-    idNumber: pii.decrypt(m.idNumberEnc),
-    birthDate: m.birthDate,
-    education: m.education as MemberInput['education'],
-    degree: m.degree as MemberInput['degree'],
-    status: m.status as MemberStatus,
-    joinedOn: m.joinedOn,
-    fullOn: m.fullOn,
-    positions: m.positions as MemberInput['positions'],
-    phone: m.phoneEnc ? pii.decrypt(m.phoneEnc) : null,
-    workUnit: m.workUnit,
-    mobile: m.mobile,
-    mobileLocation: m.mobileLocation,
-    duesCategory: m.duesCategory as MemberInput['duesCategory'],
-    monthlyIncomeFen: m.monthlyIncomeFen,
-  };
-}
-
 /**
  * A member arriving from outside the deployment with a letter: the receiving branch registers the
  * record (the same checks as creating one) and the transfer, accepted at once. Someone who once
@@ -454,7 +431,7 @@ export async function registerIncoming(ctx: Ctx, input: Input<typeof RegisterInc
         leftAt: [known.leftAt!.toISOString(), null],
         orgId: [String(known.orgId), String(org.id)],
         orgName: [fromOrgName, org.name],
-        ...changesBetween(storedInput(ctx.pii, known), member),
+        ...changesBetween(inputOf(ctx.pii, known), member),
       });
     } else {
       [row] = await tx

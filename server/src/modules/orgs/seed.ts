@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { OrgKind } from '../../../../contracts/orgs.ts';
 import type { SeedContext } from '../../platform/module.ts';
+import { demoRandom as rng } from '../../db/demo-random.ts';
 
 /**
  * A demo organization department's tree that looks like a real district: towns and streets with
@@ -16,18 +17,6 @@ type Node = {
   sector?: 'public' | 'non_public';
   children?: Node[];
 };
-
-/** Deterministic pseudo-random numbers, so every fresh demo has the same tree. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST = '青石柳桃杏李王张河东西南北上下新高大小龙凤马牛金银白黄红双三五七九安永太平长兴福宝丰顺'.split(
   '',
