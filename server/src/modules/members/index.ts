@@ -5,6 +5,7 @@ import { duesRoutes } from './dues-routes.ts';
 import { IMPORT_JOB } from './excel/import.ts';
 import { runMemberImport } from './excel/import-job.ts';
 import { memberExcelRoutes } from './excel/routes.ts';
+import { photoRoutes } from './photo-routes.ts';
 import { pipelineRoutes } from './pipeline-routes.ts';
 import { qualityRoutes } from './quality-routes.ts';
 import { memberPolicies } from './policy.ts';
@@ -25,6 +26,7 @@ export const membersModule: ModuleManifest = {
     await correctionRoutes(app);
     // its own plugin: the multipart parser it registers stays with the import route
     await app.register(memberExcelRoutes);
+    await app.register(photoRoutes);
   },
   workers: [{ name: IMPORT_JOB, run: runMemberImport }],
   seed: seedMembers,

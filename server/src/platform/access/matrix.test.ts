@@ -159,6 +159,28 @@ const MAKERS: Record<string, Maker> = {
     method: 'GET',
     url: `/api/v1/transfers/destinations?q=${encodeURIComponent('党支部')}`,
   }),
+  'GET /api/v1/members/:id/photo': async (t) => {
+    const m = await makeMember(env, t);
+    await query(env, "update members set photo = 'demo' where id = $1", [m.id]);
+    return { method: 'GET', url: `/api/v1/members/${m.id}/photo` };
+  },
+  'POST /api/v1/members/:id/photo': async (t) => {
+    const boundary = 'hyphoto';
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+    const payload = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`,
+      ),
+      png,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    return {
+      method: 'POST',
+      url: `/api/v1/members/${(await makeMember(env, t)).id}/photo`,
+      payload,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    };
+  },
   'GET /api/v1/members': async (t) => ({ method: 'GET', url: `/api/v1/members?orgId=${t}` }),
   'GET /api/v1/members/:id': async (t) => ({
     method: 'GET',

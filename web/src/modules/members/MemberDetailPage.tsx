@@ -29,6 +29,7 @@ import { type IssuedCardT, memberApi, memberKeys, type RevealedPiiT, useMember }
 import { CardSheet } from './CardSheet.tsx';
 import { HistoryPanel } from './HistoryPanel.tsx';
 import { MemberDrawer } from './MemberDrawer.tsx';
+import { MemberPhoto } from './MemberPhoto.tsx';
 import { StatusTag } from './MembersPage.tsx';
 import { PipelinePanel } from './PipelinePanel.tsx';
 import { TransferModal } from './TransferModal.tsx';
@@ -113,18 +114,26 @@ export default function MemberDetailPage() {
       {back}
       <Card>
         <Flex justify="space-between" align="flex-start" wrap gap={12}>
-          <div>
-            <Flex align="center" gap={8} wrap>
-              <Typography.Title level={3} style={{ margin: 0 }} data-testid="member-detail-name">
-                {m.name}
-              </Typography.Title>
-              <StatusTag status={m.status} />
-              {m.mobile && <Tag>{t('members.field.mobile')}</Tag>}
-            </Flex>
-            <Typography.Text type="secondary" data-testid="member-detail-org">
-              {m.orgName}
-            </Typography.Text>
-          </div>
+          <Flex gap={16} align="flex-start">
+            <MemberPhoto
+              memberId={m.id}
+              hasPhoto={m.hasPhoto}
+              canUpload={can(me, 'member.manage')}
+              onUploaded={refresh}
+            />
+            <div>
+              <Flex align="center" gap={8} wrap>
+                <Typography.Title level={3} style={{ margin: 0 }} data-testid="member-detail-name">
+                  {m.name}
+                </Typography.Title>
+                <StatusTag status={m.status} />
+                {m.mobile && <Tag>{t('members.field.mobile')}</Tag>}
+              </Flex>
+              <Typography.Text type="secondary" data-testid="member-detail-org">
+                {m.orgName}
+              </Typography.Text>
+            </div>
+          </Flex>
           <Space wrap>
             {canReveal &&
               (revealed ? (

@@ -81,7 +81,14 @@ const zh = {
       org: '党员须编入党支部；转到其他党组织须通过组织关系转接',
     },
     section: { basic: '基本信息', party: '党内信息', contact: '联系与工作', dues: '党费' },
-    photo: { yes: '已上传', no: '未上传' },
+    photo: {
+      yes: '已上传',
+      no: '未上传',
+      alt: '党员照片',
+      none: '暂无照片',
+      upload: '上传照片',
+      uploaded: '照片已上传',
+    },
     yes: '是',
     no: '否',
     detail: {
@@ -443,7 +450,14 @@ const en: typeof zh = {
       contact: 'Contact and work',
       dues: 'Dues',
     },
-    photo: { yes: 'Uploaded', no: 'None' },
+    photo: {
+      yes: 'Uploaded',
+      no: 'None',
+      alt: 'Member photo',
+      none: 'No photo',
+      upload: 'Upload photo',
+      uploaded: 'Photo uploaded',
+    },
     yes: 'Yes',
     no: 'No',
     detail: {
