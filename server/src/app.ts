@@ -26,6 +26,8 @@ export type AppDeps = {
   pii: Pii;
   jobs?: JobQueue;
   logger?: boolean | object;
+  /** The modules to serve; default: all of them (modules/index.ts). */
+  modules?: ModuleManifest[];
 };
 export type App = {
   app: FastifyInstance;
@@ -40,6 +42,7 @@ export async function buildApp({
   pii,
   jobs = noJobs,
   logger = false,
+  modules = allModules(config),
 }: AppDeps): Promise<App> {
   const app = Fastify({
     logger,
@@ -77,7 +80,6 @@ export async function buildApp({
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  const modules = allModules(config);
   for (const m of modules) registerPolicies(m.policies);
   const routes: RouteInfo[] = [];
   await app.register(

@@ -39,7 +39,14 @@ async function main() {
       log: (msg, data) => console.log(`[jobs] ${msg}`, data ?? ''),
     },
   );
-  const { app, state } = await buildApp({ config, database, pii, jobs, logger: { level: config.logLevel } });
+  const { app, state } = await buildApp({
+    config,
+    database,
+    pii,
+    jobs,
+    modules,
+    logger: { level: config.logLevel },
+  });
   await app.listen({ port: config.port, host: config.host });
 
   const url = `http://localhost:${config.port}`;

@@ -49,7 +49,7 @@ export async function testEnv(
         { db: database.db, config, pii, now: () => new Date(), log: () => {} },
       )
     : null;
-  const built = await buildApp({ config, database, pii, jobs: jobs ?? undefined });
+  const built = await buildApp({ config, database, pii, jobs: jobs ?? undefined, modules });
   await built.app.ready();
   return {
     ...built,
