@@ -1,7 +1,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, type Figures, load, machine, startProcess, stopProcess, writeResults } from './lib.ts';
+import {
+  freePort,
+  type Figures,
+  load,
+  loginAs,
+  machine,
+  startCityServer,
+  startProcess,
+  stopProcess,
+  writeResults,
+} from './lib.ts';
 
 /**
  * Foundation benchmark, city scale (25,000 orgs): (a) the bare Fastify ceiling, (b) children of a
@@ -24,33 +34,10 @@ export async function foundation() {
     await stopProcess(hello);
     console.log('(a) hello-world ceiling', ceiling);
 
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    const t0 = Date.now();
-    const server = await startProcess(
-      ['server/src/main.ts'],
-      {
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATA_DIR: dataDir,
-        SEED_SCALE: 'city',
-        JOBS: '0',
-        LOG_LEVEL: 'warn',
-        LOGIN_RATE_LIMIT_PER_MINUTE: '100000000',
-      },
-      async () => (await fetch(`${base}/readyz`)).ok,
-    );
-    results.startupWithCitySeedSeconds = (Date.now() - t0) / 1000;
+    const { server, base, startupSeconds } = await startCityServer(dataDir, { JOBS: '0' });
+    results.startupWithCitySeedSeconds = startupSeconds;
     try {
-      const loginRes = await fetch(`${base}/api/v1/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: 'admin', password: 'Hongyun@2026' }),
-      });
-      const cookie = loginRes.headers
-        .getSetCookie()
-        .map((c) => c.split(';')[0])
-        .join('; ');
+      const { cookie } = await loginAs(base, 'admin');
       // every org id of the city, from the admin's own view (lazy walk of two levels + search)
       const ids: string[] = [];
       for (let page = 1; ; page++) {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { importWorkbook, sampleRow } from '../server/src/modules/members/excel/test-workbooks.ts';
-import { freePort, load, machine, startProcess, stopProcess, writeResults } from './lib.ts';
+import { load, loginAs, machine, startCityServer, stopProcess, writeResults } from './lib.ts';
 
 /**
  * Members benchmark at city scale (25,000 orgs, 680,000 members): the filtered member list of a
@@ -12,32 +12,11 @@ import { freePort, load, machine, startProcess, stopProcess, writeResults } from
 export async function members() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hongyun-bench-members-'));
   const results: Record<string, unknown> = { machine: machine(), scale: 'city' };
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
   try {
-    const t0 = Date.now();
-    const server = await startProcess(
-      ['server/src/main.ts'],
-      {
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATA_DIR: dataDir,
-        SEED_SCALE: 'city',
-        LOG_LEVEL: 'warn',
-        LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
-      },
-      async () => (await fetch(`${base}/readyz`)).ok,
-    );
-    results.startupWithCitySeedSeconds = (Date.now() - t0) / 1000;
+    const { server, base, startupSeconds } = await startCityServer(dataDir);
+    results.startupWithCitySeedSeconds = startupSeconds;
     try {
-      const res = await fetch(`${base}/api/v1/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: 'admin', password: 'Hongyun@2026' }),
-      });
-      const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]);
-      const cookie = cookies.join('; ');
-      const csrf = cookies.find((c) => c.startsWith('hy_csrf='))!.slice('hy_csrf='.length);
+      const { cookie, csrf } = await loginAs(base, 'admin');
       const get = async (url: string) => (await fetch(`${base}${url}`, { headers: { cookie } })).json();
       results.members = (await get('/api/v1/members?pageSize=1')).total;
       // the towns and streets of every district

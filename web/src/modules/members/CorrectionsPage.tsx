@@ -1,27 +1,13 @@
+import { ReasonModal } from '../../app/ReasonModal.tsx';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Flex,
-  Form,
-  Input,
-  Modal,
-  Popconfirm,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, Card, Flex, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { errorMessage } from '../../app/api.ts';
 import { can, useCurrentUser } from '../../app/auth.tsx';
-import { applyServerErrors, testIdProps } from '../../app/forms.ts';
+import { testIdProps } from '../../app/forms.ts';
 import { OrgSelect } from '../orgs/OrgSelect.tsx';
 import { type CorrectionT, correctionApi, memberKeys, useCorrections } from './api.ts';
 import { useChangeWords } from './HistoryPanel.tsx';
@@ -170,8 +156,12 @@ export default function CorrectionsPage() {
         ]}
       />
       {rejecting && (
-        <RejectModal
-          c={rejecting}
+        <ReasonModal
+          title={t('corrections.rejectTitle', { name: rejecting.memberName })}
+          okText={t('corrections.reject')}
+          label={t('corrections.rejectReason')}
+          placeholder={t('corrections.rejectPlaceholder')}
+          submit={(reason) => correctionApi.reject(rejecting.id, reason)}
           onClose={() => setRejecting(null)}
           onDone={() => {
             setRejecting(null);
@@ -181,46 +171,5 @@ export default function CorrectionsPage() {
         />
       )}
     </Space>
-  );
-}
-
-function RejectModal({ c, onClose, onDone }: { c: CorrectionT; onClose: () => void; onDone: () => void }) {
-  const { t } = useTranslation();
-  const [form] = Form.useForm<{ reason: string }>();
-  const [general, setGeneral] = useState<string | null>(null);
-  const reject = useMutation({
-    mutationFn: (v: { reason: string }) => correctionApi.reject(c.id, v.reason.trim()),
-    onSuccess: onDone,
-    onError: (e) => setGeneral(applyServerErrors(form, e, ['reason'])),
-  });
-  return (
-    <Modal
-      open
-      title={t('corrections.rejectTitle', { name: c.memberName })}
-      okText={t('corrections.reject')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={reject.isPending}
-      mask={{ closable: false }}
-    >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(v) => {
-          setGeneral(null);
-          reject.mutate(v);
-        }}
-      >
-        {general && <Alert type="error" showIcon title={general} style={{ marginBottom: 16 }} role="alert" />}
-        <Form.Item
-          name="reason"
-          label={t('corrections.rejectReason')}
-          rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 200 }]}
-        >
-          <Input.TextArea rows={3} maxLength={200} placeholder={t('corrections.rejectPlaceholder')} />
-        </Form.Item>
-      </Form>
-    </Modal>
   );
 }

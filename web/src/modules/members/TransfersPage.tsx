@@ -1,3 +1,4 @@
+import { ReasonModal } from '../../app/ReasonModal.tsx';
 import { ClockCircleOutlined, ImportOutlined, WarningOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
@@ -8,9 +9,6 @@ import {
   Checkbox,
   Descriptions,
   Flex,
-  Form,
-  Input,
-  Modal,
   Popconfirm,
   Select,
   Space,
@@ -26,7 +24,7 @@ import { Link, useSearchParams } from 'react-router';
 import type { Transfer } from '../../../../contracts/index.ts';
 import { errorMessage, isApiError } from '../../app/api.ts';
 import { can, useCurrentUser } from '../../app/auth.tsx';
-import { applyServerErrors, testIdProps } from '../../app/forms.ts';
+import { testIdProps } from '../../app/forms.ts';
 import { StatusPage } from '../../app/pages/StatusPage.tsx';
 import { OrgSelect } from '../orgs/OrgSelect.tsx';
 import {
@@ -356,8 +354,13 @@ function TransferList({ side, canManage }: { side: Side; canManage: boolean }) {
         ]}
       />
       {returning && (
-        <ReturnModal
-          tr={returning}
+        <ReasonModal
+          title={t('transfers.returnTitle', { name: returning.memberName })}
+          okText={t('transfers.return')}
+          okTestId="transfer-return-submit"
+          label={t('transfers.field.returnReason')}
+          placeholder={t('transfers.placeholder.returnReason')}
+          submit={(reason) => transferApi.giveBack(returning.id, reason)}
           onClose={() => setReturning(null)}
           onDone={() => {
             setReturning(null);
@@ -366,48 +369,6 @@ function TransferList({ side, canManage }: { side: Side; canManage: boolean }) {
         />
       )}
     </Space>
-  );
-}
-
-function ReturnModal({ tr, onClose, onDone }: { tr: Transfer; onClose: () => void; onDone: () => void }) {
-  const { t } = useTranslation();
-  const [form] = Form.useForm<{ reason: string }>();
-  const [general, setGeneral] = useState<string | null>(null);
-  const giveBack = useMutation({
-    mutationFn: (v: { reason: string }) => transferApi.giveBack(tr.id, v.reason.trim()),
-    onSuccess: onDone,
-    onError: (e) => setGeneral(applyServerErrors(form, e, ['reason'])),
-  });
-  return (
-    <Modal
-      open
-      title={t('transfers.returnTitle', { name: tr.memberName })}
-      okText={t('transfers.return')}
-      okButtonProps={testIdProps('transfer-return-submit', { danger: true })}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={giveBack.isPending}
-      mask={{ closable: false }}
-    >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(v) => {
-          setGeneral(null);
-          giveBack.mutate(v);
-        }}
-      >
-        {general && <Alert type="error" showIcon title={general} style={{ marginBottom: 16 }} role="alert" />}
-        <Form.Item
-          name="reason"
-          label={t('transfers.field.returnReason')}
-          rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 200 }]}
-        >
-          <Input.TextArea rows={3} maxLength={200} placeholder={t('transfers.placeholder.returnReason')} />
-        </Form.Item>
-      </Form>
-    </Modal>
   );
 }
 
