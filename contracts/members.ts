@@ -265,7 +265,8 @@ export const PipelineDue = z.object({
   ready: z.boolean(),
   overdueItems: z.array(z.string()),
 });
-export const PipelineDueList = z.object({ items: z.array(PipelineDue) });
+/** One page of the due list, the ready first; readyTotal counts the whole list. */
+export const PipelineDueList = pageOf(PipelineDue).extend({ readyTotal: z.number().int() });
 export const AdvanceMember = z.strictObject({ to: MemberStatus, on: DateOnly });
 
 // ── dues ─────────────────────────────────────────────────────────────────────────────────────
@@ -275,7 +276,7 @@ export const RecordPayments = z.strictObject({
     .min(1)
     .max(5000),
 });
-export const ArrearsQuery = z.strictObject({
+export const ArrearsQuery = PageQuery.extend({
   orgId: Id.optional(),
   asOf: Month.optional(),
   minMonths: z.coerce.number().int().min(1).default(1),
@@ -290,7 +291,13 @@ export const ArrearsRow = z.object({
   since: z.string().nullable(),
   flagged: z.boolean(),
 });
-export const ArrearsReport = z.object({ items: z.array(ArrearsRow), asOf: z.string() });
+/** One page of members owing dues, most owed first, with the totals of the whole report. */
+export const ArrearsReport = pageOf(ArrearsRow).extend({
+  asOf: z.string(),
+  /** Members flagged (six months or more in a row) in the whole report, not just this page. */
+  flaggedTotal: z.number().int(),
+  owedFenTotal: z.number().int(),
+});
 
 // ── study cards ─────────────────────────────────────────────────────────────────────────────
 export const IssueCards = z.strictObject({ orgId: Id, onlyWithout: z.boolean().default(true) });
@@ -354,7 +361,11 @@ export const CorrectionListQuery = z.strictObject({
 });
 export const RejectCorrection = z.strictObject({ reason: text(200) });
 
-export const PipelineDueQuery = z.strictObject({ orgId: Id.optional() });
+export const PipelineDueQuery = PageQuery.extend({
+  orgId: Id.optional(),
+  /** Only those whose next step may be taken now. */
+  onlyReady: z.enum(['true', 'false']).optional(),
+});
 export const TransferMonthlyQuery = z.strictObject({ orgId: Id.optional() });
 /** Receiving branches for a transfer: any branch of the deployment, by name or code. */
 export const TransferDestinationsQuery = PageQuery.extend({

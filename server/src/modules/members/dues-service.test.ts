@@ -2,19 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeMember, makeOrg } from '../../../test/fixtures.ts';
 import { login, orgId, query, type Session, type TestEnv, testEnv } from '../../../test/harness.ts';
 import { duesStandard } from './dues.ts';
-import { addMonths, duesStandardTable, longestRun, shanghaiMonth } from './dues-service.ts';
+import { addMonths, duesStandardTable, shanghaiMonth } from './dues-service.ts';
 
 describe('dues rules as data', () => {
   it('counts months across a year end', () => {
     expect(addMonths('2026-11', 2)).toBe('2027-01');
     expect(addMonths('2026-01', -1)).toBe('2025-12');
     expect(addMonths('2026-03', -15)).toBe('2024-12');
-  });
-
-  it('finds the longest run of consecutive unpaid months', () => {
-    expect(longestRun([])).toBe(0);
-    expect(longestRun(['2026-01', '2026-02', '2026-04'])).toBe(2);
-    expect(longestRun(['2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04'])).toBe(6);
   });
 
   it('the standard table shown to the UI is the rule the server computes with', () => {
@@ -191,6 +185,20 @@ describe('arrears', () => {
     expect(row(noStandard)).toBeUndefined();
     // the most owed first
     expect(report.items[0].monthsOwed).toBeGreaterThanOrEqual(report.items.at(-1).monthsOwed);
+    // pages carry the whole report's totals
+    expect(report.total).toBe(report.items.length);
+    expect(report.flaggedTotal).toBe(report.items.filter((r: { flagged: boolean }) => r.flagged).length);
+    expect(report.owedFenTotal).toBe(
+      report.items.reduce((s: number, r: { owedFen: number }) => s + r.owedFen, 0),
+    );
+    const second = (await api(town, 'GET', `/dues/arrears?orgId=${org}&pageSize=1&page=2`)).json();
+    expect(second).toMatchObject({
+      total: report.total,
+      flaggedTotal: report.flaggedTotal,
+      page: 2,
+      pageSize: 1,
+    });
+    expect(second.items).toEqual([report.items[1]]);
 
     const flaggedOnly = (await api(town, 'GET', `/dues/arrears?orgId=${org}&minMonths=7`)).json();
     expect(flaggedOnly.items.map((r: { memberId: string }) => r.memberId)).toContain(lapsed);

@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull, like, sql, type SQL } from 'drizzle-orm';
-import type { DuesCategory } from '../../../../contracts/members.ts';
+import type { z } from 'zod';
+import type { ArrearsReport, DuesCategory } from '../../../../contracts/members.ts';
 import { inTransaction } from '../../db/client.ts';
 import { authorize, can, scopePaths } from '../../platform/access/index.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
@@ -7,7 +8,7 @@ import { actorOf, type Ctx } from '../../platform/context.ts';
 import { AppError, type FieldIssue, fieldError, forbidden, notFound } from '../../platform/http/errors.ts';
 import { orgs } from '../orgs/schema.ts';
 import { findOrg, scopeFilter } from '../orgs/service.ts';
-import { arrearsMonths, DEFAULT_FIXED_DUES, duesRate } from './dues.ts';
+import { DEFAULT_FIXED_DUES, duesRate } from './dues.ts';
 import { duesPayments, members } from './schema.ts';
 import { shanghaiToday } from './validate.ts';
 
@@ -21,17 +22,6 @@ export function addMonths(month: string, n: number): string {
   const [y, m] = month.split('-').map(Number);
   const i = y * 12 + (m - 1) + n;
   return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
-}
-
-/** The longest run of consecutive months in an ascending list. */
-export function longestRun(months: string[]): number {
-  let best = 0;
-  let run = 0;
-  for (let i = 0; i < months.length; i++) {
-    run = i > 0 && addMonths(months[i - 1], 1) === months[i] ? run + 1 : 1;
-    best = Math.max(best, run);
-  }
-  return best;
 }
 
 // ── the standard table ──────────────────────────────────────────────────────────────────────
@@ -261,50 +251,82 @@ async function subtreeOf(ctx: Ctx, action: string, orgId: string | undefined): P
  * paid before the platform kept dues is not known here). The amount owed is the months owed ×
  * the current standard. Flagged: six or more consecutive months unpaid (党章第九条).
  */
-export async function arrears(ctx: Ctx, q: { orgId?: string; asOf?: string; minMonths: number }) {
+export async function arrears(
+  ctx: Ctx,
+  q: { orgId?: string; asOf?: string; minMonths: number; page: number; pageSize: number },
+): Promise<z.infer<typeof ArrearsReport>> {
   const current = shanghaiMonth(ctx.now());
   const asOf = q.asOf ?? addMonths(current, -1);
   if (asOf > current)
     throw fieldError('asOf', { zh: `不能晚于本月（${current}）`, en: `cannot be after ${current}` });
   const scope = await subtreeOf(ctx, 'dues.manage', q.orgId);
+  // all in SQL: each member's unpaid months from where counting starts to asOf, the longest run
+  // of them (gaps and islands: month number minus row number is constant along a run), then one
+  // page, with the report's totals from window functions
   const { rows } = await ctx.db.execute<{
     id: number;
     name: string;
     org_name: string;
     dues_standard_fen: number;
-    joined_on: string | null;
-    first_month: string | null;
-    paid: string[] | null;
+    months_owed: number;
+    since: string;
+    longest: number;
+    total: number;
+    flagged_total: number;
+    owed_fen_total: number;
   }>(sql`
-    select m.id, m.name, orgs.name as org_name, m.dues_standard_fen, m.joined_on::text as joined_on,
-           p.first_month, p.paid
-      from members m
-      join orgs on orgs.id = m.org_id
-      left join lateral (
-        select min(d.month) as first_month, array_agg(d.month) filter (where d.month <= ${asOf}) as paid
-          from dues_payments d where d.member_id = m.id
-      ) p on true
-     where ${scope} and m.left_at is null and m.dues_standard_fen is not null
-       and m.status in ('probationary', 'full')
-     order by orgs.path, m.id`);
-  const items = [];
-  for (const r of rows) {
-    const joined = r.joined_on?.slice(0, 7) ?? '0000-00';
-    const recordsFrom = r.first_month ?? `${asOf.slice(0, 4)}-01`;
-    const from = [joined, recordsFrom].sort()[1]; // the later month (YYYY-MM sorts as text)
-    const owed = from > asOf ? [] : arrearsMonths(new Set(r.paid ?? []), from, asOf);
-    if (owed.length < q.minMonths) continue;
-    items.push({
+    with m as (
+      select m.id, m.name, orgs.name as org_name, orgs.path, m.dues_standard_fen,
+             greatest(to_char(m.joined_on, 'YYYY-MM'),
+                      coalesce((select min(d.month) from dues_payments d where d.member_id = m.id),
+                               ${`${asOf.slice(0, 4)}-01`})) as from_month
+        from members m
+        join orgs on orgs.id = m.org_id
+       where ${scope} and m.left_at is null and m.dues_standard_fen is not null
+         and m.status in ('probationary', 'full')),
+    owed as (
+      select m.id, to_char(g, 'YYYY-MM') as month,
+             (extract(year from g) * 12 + extract(month from g))::int
+               - row_number() over (partition by m.id order by g)::int as run
+        from m
+        cross join lateral generate_series(to_date(m.from_month, 'YYYY-MM'), to_date(${asOf}, 'YYYY-MM'), interval '1 month') g
+       where not exists (select 1 from dues_payments d where d.member_id = m.id and d.month = to_char(g, 'YYYY-MM'))),
+    runs as (select id, run, count(*)::int as n, min(month) as since from owed group by id, run),
+    per as (select id, sum(n)::int as months_owed, min(since) as since, max(n)::int as longest from runs group by id)
+    select m.id, m.name, m.org_name, m.dues_standard_fen, per.months_owed, per.since, per.longest,
+           count(*) over ()::int as total,
+           (count(*) filter (where per.longest >= ${FLAG_AFTER_MONTHS}) over ())::int as flagged_total,
+           (sum(per.months_owed * m.dues_standard_fen) over ())::int8 as owed_fen_total
+      from per join m using (id)
+     where per.months_owed >= ${q.minMonths}
+     order by per.months_owed desc, m.path, m.id
+     limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`);
+  const first = rows[0];
+  return {
+    items: rows.map((r) => ({
       memberId: String(r.id),
       name: r.name,
       orgName: r.org_name,
       duesStandardFen: r.dues_standard_fen,
-      monthsOwed: owed.length,
-      owedFen: owed.length * r.dues_standard_fen,
-      since: owed[0] ?? null,
-      flagged: longestRun(owed) >= FLAG_AFTER_MONTHS,
-    });
-  }
-  items.sort((a, b) => b.monthsOwed - a.monthsOwed);
-  return { items, asOf };
+      monthsOwed: r.months_owed,
+      owedFen: r.months_owed * r.dues_standard_fen,
+      since: r.since,
+      flagged: r.longest >= FLAG_AFTER_MONTHS,
+    })),
+    // a page past the end has no rows to carry the totals: ask again for the first page's
+    ...(first || q.page === 1
+      ? {
+          total: first?.total ?? 0,
+          flaggedTotal: first?.flagged_total ?? 0,
+          owedFenTotal: Number(first?.owed_fen_total ?? 0),
+        }
+      : await arrears(ctx, { ...q, page: 1, pageSize: 1 }).then((r) => ({
+          total: r.total,
+          flaggedTotal: r.flaggedTotal,
+          owedFenTotal: r.owedFenTotal,
+        }))),
+    page: q.page,
+    pageSize: q.pageSize,
+    asOf,
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arrearsMonths, duesStandard } from './dues.ts';
+import { duesStandard } from './dues.ts';
 
 const yuan = (y: number) => Math.round(y * 100);
 
@@ -34,13 +34,5 @@ describe('dues standard by the 2008 rules', () => {
 
   it('rounds half a fen up', () => {
     expect(duesStandard('salaried', 100)).toBe(1); // 1 yuan × 0.5% = 0.5 fen → 1 fen
-  });
-
-  it('lists the unpaid months of a period', () => {
-    expect(arrearsMonths(new Set(['2026-01', '2026-03']), '2025-11', '2026-03')).toEqual([
-      '2025-11',
-      '2025-12',
-      '2026-02',
-    ]);
   });
 });

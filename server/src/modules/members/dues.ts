@@ -36,20 +36,3 @@ export function duesStandard(
   const perMille = Math.round(duesRate(category, monthlyIncomeFen) * 1000);
   return Math.floor((monthlyIncomeFen * perMille + 500) / 1000);
 }
-
-/** Months from `from` (YYYY-MM) to `to` (YYYY-MM) inclusive that have no payment. */
-export function arrearsMonths(paidMonths: Set<string>, from: string, to: string): string[] {
-  const out: string[] = [];
-  let [y, m] = from.split('-').map(Number);
-  const [ty, tm] = to.split('-').map(Number);
-  while (y < ty || (y === ty && m <= tm)) {
-    const key = `${y}-${String(m).padStart(2, '0')}`;
-    if (!paidMonths.has(key)) out.push(key);
-    m++;
-    if (m > 12) {
-      m = 1;
-      y++;
-    }
-  }
-  return out;
-}

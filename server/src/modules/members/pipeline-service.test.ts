@@ -187,3 +187,16 @@ describe('a candidate admitted, then converted', () => {
     expect(res.json().error.message).toContain('预备期为一年');
   });
 });
+
+describe('the due list, page by page', () => {
+  it('pages through a large scope with the whole list’s totals, and can show only the ready', async () => {
+    const all = (await api(town, 'GET', '/pipeline/due?pageSize=5')).json();
+    expect(all.items).toHaveLength(5);
+    expect(all.total).toBeGreaterThan(5);
+    const second = (await api(town, 'GET', '/pipeline/due?pageSize=5&page=2')).json();
+    expect(second.items.map((d: Due) => d.memberId)).not.toContain(all.items[0].memberId);
+    const ready = (await api(town, 'GET', '/pipeline/due?onlyReady=true&pageSize=200')).json();
+    expect(ready.total).toBe(all.readyTotal);
+    expect(ready.items.every((d: Due) => d.ready)).toBe(true);
+  });
+});

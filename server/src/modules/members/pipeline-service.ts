@@ -206,7 +206,10 @@ const dueColumns = {
  * Everyone on the way in (not yet full) in the scope, with their next step: the ready first,
  * then the overdue, then by the date the step opens.
  */
-export async function pipelineDue(ctx: Ctx, q: { orgId?: string }): Promise<{ items: PipelineDue[] }> {
+export async function pipelineDue(
+  ctx: Ctx,
+  q: { orgId?: string; onlyReady?: 'true' | 'false'; page: number; pageSize: number },
+) {
   const today = shanghaiToday(ctx.now());
   const where = await memberFilter(ctx, { orgId: q.orgId });
   const rows = await ctx.db
@@ -232,5 +235,15 @@ export async function pipelineDue(ctx: Ctx, q: { orgId?: string }): Promise<{ it
   });
   const rank = (d: PipelineDue) => (d.ready ? 0 : d.overdueItems.length ? 1 : 2);
   items.sort((a, b) => rank(a) - rank(b) || (a.earliestOn ?? '9999').localeCompare(b.earliestOn ?? '9999'));
-  return { items };
+  // the rules run in code for everyone in scope (a city has tens of thousands on the way in);
+  // only one page travels
+  const listed = q.onlyReady === 'true' ? items.filter((d) => d.ready) : items;
+  const start = (q.page - 1) * q.pageSize;
+  return {
+    items: listed.slice(start, start + q.pageSize),
+    total: listed.length,
+    readyTotal: items.filter((d) => d.ready).length,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }

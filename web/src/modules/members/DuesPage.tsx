@@ -262,26 +262,34 @@ function RecordPayments() {
   );
 }
 
+const ARREARS_PAGE = 50;
+
 function Arrears() {
   const { t } = useTranslation();
   const [orgId, setOrgId] = useState<string | undefined>();
-  const [asOf, setAsOf] = useState(currentMonth());
+  // a month's dues fall due within it: by default, owed up to the last completed month
+  const [asOf, setAsOf] = useState(dayjs().subtract(1, 'month').format('YYYY-MM'));
   const [onlyFlagged, setOnlyFlagged] = useState(false);
-  const query = { orgId, asOf, minMonths: onlyFlagged ? 6 : 1 };
+  const [page, setPage] = useState(1);
+  // the server pages the report; a new filter starts again at page 1
+  const query = { orgId, asOf, minMonths: onlyFlagged ? 6 : 1, page, pageSize: ARREARS_PAGE };
   const report = useQuery({
     queryKey: [...memberKeys.dues, 'arrears', query],
     queryFn: ({ signal }) => api.get<ArrearsReportT>('/dues/arrears', query, signal),
     placeholderData: keepPreviousData,
   });
   const items = report.data?.items ?? [];
-  const flagged = items.filter((r) => r.flagged).length;
+  const flagged = report.data?.flaggedTotal ?? 0;
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <Card size="small">
         <Flex gap={12} wrap align="center">
           <OrgSelect
             value={orgId}
-            onChange={setOrgId}
+            onChange={(v) => {
+              setOrgId(v);
+              setPage(1);
+            }}
             allowClear
             placeholder={t('members.orgFilter')}
             aria-label={t('members.orgFilter')}
@@ -292,14 +300,21 @@ function Arrears() {
             <DatePicker
               picker="month"
               value={dayjs(`${asOf}-01`)}
-              onChange={(d) => d && setAsOf(d.format('YYYY-MM'))}
+              onChange={(d) => {
+                if (!d) return;
+                setAsOf(d.format('YYYY-MM'));
+                setPage(1);
+              }}
               allowClear={false}
               aria-label={t('dues.asOf')}
             />
           </Flex>
           <Checkbox
             checked={onlyFlagged}
-            onChange={(e) => setOnlyFlagged(e.target.checked)}
+            onChange={(e) => {
+              setOnlyFlagged(e.target.checked);
+              setPage(1);
+            }}
             data-testid="arrears-flagged"
           >
             {t('dues.onlyFlagged')}
@@ -312,7 +327,7 @@ function Arrears() {
           type={flagged ? 'warning' : 'info'}
           showIcon
           role="status"
-          title={t('dues.arrearsSummary', { total: items.length, flagged })}
+          title={t('dues.arrearsSummary', { total: report.data.total, flagged })}
           description={flagged ? t('dues.flaggedHint') : undefined}
           data-testid="arrears-summary"
         />
@@ -323,7 +338,14 @@ function Arrears() {
         loading={report.isFetching}
         dataSource={items}
         scroll={{ x: 'max-content' }}
-        pagination={{ pageSize: 50, showTotal: (total) => t('common.total', { total }) }}
+        pagination={{
+          current: page,
+          pageSize: ARREARS_PAGE,
+          total: report.data?.total ?? 0,
+          onChange: setPage,
+          showSizeChanger: false,
+          showTotal: (total) => t('common.total', { total }),
+        }}
         locale={{ emptyText: t('dues.noArrears') }}
         rowClassName={(r) => (r.flagged ? 'hy-row-alert' : '')}
         data-testid="arrears-table"

@@ -12,7 +12,7 @@ import { Link, useSearchParams } from 'react-router';
 import { api, errorMessage } from '../../app/api.ts';
 import { can, useCurrentUser } from '../../app/auth.tsx';
 import { OrgSelect } from '../orgs/OrgSelect.tsx';
-import { memberKeys, type PipelineDueT } from './api.ts';
+import { memberKeys, type PipelineDuePageT, type PipelineDueT } from './api.ts';
 import { useChangeWords } from './HistoryPanel.tsx';
 import { StatusTag } from './MembersPage.tsx';
 import { AdvanceModal } from './PipelinePanel.tsx';
@@ -23,6 +23,8 @@ import './members.css';
  * 发展党员: who is due for which step, branch by branch. Within a branch those ready come first
  * (the server's order), then the overdue; what is missing is listed in words.
  */
+const PIPELINE_PAGE = 50;
+
 export default function PipelinePage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
@@ -38,25 +40,30 @@ export default function PipelinePage() {
     document.title = `${t('pipelinePage.title')} · ${t('app.title')}`;
   }, [t]);
 
-  const due = useQuery<PipelineDueT[]>({
-    queryKey: [...memberKeys.pipeline, orgId ?? ''],
+  const [page, setPage] = useState(1);
+  // the server pages the list (ready first) and counts the whole of it
+  const due = useQuery({
+    queryKey: [...memberKeys.pipeline, orgId ?? '', onlyReady, page],
     queryFn: ({ signal }) =>
-      api.get<{ items: PipelineDueT[] }>('/pipeline/due', { orgId }, signal).then((r) => r.items),
+      api.get<PipelineDuePageT>(
+        '/pipeline/due',
+        { orgId, onlyReady: onlyReady ? 'true' : undefined, page, pageSize: PIPELINE_PAGE },
+        signal,
+      ),
     placeholderData: keepPreviousData,
   });
 
-  // Grouped by branch (in the order branches first appear), keeping the server's order inside.
+  // Grouped by branch within the page (in the order branches first appear), keeping the server's order inside.
   const rows = useMemo(() => {
     const groups = new Map<string, PipelineDueT[]>();
-    for (const d of due.data ?? []) {
-      if (onlyReady && !d.ready) continue;
+    for (const d of due.data?.items ?? []) {
       const g = groups.get(d.orgId);
       if (g) g.push(d);
       else groups.set(d.orgId, [d]);
     }
     return [...groups.values()].flat();
-  }, [due.data, onlyReady]);
-  const ready = (due.data ?? []).filter((d) => d.ready).length;
+  }, [due.data]);
+  const ready = due.data?.readyTotal ?? 0;
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -70,19 +77,28 @@ export default function PipelinePage() {
         <Flex gap={12} wrap align="center">
           <OrgSelect
             value={orgId}
-            onChange={(id) => setParams(id ? { orgId: id } : {})}
+            onChange={(id) => {
+              setParams(id ? { orgId: id } : {});
+              setPage(1);
+            }}
             allowClear
             placeholder={t('pipelinePage.org')}
             aria-label={t('pipelinePage.org')}
             style={{ flex: '1 1 260px', maxWidth: 380 }}
             data-testid="pipeline-org"
           />
-          <Checkbox checked={onlyReady} onChange={(e) => setOnlyReady(e.target.checked)}>
+          <Checkbox
+            checked={onlyReady}
+            onChange={(e) => {
+              setOnlyReady(e.target.checked);
+              setPage(1);
+            }}
+          >
             {t('pipelinePage.ready')}
           </Checkbox>
           {due.data && (
             <Typography.Text data-testid="pipeline-count">
-              {t('pipelinePage.count', { total: due.data.length, ready })}
+              {t('pipelinePage.count', { total: due.data.total, ready })}
             </Typography.Text>
           )}
         </Flex>
@@ -95,7 +111,14 @@ export default function PipelinePage() {
         dataSource={rows}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('pipelinePage.empty') }}
-        pagination={{ pageSize: 50, showTotal: (total) => t('common.total', { total }) }}
+        pagination={{
+          current: page,
+          pageSize: PIPELINE_PAGE,
+          total: due.data?.total ?? 0,
+          onChange: setPage,
+          showSizeChanger: false,
+          showTotal: (total) => t('common.total', { total }),
+        }}
         rowClassName={(d) => (d.ready ? 'hy-row-attention' : '')}
         data-testid="pipeline-table"
         columns={[

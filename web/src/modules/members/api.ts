@@ -48,6 +48,7 @@ export type HistoryEntryT = z.infer<typeof HistoryList>['items'][number];
 export type QualityReportT = z.infer<typeof QualityReport>;
 export type QualityRowT = QualityReportT['total'];
 export type PipelineDueT = z.infer<typeof PipelineDueList>['items'][number];
+export type PipelineDuePageT = z.infer<typeof PipelineDueList>;
 export type ArrearsReportT = z.infer<typeof ArrearsReport>;
 export type IssuedCardT = z.infer<typeof IssuedCard>;
 export type RevealedPiiT = z.infer<typeof RevealedPii>;
