@@ -11,6 +11,7 @@ import {
   POSITIONS,
   type PipelineItem,
 } from './enums.ts';
+import { MEMBER_FIELD_LABELS, type MemberField } from './labels.ts';
 import { Phone } from './users.ts';
 
 export * from './enums.ts';
@@ -35,7 +36,7 @@ export const Ethnicity = text(20);
 const DateOnly = z.iso.date({ message: '日期格式须为 YYYY-MM-DD' });
 export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '月份格式须为 YYYY-MM' });
 
-const MemberFields = {
+const untitledFields = {
   name: text(30),
   gender: Gender,
   ethnicity: Ethnicity,
@@ -60,6 +61,14 @@ const MemberFields = {
   /** After-tax monthly income in fen (salaried) or retirement pay (retired). */
   monthlyIncomeFen: z.number().int().min(0).max(100_000_000).nullable(),
 };
+
+/** Each field labelled for messages and forms (contracts/labels.ts). */
+const MemberFields = Object.fromEntries(
+  Object.entries(untitledFields).map(([k, v]) => [
+    k,
+    v.meta({ title: MEMBER_FIELD_LABELS[k as MemberField] }),
+  ]),
+) as typeof untitledFields;
 
 export const CreateMember = z.strictObject({
   ...MemberFields,

@@ -86,6 +86,19 @@ describe('member records', () => {
     expect(after).toBe(before);
   });
 
+  it('says which field is wrong in the words of the form: 姓名, not the name of an org, nor an identifier', async () => {
+    const shape = await api(town, 'POST', '/members', { ...newMember(), name: '', phone: '123' });
+    expect(shape.json().error.message).toContain('姓名（name）');
+    expect(shape.json().error.message).toContain('手机号（phone）');
+    const good = newMember();
+    const rule = await api(town, 'POST', '/members', {
+      ...good,
+      joinedOn: '1990-01-01',
+      fullOn: '1991-01-02',
+    });
+    expect(rule.json().error.message).toMatch(/^入党日期：/);
+  });
+
   it('the same ID number already in another org is a 409 that does not name an org outside the scope', async () => {
     const other = await makeMember(env, town2);
     // birth date must match the ID; take it from the ID

@@ -8,6 +8,7 @@ import type {
   PipelineItem,
   UpdateMember,
 } from '../../../../contracts/members.ts';
+import { MEMBER_FIELD_LABELS, type MemberField } from '../../../../contracts/labels.ts';
 import { PIPELINE_ITEMS } from '../../../../contracts/members.ts';
 import { inTransaction, type Queryable } from '../../db/client.ts';
 import { type Actor, authorize, can, scopePaths } from '../../platform/access/index.ts';
@@ -117,7 +118,9 @@ export function invalid(problems: ReturnType<typeof checkMember>): AppError {
     400,
     'invalid_input',
     {
-      zh: problems.map((p) => `${p.path}：${p.text.zh}`).join('；'),
+      zh: problems
+        .map((p) => `${MEMBER_FIELD_LABELS[p.path as MemberField] ?? p.path}：${p.text.zh}`)
+        .join('；'),
       en: problems.map((p) => `${p.path}: ${p.text.en}`).join('; '),
     },
     toIssues(problems),

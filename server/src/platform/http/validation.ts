@@ -36,7 +36,37 @@ const FIELD_LABELS: Record<string, string> = {
   to: '结束时间',
 };
 
-export type ValidationIssue = { path: string; message: string; messageEn: string };
+export type ValidationIssue = { path: string; message: string; messageEn: string; label?: string };
+
+type AnySchema = { _zod?: { def: Record<string, unknown> }; meta?: () => { title?: string } | undefined };
+const WRAPPERS = new Set(['optional', 'nullable', 'default', 'prefault', 'readonly', 'catch', 'nonoptional']);
+
+/** One level in: the wrapped type of optional/nullable/default…, the input side of a pipe. */
+function inner(s: AnySchema): AnySchema | undefined {
+  const def = s._zod?.def;
+  if (!def) return undefined;
+  if (WRAPPERS.has(def.type as string)) return def.innerType as AnySchema;
+  if (def.type === 'pipe') return def.in as AnySchema;
+  return undefined;
+}
+
+/** The label a contract gives the field at `path` (zod meta `title`), looking through wrappers. */
+export function labelAt(schema: unknown, path: PropertyKey[]): string | undefined {
+  let cur = schema as AnySchema | undefined;
+  for (const key of path) {
+    while (cur && !['object', 'array'].includes(cur._zod?.def.type as string)) cur = inner(cur);
+    const def = cur?._zod?.def;
+    if (!def) return undefined;
+    cur = (
+      def.type === 'array' ? def.element : (def.shape as Record<PropertyKey, AnySchema> | undefined)?.[key]
+    ) as AnySchema | undefined;
+  }
+  for (let s = cur; s; s = inner(s)) {
+    const title = s.meta?.()?.title;
+    if (title) return title;
+  }
+  return undefined;
+}
 
 export class InputError extends Error {
   readonly issues: ValidationIssue[];
@@ -50,7 +80,7 @@ export class InputError extends Error {
     return this.issues
       .map((i) => {
         if (lang === 'en') return i.path ? `${i.path}: ${i.messageEn}` : i.messageEn;
-        const label = FIELD_LABELS[i.path.split('.').at(-1) ?? ''] ?? i.path;
+        const label = i.label ?? FIELD_LABELS[i.path.split('.').at(-1) ?? ''] ?? i.path;
         return i.path ? `${label}（${i.path}）：${i.message}` : i.message;
       })
       .join('；');
@@ -68,7 +98,12 @@ export function parseInput<T>(schema: z.ZodType<T>, data: unknown, part = 'body'
       let path = issue.path.join('.');
       // unknown fields: name the field itself, not its parent object
       if (issue.code === 'unrecognized_keys') path = [...issue.path, ...issue.keys].join('.');
-      return { path, message: issue.message, messageEn: enMessages[n] ?? issue.message };
+      return {
+        path,
+        message: issue.message,
+        messageEn: enMessages[n] ?? issue.message,
+        label: labelAt(schema, issue.path),
+      };
     }),
   );
 }

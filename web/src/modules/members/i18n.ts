@@ -1,3 +1,4 @@
+import { MEMBER_FIELD_LABELS, type MemberField } from '../../../../contracts/labels.ts';
 import { addTranslations } from '../../app/i18n.ts';
 
 /** Terms as GLOSSARY.md writes them: 党员, 入党申请人, 组织关系转接, 介绍信编号, 党费, 学习卡 … */
@@ -39,24 +40,10 @@ const zh = {
     yuanPerMonth: '{{amount}}/月',
     none: '未填写',
     field: {
-      name: '姓名',
-      gender: '性别',
-      ethnicity: '民族',
-      idNumber: '身份证号',
-      birthDate: '出生日期',
-      education: '学历',
-      degree: '学位',
-      status: '人员类别',
-      joinedOn: '入党日期',
-      fullOn: '转正日期',
-      orgId: '所在党支部',
-      orgName: '所在党支部',
-      positions: '党内职务',
-      phone: '手机号',
-      workUnit: '工作单位',
+      // the contract's labels, so a form, its error and the Excel column say the same word
+      ...(MEMBER_FIELD_LABELS as Record<MemberField, string>),
+      orgName: MEMBER_FIELD_LABELS.orgId as string,
       mobile: '流动党员',
-      mobileLocation: '外出地点',
-      duesCategory: '党费类别',
       monthlyIncomeFen: '月收入（元）',
       duesStandardFen: '党费标准',
       hasPhoto: '照片',

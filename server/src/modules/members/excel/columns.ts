@@ -1,3 +1,4 @@
+import { MEMBER_FIELD_LABELS } from '../../../../../contracts/labels.ts';
 import {
   DEGREES,
   type DuesCategory,
@@ -88,24 +89,9 @@ export const TEMPLATE_ROWS = 10_000;
 
 /** A record's field (as checkMember and the contracts name it) → the column header it came from. */
 export const LABELS: Record<string, string> = {
-  name: '姓名',
-  gender: '性别',
-  ethnicity: '民族',
-  idNumber: '身份证号',
-  birthDate: '出生日期',
-  education: '学历',
-  degree: '学位',
-  status: '人员类别',
-  joinedOn: '入党日期',
-  fullOn: '转正日期',
-  orgId: '所在党支部',
-  orgRef: '所在党支部',
-  positions: '党内职务',
-  phone: '手机号',
-  workUnit: '工作单位',
-  mobile: '是否流动党员',
-  mobileLocation: '外出地点',
-  duesCategory: '党费类别',
+  ...MEMBER_FIELD_LABELS,
+  orgRef: MEMBER_FIELD_LABELS.orgId,
+  // the template asks for yuan; the record keeps fen
   monthlyIncomeFen: '月收入（元）',
   monthlyIncome: '月收入（元）',
 };
