@@ -1,5 +1,6 @@
+import { FormDrawer } from '../../app/FormDrawer.tsx';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, App, Button, Drawer, Flex, Form } from 'antd';
+import { Alert, App, Form } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Member } from '../../../../contracts/index.ts';
@@ -82,27 +83,14 @@ export function MemberDrawer({
   });
 
   return (
-    <Drawer
-      open
-      size={720}
+    <FormDrawer
       title={member ? t('members.editTitle', { name: member.name }) : t('members.createTitle')}
+      size={720}
+      saving={save.isPending}
+      onSave={() => form.submit()}
       onClose={onClose}
-      mask={{ closable: false }}
-      destroyOnHidden
-      data-testid="member-drawer"
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            loading={save.isPending}
-            onClick={() => form.submit()}
-            data-testid="member-save"
-          >
-            {t('common.save')}
-          </Button>
-        </Flex>
-      }
+      testId="member-drawer"
+      saveTestId="member-save"
     >
       <Form
         form={form}
@@ -122,6 +110,6 @@ export function MemberDrawer({
         {general && <Alert type="error" showIcon title={general} style={{ marginBottom: 16 }} role="alert" />}
         <MemberFields form={form} editing={member} />
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

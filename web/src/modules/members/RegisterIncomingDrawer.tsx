@@ -1,18 +1,6 @@
+import { FormDrawer } from '../../app/FormDrawer.tsx';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Col,
-  DatePicker,
-  Divider,
-  Drawer,
-  Flex,
-  Form,
-  Input,
-  Row,
-  Typography,
-} from 'antd';
+import { Alert, App, Col, DatePicker, Divider, Form, Input, Row, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RegisterIncoming } from '../../../../contracts/index.ts';
@@ -61,26 +49,13 @@ export function RegisterIncomingDrawer({ onClose }: { onClose: () => void }) {
   });
 
   return (
-    <Drawer
-      open
-      size={720}
+    <FormDrawer
       title={t('transfers.registerTitle')}
+      size={720}
+      saving={save.isPending}
+      onSave={() => form.submit()}
       onClose={onClose}
-      mask={{ closable: false }}
-      destroyOnHidden
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            loading={save.isPending}
-            onClick={() => form.submit()}
-            data-testid="register-save"
-          >
-            {t('common.save')}
-          </Button>
-        </Flex>
-      }
+      saveTestId="register-save"
     >
       <Typography.Paragraph type="secondary">{t('transfers.registerHint')}</Typography.Paragraph>
       <Form
@@ -145,6 +120,6 @@ export function RegisterIncomingDrawer({ onClose }: { onClose: () => void }) {
         </Row>
         <MemberFields form={form} />
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

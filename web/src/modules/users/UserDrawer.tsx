@@ -1,6 +1,7 @@
+import { FormDrawer } from '../../app/FormDrawer.tsx';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, App, Button, Drawer, Flex, Form, Input, Select, Space, Switch } from 'antd';
+import { Alert, App, Button, Flex, Form, Input, Select, Space, Switch } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CreateUser, type Role, type User } from '../../../../contracts/index.ts';
@@ -72,27 +73,14 @@ export function UserDrawer({
   const required = { required: true, whitespace: true, message: t('common.required') };
 
   return (
-    <Drawer
-      open
-      size={520}
+    <FormDrawer
       title={editing ? t('users.editTitle', { name: user.displayName }) : t('users.createTitle')}
+      size={520}
+      saving={save.isPending}
+      onSave={() => form.submit()}
       onClose={onClose}
-      mask={{ closable: false }}
-      destroyOnHidden
-      data-testid="user-drawer"
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            loading={save.isPending}
-            onClick={() => form.submit()}
-            data-testid="user-save"
-          >
-            {t('common.save')}
-          </Button>
-        </Flex>
-      }
+      testId="user-drawer"
+      saveTestId="user-save"
     >
       <Form
         form={form}
@@ -226,6 +214,6 @@ export function UserDrawer({
           </Form.Item>
         )}
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }
