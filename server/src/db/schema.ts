@@ -1,5 +1,5 @@
 // Every table of the platform, gathered for Drizzle and drizzle-kit. Each module owns its tables.
-export * from '../modules/orgs/schema.ts';
+export * from '../platform/tree/schema.ts';
 export * from '../platform/auth/schema.ts';
 export * from '../platform/audit/schema.ts';
 export * from '../modules/members/schema.ts';

@@ -10,4 +10,8 @@ export const orgsModule: ModuleManifest = {
   seed: async (ctx) => {
     Object.assign(ctx.demo, await seedOrgs(ctx));
   },
+  matrix: async () => (await import('./matrix.ts')).orgsMatrix,
 };
+
+/** For other modules: the deployment's branches by name or code (a transfer's destination). */
+export { branchDirectory, presentOrg } from './service.ts';

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, or, sql } from 'drizzle-orm';
 import type {
   CreateOrg,
   MoveOrg,
@@ -15,8 +15,10 @@ import { recordAudit } from '../../platform/audit/service.ts';
 import { actorOf, type Ctx } from '../../platform/context.ts';
 import { AppError, badRequest, conflict, fieldError, notFound } from '../../platform/http/errors.ts';
 import { paginate } from '../../platform/http/pagination.ts';
-import { childPath, depthOf, KIND_LABEL, mayContain, wouldCycle } from './rules.ts';
-import { type OrgRow, orgs } from './schema.ts';
+import { childPath, depthOf, mayContain, wouldCycle } from './rules.ts';
+import { inSubtree as inSubtreeOf, type OrgRow, orgs } from '../../platform/tree/index.ts';
+import { listScope } from '../../platform/access/scope.ts';
+import { ORG_KIND_LABELS } from '../../../../contracts/labels.ts';
 
 const ORG = { zh: '党组织', en: 'Organization' };
 
@@ -63,12 +65,6 @@ export function presentOrg(o: Listed, ancestors?: { id: number; name: string }[]
   };
 }
 
-/** For other modules: an org by id, unscoped (they authorize against its path themselves). */
-export async function findOrg(db: Queryable, id: number): Promise<OrgRow | undefined> {
-  const [row] = await db.select().from(orgs).where(eq(orgs.id, id));
-  return row;
-}
-
 async function mustFind(db: Queryable, id: number, lock = false): Promise<OrgRow> {
   const q = db.select().from(orgs).where(eq(orgs.id, id));
   const [row] = lock ? await q.for('update') : await q;
@@ -76,11 +72,7 @@ async function mustFind(db: Queryable, id: number, lock = false): Promise<OrgRow
   return row;
 }
 
-const inSubtree = (prefix: string) => sql`${orgs.path} like ${`${prefix}%`}`;
-
-export function scopeFilter(paths: string[]): SQL {
-  return paths.length ? or(...paths.map(inSubtree))! : sql`false`;
-}
+const inSubtree = (prefix: string) => inSubtreeOf(orgs.path, prefix);
 
 export async function getOrg(ctx: Ctx, id: number): Promise<Org> {
   const actor = actorOf(ctx);
@@ -130,15 +122,9 @@ export async function listChildren(ctx: Ctx, id: number, page: PageQuery) {
 }
 
 export async function searchOrgs(ctx: Ctx, q: OrgListQuery) {
-  const actor = actorOf(ctx);
-  let scope = scopeFilter(scopePaths(actor, 'org.view'));
-  if (q.under) {
-    const under = await mustFind(ctx.db, Number(q.under));
-    authorize(actor, 'org.view', under.path);
-    scope = inSubtree(under.path);
-  }
+  const scope = await listScope(ctx, 'org.view', q.under);
   const where = and(
-    scope,
+    scope.covers(),
     q.q ? or(ilike(orgs.name, `%${q.q}%`), ilike(orgs.shortName, `%${q.q}%`), eq(orgs.code, q.q)) : undefined,
     q.kind ? eq(orgs.kind, q.kind) : undefined,
   );
@@ -194,8 +180,8 @@ export async function orgStats(ctx: Ctx, id: number): Promise<OrgStats> {
 function checkKind(parentKind: OrgKind, kind: OrgKind, field = 'kind') {
   if (!mayContain(parentKind, kind)) {
     throw fieldError(field, {
-      zh: `${KIND_LABEL[parentKind].zh}下不能设立${KIND_LABEL[kind].zh}`,
-      en: `A ${KIND_LABEL[parentKind].en} cannot contain a ${KIND_LABEL[kind].en}`,
+      zh: `${ORG_KIND_LABELS[parentKind].zh}下不能设立${ORG_KIND_LABELS[kind].zh}`,
+      en: `A ${ORG_KIND_LABELS[parentKind].en.toLowerCase()} cannot contain a ${ORG_KIND_LABELS[kind].en.toLowerCase()}`,
     });
   }
 }
