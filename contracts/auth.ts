@@ -48,6 +48,11 @@ export const Me = z.object({
   /** Actions the user may take somewhere, for showing and hiding menu entries. */
   actions: z.array(z.string()),
   idleMinutes: z.number().int(),
+  /**
+   * The session was opened with a study card (学习卡), at a shared station PC or kiosk: it acts
+   * only as a member, and the web app signs out after idleMinutes without activity.
+   */
+  viaCard: z.boolean(),
 });
 export type Me = z.infer<typeof Me>;
 

@@ -36,3 +36,9 @@ export const Ok = z.object({ ok: z.literal(true) });
 
 /** Trimmed, non-empty text of bounded length. */
 export const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** A calendar day, YYYY-MM-DD (Asia/Shanghai is meant wherever "today" matters). */
+export const DateOnly = z.iso.date({ message: '日期格式须为 YYYY-MM-DD' });
+
+/** A calendar month, YYYY-MM. */
+export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '月份格式须为 YYYY-MM' });

@@ -3,4 +3,4 @@ export * from './auth.ts';
 export * from './orgs.ts';
 export * from './users.ts';
 export * from './audit.ts';
-export * from './members.ts';
+export * from './members/index.ts';

@@ -49,7 +49,7 @@ export const OrgCode = z
 
 export const CreateOrg = z.strictObject({
   parentId: Id,
-  name: text(100),
+  name: text(100).meta({ title: '党组织名称' }),
   shortName: text(40).nullish(),
   code: OrgCode,
   kind: OrgKind,
@@ -61,7 +61,7 @@ export type CreateOrg = z.infer<typeof CreateOrg>;
 
 export const UpdateOrg = z
   .strictObject({
-    name: text(100),
+    name: text(100).meta({ title: '党组织名称' }),
     shortName: text(40).nullable(),
     code: OrgCode,
     kind: OrgKind,

@@ -1,5 +1,5 @@
 // Plain lists of the member record's enumerations, without zod: the member app (first load
-// ≤ 200 KB) imports them from here; contracts/members.ts builds its schemas on them.
+// ≤ 200 KB) imports them from here; contracts/members/record.ts builds its schemas on them.
 
 /** GLOSSARY.md: 入党申请人 → 入党积极分子 → 发展对象 → 预备党员 → 正式党员. */
 export const MEMBER_STATUSES = ['applicant', 'activist', 'candidate', 'probationary', 'full'] as const;
