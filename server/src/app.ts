@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -13,8 +12,11 @@ import type { Database } from './db/client.ts';
 import { allModules } from './modules/index.ts';
 import { registerPolicies } from './platform/access/index.ts';
 import { installGate, type RouteInfo } from './platform/http/api.ts';
-import { installErrorHandling, toErrorBody } from './platform/http/error-handler.ts';
+import { clientErrorHandler, installErrorHandling, toErrorBody } from './platform/http/error-handler.ts';
+import { pathOnly, withLogSerializers } from './platform/http/logging.ts';
 import { requestLang } from './platform/http/lang.ts';
+import { RequestLog } from './platform/http/request-log.ts';
+import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import { validatorCompiler } from './platform/http/validation.ts';
 import { type JobQueue, noJobs } from './platform/jobs/index.ts';
 import type { ModuleManifest } from './platform/module.ts';
@@ -45,9 +47,14 @@ export async function buildApp({
   modules = allModules(config),
 }: AppDeps): Promise<App> {
   const app = Fastify({
-    logger,
+    // paths without query strings, errors without their parameters (platform/http/logging.ts)
+    logger: withLogSerializers(logger),
+    // one line per request: method, path, status, time; errors and slow answers louder (request-log.ts)
+    logController: new RequestLog(),
     bodyLimit: 1024 * 1024,
-    trustProxy: config.trustProxy,
+    trustProxy: trustedProxies(config.trustProxy),
+    // oversized headers and malformed HTTP, refused by Node before routing: the one error shape too
+    clientErrorHandler,
     // keep-alive sockets that are idle close at once on shutdown; busy ones finish their request
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true },
@@ -61,13 +68,13 @@ export async function buildApp({
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
 
-  await app.register(helmet, {
+  installSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        // antd writes its styles at run time; swagger-ui needs its inline bootstrap
+        // antd writes its styles at run time; no inline script anywhere (the docs relax it below)
         styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
       },
     },
@@ -78,7 +85,12 @@ export async function buildApp({
     openapi: { info: { title: '红云智慧党建平台 API', version: '1' } },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    // inline scripts on the API documentation only, never on the app's own pages
+    transformStaticCSP: (csp: string) =>
+      csp.replace(/script-src 'self'/, "script-src 'self' 'unsafe-inline'"),
+  });
 
   for (const m of modules) registerPolicies(m.policies);
   const routes: RouteInfo[] = [];
@@ -106,6 +118,17 @@ export async function buildApp({
   return { app, routes, modules, state };
 }
 
+/**
+ * TRUST_PROXY as Fastify takes it. A hop count becomes "the nearest n addresses are proxies"
+ * (proxy-addr's index 0 is the socket's peer): Fastify itself trusts no one for a bare number, and
+ * `true` would believe the left-most X-Forwarded-For entry, which the client writes.
+ */
+function trustedProxies(
+  t: Config['trustProxy'],
+): false | string[] | ((addr: string, hop: number) => boolean) {
+  return typeof t === 'number' ? (_addr, hop) => hop < t : t;
+}
+
 /** The built web app, with every non-API path answered by index.html (client-side routes). */
 function serveWeb(app: FastifyInstance, dir: string) {
   const index = path.join(dir, 'index.html');
@@ -119,23 +142,31 @@ function serveWeb(app: FastifyInstance, dir: string) {
     );
     return;
   }
-  app.register(fastifyStatic, { root: dir, wildcard: false, index: false, maxAge: '1h' });
-  const html = fs.readFileSync(index, 'utf8');
-  app.get('/*', async (req, reply) => {
-    const file = req.url.split('?')[0];
+  // Each file of the build is a route of its own. The build wrote a .br and a .gz beside each text
+  // file (web/vite.config.ts): those are sent in its place to a browser that accepts them.
+  // Hashed files under /assets never change: cached for a year; anything else is revalidated.
+  const assets = path.join(dir, 'assets') + path.sep;
+  app.register(fastifyStatic, {
+    root: dir,
+    wildcard: false,
+    index: false,
+    preCompressed: true,
+    globIgnore: ['**/*.br', '**/*.gz'],
+    cacheControl: false,
+    setHeaders: (reply, file) =>
+      reply.header(
+        'cache-control',
+        file.startsWith(assets) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      ),
+  });
+  app.get('/*', { schema: { hide: true } }, async (req, reply) => {
+    const file = pathOnly(req.url);
     if (file.startsWith('/api/')) return reply.callNotFound();
     if (/\.[a-z0-9]+$/i.test(file)) {
+      // a file written after start-up (a rebuild): sent with the same headers as the others
       const rel = path.normalize(file).replace(/^\/+/, '');
-      if (fs.existsSync(path.join(dir, rel))) {
-        return reply
-          .header(
-            'cache-control',
-            rel.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
-          )
-          .sendFile(rel);
-      }
-      return reply.callNotFound();
+      return fs.existsSync(path.join(dir, rel)) ? reply.sendFile(rel) : reply.callNotFound();
     }
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+    return reply.sendFile('index.html');
   });
 }

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 
 /** Environment → typed configuration. Every knob the platform has is read here and only here. */
@@ -11,12 +12,25 @@ export type Config = {
   dataKey: string | null;
   adminIdleMinutes: number;
   memberIdleMinutes: number;
+  /** Sessions opened with a study card (shared station PCs, kiosks): short, whatever the account. */
+  cardIdleMinutes: number;
+  /** Days an import's error workbook is kept after the import finished. */
+  importErrorsKeepDays: number;
   /** Hard cap on a session's life, whatever its activity. */
   sessionMaxHours: number;
   loginRateLimitPerMinute: number;
+  /** Failed logins per login name per window, whatever the address they come from. */
+  loginNameLimit: number;
+  loginNameWindowMinutes: number;
   lockAfterFailures: number;
   lockMinutes: number;
-  trustProxy: boolean;
+  /**
+   * Which X-Forwarded-For entries to believe: false (none), a number of proxy hops in front of
+   * the server, or the proxies' addresses/CIDRs. Never "all": the left-most entry is the client's.
+   */
+  trustProxy: false | number | string[];
+  /** Mark the session cookies Secure even when the request reached us over plain HTTP (TLS at a proxy). */
+  cookieSecure: boolean;
   logLevel: string;
   jobs: boolean;
   production: boolean;
@@ -33,6 +47,36 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   return n;
 }
 
+/**
+ * TRUST_PROXY: unset/0/false: the socket's peer is the client. A number (1, or `true` for 1): that
+ * many proxies append to X-Forwarded-For, so the client is that many entries from the right.
+ * Otherwise a comma-separated list of the proxies' addresses or CIDRs.
+ */
+function trustProxy(raw: string | undefined): false | number | string[] {
+  const v = raw?.trim() ?? '';
+  if (v === '' || v === '0' || v === 'false') return false;
+  if (v === 'true') return 1;
+  if (/^\d+$/.test(v)) return Number(v);
+  const list = v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const entry of list) {
+    const [addr, bits, extra] = entry.split('/');
+    const family = net.isIP(addr);
+    const okBits = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (!family || !okBits || extra !== undefined)
+      throw new Error(
+        `环境变量 TRUST_PROXY 须为代理层数（如 1）或代理地址/网段列表（如 10.0.0.5,10.1.0.0/16），实际为 "${raw}"`,
+      );
+  }
+  return list;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string): boolean {
+  return env[name] === '1' || env[name] === 'true';
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: int(env, 'PORT', 3000),
@@ -42,11 +86,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataKey: env.HONGYUN_DATA_KEY || null,
     adminIdleMinutes: int(env, 'ADMIN_IDLE_MINUTES', 30),
     memberIdleMinutes: int(env, 'MEMBER_IDLE_MINUTES', 7 * 24 * 60),
+    cardIdleMinutes: int(env, 'CARD_IDLE_MINUTES', 10),
+    importErrorsKeepDays: int(env, 'IMPORT_ERRORS_KEEP_DAYS', 7),
     sessionMaxHours: int(env, 'SESSION_MAX_HOURS', 30 * 24),
     loginRateLimitPerMinute: int(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 30),
+    loginNameLimit: int(env, 'LOGIN_NAME_LIMIT', 20),
+    loginNameWindowMinutes: int(env, 'LOGIN_NAME_WINDOW_MINUTES', 15),
     lockAfterFailures: int(env, 'LOCK_AFTER_FAILURES', 5),
     lockMinutes: int(env, 'LOCK_MINUTES', 15),
-    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    trustProxy: trustProxy(env.TRUST_PROXY),
+    cookieSecure: flag(env, 'COOKIE_SECURE'),
     logLevel: env.LOG_LEVEL || 'info',
     jobs: env.JOBS !== '0',
     production: env.NODE_ENV === 'production',

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 import type { Login, Me, Role } from '../../../contracts/index.ts';
@@ -63,6 +63,47 @@ export function useLogout() {
   });
 }
 
+let signedOutIdle = false;
+/** True once after the idle timer below ended the session: the login page then says why. */
+export function takeIdleSignOut(): boolean {
+  const was = signedOutIdle;
+  signedOutIdle = false;
+  return was;
+}
+
+const ACTIVITY = ['pointerdown', 'pointermove', 'keydown', 'touchstart', 'wheel', 'scroll'] as const;
+
+/**
+ * A session opened with a study card is used at a shared station PC or kiosk: after idleMinutes
+ * without a touch, key or click, it ends here, so the next person at the screen does not find
+ * the last one still signed in. The server ends it too, but only when a request comes, and an
+ * idle screen sends none.
+ */
+function useIdleSignOut(me: Me | null | undefined) {
+  const minutes = me?.viaCard ? me.idleMinutes : null;
+  useEffect(() => {
+    if (!minutes) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const signOut = () => {
+      signedOutIdle = true;
+      // the screen clears at once, without waiting for the server (it may be unreachable)
+      void api.post<{ ok: true }>('/auth/logout').catch(() => undefined);
+      queryClient.removeQueries();
+      queryClient.setQueryData(meKey, null);
+    };
+    const restart = () => {
+      clearTimeout(timer);
+      timer = setTimeout(signOut, minutes * 60_000);
+    };
+    for (const e of ACTIVITY) window.addEventListener(e, restart, { passive: true, capture: true });
+    restart();
+    return () => {
+      clearTimeout(timer);
+      for (const e of ACTIVITY) window.removeEventListener(e, restart, { capture: true });
+    };
+  }, [minutes]);
+}
+
 /** Where a user lands after login when no page was asked for. */
 export const homeOf = (me: Me): string => (hasAdminRole(me) ? '/' : '/m');
 
@@ -71,6 +112,7 @@ export function RequireAuth({ admin = false, children }: { admin?: boolean; chil
   const { data: me, isPending, isError, refetch } = useMe();
   const location = useLocation();
   const { t } = useTranslation();
+  useIdleSignOut(me);
   if (isPending) return <FullPageLoading />;
   if (isError) return <LoadFailed onRetry={() => void refetch()} />;
   if (!me) {

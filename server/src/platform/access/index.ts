@@ -14,6 +14,17 @@ export type Actor = {
   displayName: string;
   sessionId: number;
   grants: GrantOnOrg[];
+  /** What the request's session look-up already read about the login (absent for job actors). */
+  session?: SessionFacts;
+};
+
+/** Facts about the signed-in account and its session, read with the session in one round trip. */
+export type SessionFacts = {
+  mustChangePassword: boolean;
+  homeOrgId: number | null;
+  homeOrgName: string | null;
+  idleMinutes: number;
+  viaCard: boolean;
 };
 
 export type Policy = { action: string; roles: readonly Role[]; description: string };

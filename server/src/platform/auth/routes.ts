@@ -14,6 +14,7 @@ import {
 } from '../../../../contracts/users.ts';
 import type { Config } from '../../config.ts';
 import { AppError } from '../http/errors.ts';
+import { LoginNameLimit, tooManyForName, waitText } from './login-guard.ts';
 import * as auth from './service.ts';
 import { CSRF_COOKIE, loadSession, SESSION_COOKIE } from './sessions.ts';
 import * as usersSvc from './users.ts';
@@ -22,8 +23,10 @@ function setSessionCookies(
   req: FastifyRequest,
   reply: FastifyReply,
   s: { token: string; csrfToken: string },
+  config: Config,
 ) {
-  const secure = req.protocol === 'https';
+  // COOKIE_SECURE when TLS ends at a proxy that does not say so (X-Forwarded-Proto, TRUST_PROXY)
+  const secure = config.cookieSecure || req.protocol === 'https';
   // HttpOnly session; the CSRF token is readable by our own script, which echoes it in x-csrf-token
   reply.setCookie(SESSION_COOKIE, s.token, { path: '/', httpOnly: true, sameSite: 'lax', secure });
   reply.setCookie(CSRF_COOKIE, s.csrfToken, { path: '/', httpOnly: false, sameSite: 'lax', secure });
@@ -33,6 +36,7 @@ export function authRoutes(config: Config) {
   return async (base: FastifyInstance) => {
     const app = base.withTypeProvider<ZodTypeProvider>();
     const tags = ['auth 登录与会话'];
+    const failuresPerName = new LoginNameLimit(config.loginNameLimit, config.loginNameWindowMinutes);
 
     app.post(
       '/auth/login',
@@ -42,18 +46,23 @@ export function authRoutes(config: Config) {
           rateLimit: {
             max: config.loginRateLimitPerMinute,
             timeWindow: '1 minute',
-            errorResponseBuilder: (_req: FastifyRequest, ctx: { after: string }) =>
-              new AppError(429, 'rate_limited', {
-                zh: `登录尝试过于频繁，请 ${ctx.after} 后再试`,
-                en: `Too many login attempts; retry in ${ctx.after}`,
-              }),
+            errorResponseBuilder: (_req: FastifyRequest, ctx: { ttl: number }) => {
+              const wait = waitText(ctx.ttl);
+              return new AppError(429, 'rate_limited', {
+                zh: `登录尝试过于频繁，请 ${wait.zh}后再试`,
+                en: `Too many login attempts; retry in ${wait.en}`,
+              });
+            },
           },
         },
         schema: { tags, summary: '用户名、手机号或学习卡号 + 密码登录', body: Login, response: { 200: Me } },
       },
       async (req, reply) => {
+        const place = failuresPerName.reserve(req.body.username);
+        if (!place.ok) throw tooManyForName(place.waitMs);
         const { session } = await auth.login(req.ctx, req.body);
-        setSessionCookies(req, reply, session);
+        place.release();
+        setSessionCookies(req, reply, session, config);
         const loaded = await loadSession(req.ctx.db, session.token, config.sessionMaxHours);
         return auth.me({ ...req.ctx, actor: loaded!.actor });
       },

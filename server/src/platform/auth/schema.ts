@@ -10,7 +10,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { orgs } from '../../modules/orgs/schema.ts';
+import { orgs } from '../tree/schema.ts';
 
 export const users = pgTable(
   'users',
@@ -78,6 +78,13 @@ export const sessions = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     csrfToken: text('csrf_token').notNull(),
     idleMinutes: integer('idle_minutes').notNull(),
+    /**
+     * How the session was opened: 'password', or 'study_card' (学习卡, at a shared station PC or
+     * kiosk). A card session acts only as a member, whatever grants the account holds.
+     */
+    credential: text('credential', { enum: ['password', 'study_card'] })
+      .notNull()
+      .default('password'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),

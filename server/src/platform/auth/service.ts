@@ -1,11 +1,12 @@
 import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
 import { ADMIN_ROLES, type Login, type Me } from '../../../../contracts/auth.ts';
 import { inTransaction } from '../../db/client.ts';
-import { orgs } from '../../modules/orgs/schema.ts';
-import { actionsOf, type Actor } from '../access/index.ts';
+import { orgs } from '../tree/schema.ts';
+import { actionsOf, type Actor, type SessionFacts } from '../access/index.ts';
 import { recordAudit } from '../audit/service.ts';
 import { actorOf, type Ctx } from '../context.ts';
 import { AppError, fieldError, notFound } from '../http/errors.ts';
+import { accountNameForAudit, loginNameForAudit } from './login-guard.ts';
 import { hashPassword, verifyAgainstNothing, verifyPassword } from './passwords.ts';
 import { users, sessions } from './schema.ts';
 import { createSession, revokeAllSessions, revokeSession } from './sessions.ts';
@@ -38,8 +39,6 @@ async function findLoginUser(ctx: Ctx, name: string) {
       cardPasswordHash: users.cardPasswordHash,
       viaCard,
       disabled: users.disabled,
-      failedLogins: users.failedLogins,
-      lockedUntil: users.lockedUntil,
       orgId: users.orgId,
       orgPath: orgs.path,
     })
@@ -62,8 +61,39 @@ function minutesLeft(until: Date, now: Date) {
 }
 
 /**
+ * Takes this attempt's place in the account's run of failures before the password is checked,
+ * in one atomic update: a burst of parallel wrong passwords then gets LOCK_AFTER_FAILURES hash
+ * checks and no more, instead of each request reading the same count (issue 11, item 3). The
+ * attempt that fills the run locks the account at once (it still has its own check: if its
+ * password is right, the login clears the lock). An expired lock starts a fresh run. Null: the
+ * account is locked, no check is made.
+ */
+async function reserveAttempt(ctx: Ctx, userId: number, now: Date): Promise<{ failures: number } | null> {
+  const { lockAfterFailures, lockMinutes } = ctx.config;
+  const lockExpired = sql`(${users.lockedUntil} is not null and ${users.lockedUntil} <= ${now}::timestamptz)`;
+  const failures = sql`(case when ${lockExpired} then 1 else ${users.failedLogins} + 1 end)`;
+  const lockEnd = new Date(now.getTime() + lockMinutes * 60_000);
+  const [row] = await ctx.db
+    .update(users)
+    .set({
+      failedLogins: failures,
+      lockedUntil: sql`(case when ${failures} >= ${lockAfterFailures}::int then ${lockEnd}::timestamptz else null end)`,
+    })
+    .where(
+      and(
+        eq(users.id, userId),
+        or(isNull(users.lockedUntil), sql`${users.lockedUntil} <= ${now}::timestamptz`),
+      ),
+    )
+    .returning({ failures: users.failedLogins });
+  return row ?? null;
+}
+
+/**
  * Password login. Five wrong passwords in a row lock the account for 15 minutes (configurable);
- * every attempt, good or bad, is audited with the address it came from.
+ * every attempt, good or bad, is audited with the address it came from. A study card logs in
+ * the same way, with its own password, and opens a card session (member grants only, short idle
+ * timeout).
  */
 export async function login(ctx: Ctx, input: Login) {
   const now = ctx.now();
@@ -73,55 +103,57 @@ export async function login(ctx: Ctx, input: Login) {
     await recordAudit(ctx.db, ctx, {
       action: 'auth.login_failed',
       actorId: null,
-      actorName: input.username.slice(0, 64),
+      actorName: loginNameForAudit(ctx.pii, input.username),
       after: { reason: 'unknown_user' },
     });
     throw WRONG;
   }
   const audit = {
     actorId: u.id,
-    actorName: u.username,
+    actorName: accountNameForAudit(u.username),
     targetType: 'user',
     targetId: u.id,
     orgId: u.orgId,
     orgPath: u.orgPath,
   };
-  if (u.lockedUntil && u.lockedUntil > now) {
+  const attempt = await reserveAttempt(ctx, u.id, now);
+  if (!attempt) {
     await recordAudit(ctx.db, ctx, { ...audit, action: 'auth.login_failed', after: { reason: 'locked' } });
-    throw locked(minutesLeft(u.lockedUntil, now));
+    const [row] = await ctx.db.select({ until: users.lockedUntil }).from(users).where(eq(users.id, u.id));
+    throw locked(row?.until ? minutesLeft(row.until, now) : ctx.config.lockMinutes);
   }
   const hash = u.viaCard ? u.cardPasswordHash : u.passwordHash;
   const ok = hash ? await verifyPassword(hash, input.password) : false;
   if (!ok) {
-    const failures = u.failedLogins + 1;
-    const lockNow = failures >= ctx.config.lockAfterFailures;
-    const lockedUntil = lockNow ? new Date(now.getTime() + ctx.config.lockMinutes * 60_000) : null;
-    await inTransaction(ctx.db, async (tx) => {
-      await tx
-        .update(users)
-        .set({ failedLogins: lockNow ? 0 : failures, lockedUntil })
-        .where(eq(users.id, u.id));
-      await recordAudit(tx, ctx, {
-        ...audit,
-        action: lockNow ? 'auth.locked' : 'auth.login_failed',
-        after: { reason: 'wrong_password', failures },
-      });
+    const lockNow = attempt.failures >= ctx.config.lockAfterFailures;
+    await recordAudit(ctx.db, ctx, {
+      ...audit,
+      action: lockNow ? 'auth.locked' : 'auth.login_failed',
+      after: { reason: 'wrong_password', failures: attempt.failures },
     });
     if (lockNow) throw locked(ctx.config.lockMinutes);
     throw WRONG;
   }
   if (u.disabled) {
-    await recordAudit(ctx.db, ctx, { ...audit, action: 'auth.login_failed', after: { reason: 'disabled' } });
+    await inTransaction(ctx.db, async (tx) => {
+      // the password was right: the run of failures ends here, as for any right password
+      await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, u.id));
+      await recordAudit(tx, ctx, { ...audit, action: 'auth.login_failed', after: { reason: 'disabled' } });
+    });
     throw new AppError(403, 'account_disabled', {
       zh: '账号已停用，请联系管理员',
       en: 'This account is disabled',
     });
   }
-  const grants = await ctx.db.execute<{ role: string }>(
-    sql`select role from role_grants where user_id = ${u.id}`,
-  );
-  const isAdmin = grants.rows.some((g) => (ADMIN_ROLES as string[]).includes(g.role));
-  const idleMinutes = isAdmin ? ctx.config.adminIdleMinutes : ctx.config.memberIdleMinutes;
+  const credential = u.viaCard ? 'study_card' : 'password';
+  let idleMinutes = ctx.config.cardIdleMinutes;
+  if (!u.viaCard) {
+    const grants = await ctx.db.execute<{ role: string }>(
+      sql`select role from role_grants where user_id = ${u.id}`,
+    );
+    const isAdmin = grants.rows.some((g) => (ADMIN_ROLES as string[]).includes(g.role));
+    idleMinutes = isAdmin ? ctx.config.adminIdleMinutes : ctx.config.memberIdleMinutes;
+  }
   return inTransaction(ctx.db, async (tx) => {
     await tx
       .update(users)
@@ -134,8 +166,13 @@ export async function login(ctx: Ctx, input: Login) {
       ip: ctx.ip,
       userAgent: ctx.userAgent,
       now,
+      credential,
     });
-    await recordAudit(tx, ctx, { ...audit, action: 'auth.login', after: { sessionId: session.id } });
+    await recordAudit(tx, ctx, {
+      ...audit,
+      action: 'auth.login',
+      after: { sessionId: session.id, credential },
+    });
     return { session, userId: u.id };
   });
 }
@@ -156,24 +193,14 @@ export async function logout(ctx: Ctx) {
 }
 
 export async function me(ctx: Ctx, actor: Actor = actorOf(ctx)): Promise<Me> {
-  const [row] = await ctx.db
-    .select({
-      mustChangePassword: users.mustChangePassword,
-      orgId: users.orgId,
-      orgName: orgs.name,
-      idleMinutes: sql<number>`(select idle_minutes from sessions where id = ${actor.sessionId})`,
-    })
-    .from(users)
-    .leftJoin(orgs, eq(orgs.id, users.orgId))
-    .where(eq(users.id, actor.userId));
-  if (!row) throw notFound({ zh: '用户', en: 'User' });
+  const facts = actor.session ?? (await sessionFacts(ctx, actor));
   return {
     id: String(actor.userId),
     username: actor.username,
     displayName: actor.displayName,
-    orgId: row.orgId == null ? null : String(row.orgId),
-    orgName: row.orgName,
-    mustChangePassword: row.mustChangePassword,
+    orgId: facts.homeOrgId == null ? null : String(facts.homeOrgId),
+    orgName: facts.homeOrgName,
+    mustChangePassword: facts.mustChangePassword,
     grants: actor.grants.map((g) => ({
       id: String(g.id),
       role: g.role,
@@ -181,7 +208,31 @@ export async function me(ctx: Ctx, actor: Actor = actorOf(ctx)): Promise<Me> {
       orgName: g.orgName,
     })),
     actions: actionsOf(actor),
+    idleMinutes: facts.idleMinutes,
+    viaCard: facts.viaCard,
+  };
+}
+
+/** The same facts for an actor that did not come through the session gate. */
+async function sessionFacts(ctx: Ctx, actor: Actor): Promise<SessionFacts> {
+  const [row] = await ctx.db
+    .select({
+      mustChangePassword: users.mustChangePassword,
+      homeOrgId: users.orgId,
+      homeOrgName: orgs.name,
+      idleMinutes: sql<number | null>`(select idle_minutes from sessions where id = ${actor.sessionId})`,
+      credential: sql<string | null>`(select credential from sessions where id = ${actor.sessionId})`,
+    })
+    .from(users)
+    .leftJoin(orgs, eq(orgs.id, users.orgId))
+    .where(eq(users.id, actor.userId));
+  if (!row) throw notFound({ zh: '用户', en: 'User' });
+  return {
+    mustChangePassword: row.mustChangePassword,
+    homeOrgId: row.homeOrgId,
+    homeOrgName: row.homeOrgName,
     idleMinutes: row.idleMinutes ?? ctx.config.adminIdleMinutes,
+    viaCard: row.credential === 'study_card',
   };
 }
 

@@ -19,6 +19,8 @@ export async function createSession(
     ip: string | null;
     userAgent: string | null;
     now: Date;
+    /** How the user proved who they are; a study card's session acts only as a member. */
+    credential?: 'password' | 'study_card';
   },
 ) {
   const token = randomBytes(32).toString('base64url');
@@ -33,6 +35,7 @@ export async function createSession(
       userId: s.userId,
       csrfToken,
       idleMinutes: s.idleMinutes,
+      credential: s.credential ?? 'password',
       createdAt: s.now,
       lastSeenAt: s.now,
       expiresAt,
@@ -48,6 +51,9 @@ export type LoadedSession = { actor: Actor; csrfToken: string; disabled: boolean
 /**
  * One round trip per request: the session, its user and the user's grants with their org paths.
  * The idle deadline moves forward at most once a minute, so reads do not turn into writes.
+ * A session opened with a study card gets the account's 'member' grants only: a card is handed
+ * out (and reset) by a branch secretary, so it must never carry an admin role the account also
+ * holds (issue 11, item 1).
  */
 export async function loadSession(db: Db, token: string, maxHours: number): Promise<LoadedSession | null> {
   const { rows } = await db.$client.query<{
@@ -58,26 +64,36 @@ export async function loadSession(db: Db, token: string, maxHours: number): Prom
     username: string;
     display_name: string;
     disabled: boolean;
+    must_change_password: boolean;
+    org_id: number | null;
+    org_name: string | null;
+    idle_minutes: number;
+    credential: string;
     grants: GrantOnOrg[];
-  }>(
-    `select s.id, s.user_id, s.csrf_token, s.last_seen_at < now() - interval '1 minute' as stale,
-            u.username, u.display_name, u.disabled,
+  }>({
+    // named: prepared once per connection, not planned again on every request (docs/SCALE.md)
+    name: 'session_load',
+    text: `select s.id, s.user_id, s.csrf_token, s.last_seen_at < now() - interval '1 minute' as stale,
+            u.username, u.display_name, u.disabled, u.must_change_password, u.org_id, h.name as org_name,
+            s.idle_minutes, s.credential,
             coalesce((select json_agg(json_build_object('id', g.id, 'role', g.role, 'orgId', g.org_id,
                                                        'orgPath', o.path, 'orgName', o.name) order by g.id)
-                        from role_grants g join orgs o on o.id = g.org_id where g.user_id = u.id), '[]') as grants
-       from sessions s join users u on u.id = s.user_id
+                        from role_grants g join orgs o on o.id = g.org_id
+                       where g.user_id = u.id and (s.credential = 'password' or g.role = 'member')), '[]') as grants
+       from sessions s join users u on u.id = s.user_id left join orgs h on h.id = u.org_id
       where s.token_hash = $1 and s.revoked_at is null and s.expires_at > now()`,
-    [tokenHash(token)],
-  );
+    values: [tokenHash(token)],
+  });
   const r = rows[0];
   if (!r) return null;
   if (r.stale) {
-    await db.$client.query(
-      `update sessions set last_seen_at = now(),
+    await db.$client.query({
+      name: 'session_touch',
+      text: `update sessions set last_seen_at = now(),
               expires_at = least(now() + make_interval(mins => idle_minutes), created_at + make_interval(hours => $2))
         where id = $1`,
-      [r.id, maxHours],
-    );
+      values: [r.id, maxHours],
+    });
   }
   return {
     csrfToken: r.csrf_token,
@@ -88,6 +104,14 @@ export async function loadSession(db: Db, token: string, maxHours: number): Prom
       displayName: r.display_name,
       sessionId: r.id,
       grants: r.grants.map((g) => ({ ...g, role: g.role as Role })),
+      // /auth/me (every page load) answers from these without a second query (docs/SCALE.md)
+      session: {
+        mustChangePassword: r.must_change_password,
+        homeOrgId: r.org_id,
+        homeOrgName: r.org_name,
+        idleMinutes: r.idle_minutes,
+        viaCard: r.credential === 'study_card',
+      },
     },
   };
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOrg, makeUser } from '../../../test/fixtures.ts';
 import { login, orgId, query, type Session, type TestEnv, testEnv } from '../../../test/harness.ts';
+import { bind } from '../pii/index.ts';
 
 let env: TestEnv;
 let town: Session;
@@ -34,12 +35,12 @@ describe('accounts and role grants', () => {
     });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ phone: '139****5678', grants: [{ role: 'secretary' }] });
-    const [row] = await query<{ phone_enc: string }>(
+    const [row] = await query<{ id: number; phone_enc: string }>(
       env,
-      "select phone_enc from users where username = 'zhangsan'",
+      "select id, phone_enc from users where username = 'zhangsan'",
     );
     expect(row.phone_enc).not.toContain('13912345678');
-    expect(env.pii.decrypt(row.phone_enc)).toBe('13912345678');
+    expect(env.pii.decrypt(row.phone_enc, bind('users', 'phone', row.id))).toBe('13912345678');
     const found = (await api(town, 'GET', '/users?q=13912345678')).json();
     expect(found.items.map((u: { username: string }) => u.username)).toEqual(['zhangsan']);
     const [audit] = await query<{ after: { phone: string } }>(

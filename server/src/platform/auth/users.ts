@@ -2,15 +2,15 @@ import { and, asc, count, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { Role } from '../../../../contracts/auth.ts';
 import type { CreateUser, User } from '../../../../contracts/users.ts';
 import type { PageQuery } from '../../../../contracts/common.ts';
-import { inTransaction, type Queryable } from '../../db/client.ts';
-import { orgs } from '../../modules/orgs/schema.ts';
-import { findOrg, scopeFilter } from '../../modules/orgs/service.ts';
-import { type Actor, authorize, can, scopePaths } from '../access/index.ts';
+import { inTransaction, nextIds, type Queryable } from '../../db/client.ts';
+import { findOrg, orgs } from '../tree/index.ts';
+import { listScope } from '../access/scope.ts';
+import { type Actor, authorize, can } from '../access/index.ts';
 import { recordAudit } from '../audit/service.ts';
 import { actorOf, type Ctx } from '../context.ts';
-import { AppError, conflict, fieldError, forbidden, notFound } from '../http/errors.ts';
+import { AppError, conflict, fieldError, forbidden, notFound, type Text } from '../http/errors.ts';
 import { paginate } from '../http/pagination.ts';
-import { maskPhone } from '../pii/index.ts';
+import { bind, maskPhone, type Pii } from '../pii/index.ts';
 import { hashPassword } from './passwords.ts';
 import { roleGrants, users } from './schema.ts';
 import { revokeAllSessions } from './sessions.ts';
@@ -48,7 +48,7 @@ function presentUser(ctx: Ctx, u: UserRow & { orgName: string | null }, grants: 
     id: String(u.id),
     username: u.username,
     displayName: u.displayName,
-    phone: u.phoneEnc ? maskPhone(ctx.pii.decrypt(u.phoneEnc)) : null,
+    phone: u.phoneEnc ? maskPhone(phoneOf(ctx.pii, u) ?? '') : null,
     orgId: u.orgId == null ? null : String(u.orgId),
     orgName: u.orgName,
     disabled: u.disabled,
@@ -72,14 +72,20 @@ async function loadUser(db: Queryable, id: number) {
 }
 
 /**
- * An admin may act on an account only if they cover its home org and every org it holds a role
- * on: otherwise a town admin could reset the password of a district admin whose home is in town.
+ * An admin may act on an account only if they cover its home org and (beyond reading it) every
+ * org it holds a role on: otherwise a town admin could reset the password of a district admin
+ * whose home is in town, or a branch secretary hand a study card to an account that is also a
+ * town admin's.
  */
 async function authorizeOnUser(
   db: Queryable,
   actor: Actor,
   action: string,
   u: { id: number; orgPath: string | null },
+  refusal: Text = {
+    zh: '该账号在您管理范围之外还担任角色，只能由上级管理员操作',
+    en: 'This account holds roles outside your scope; a higher admin must do this',
+  },
 ) {
   if (!u.orgPath || !can(actor, action, u.orgPath))
     throw forbidden({ zh: '该账号不在您的管理范围内', en: 'This account is outside your scope' });
@@ -89,26 +95,98 @@ async function authorizeOnUser(
     .from(roleGrants)
     .innerJoin(orgs, eq(orgs.id, roleGrants.orgId))
     .where(eq(roleGrants.userId, u.id));
-  if (held.some((g) => !can(actor, action, g.path))) {
-    throw forbidden({
-      zh: '该账号在您管理范围之外还担任角色，只能由上级管理员操作',
-      en: 'This account holds roles outside your scope; a higher admin must do this',
-    });
+  if (held.some((g) => !can(actor, action, g.path))) throw forbidden(refusal);
+}
+
+/**
+ * The same check for a caller that has only the account's id: a module acting on a member's
+ * account, e.g. issuing or resetting a study card ('member.manage'). 403 in words when the actor
+ * does not cover the account's home org or any org it holds a role on; 404 when there is no such
+ * account. `refusal` says the second case in the caller's words.
+ */
+export async function authorizeOnAccount(
+  db: Queryable,
+  actor: Actor,
+  action: string,
+  userId: number,
+  refusal?: Text,
+): Promise<void> {
+  const [u] = await db
+    .select({ id: users.id, orgPath: orgs.path })
+    .from(users)
+    .leftJoin(orgs, eq(orgs.id, users.orgId))
+    .where(eq(users.id, userId));
+  if (!u) throw notFound(USER);
+  await authorizeOnUser(db, actor, action, u, refusal);
+}
+
+/**
+ * The batch form for a module acting on many accounts at once (a town's study cards): the ids of
+ * the accounts the actor may not act on, because their home org or an org they hold a role on
+ * lies outside the actor's reach for `action`. One query, whatever the batch size.
+ */
+export async function accountsOutOfReach(
+  db: Queryable,
+  actor: Actor,
+  action: string,
+  userIds: number[],
+): Promise<number[]> {
+  if (!userIds.length) return [];
+  const rows = await db.execute<{ id: number; paths: string[] }>(sql`
+    select u.id, array_remove(array_agg(distinct o.path), null) || array_remove(array[h.path], null) as paths
+      from users u
+      left join orgs h on h.id = u.org_id
+      left join role_grants g on g.user_id = u.id
+      left join orgs o on o.id = g.org_id
+     where u.id = any(${`{${userIds.join(',')}}`}::int8[])
+     group by u.id, h.path`);
+  return rows.rows
+    .filter((r) => !r.paths.length || r.paths.some((p) => !can(actor, action, p)))
+    .map((r) => Number(r.id));
+}
+
+/**
+ * A member's account follows their record when a transfer is accepted, in the caller's
+ * transaction: the home org and the 'member' grant move to the receiving branch, and the roles
+ * held on the branch they leave end with it (a secretary who transfers away is no longer its
+ * secretary). `toOrgId` null: they left the deployment; an account left with no role at all is
+ * disabled and signed out. Otherwise the old town would keep control of the login (reset the
+ * password, read the record that now belongs to the new town). Returns what changed, for the
+ * caller's audit entry.
+ */
+export async function followTransfer(
+  tx: Queryable,
+  userId: number,
+  fromOrgId: number,
+  toOrgId: number | null,
+  now: Date,
+) {
+  const ended = await tx
+    .delete(roleGrants)
+    .where(and(eq(roleGrants.userId, userId), eq(roleGrants.orgId, fromOrgId)))
+    .returning({ role: roleGrants.role });
+  if (toOrgId != null) {
+    await tx.insert(roleGrants).values({ userId, role: 'member', orgId: toOrgId }).onConflictDoNothing();
+    await tx.update(users).set({ orgId: toOrgId, updatedAt: now }).where(eq(users.id, userId));
   }
+  const [{ n }] = await tx.select({ n: count() }).from(roleGrants).where(eq(roleGrants.userId, userId));
+  const disabled = toOrgId == null && n === 0;
+  if (disabled) {
+    await tx.update(users).set({ disabled: true, updatedAt: now }).where(eq(users.id, userId));
+    await revokeAllSessions(tx, userId);
+  }
+  return {
+    homeOrgId: toOrgId ?? fromOrgId,
+    rolesEnded: ended.map((g) => g.role).filter((r) => r !== 'member'),
+    disabled,
+  };
 }
 
 export async function listUsers(ctx: Ctx, q: PageQuery & { q?: string; orgId?: string; role?: Role }) {
-  const actor = actorOf(ctx);
-  let scope = scopeFilter(scopePaths(actor, 'user.view'));
-  if (q.orgId) {
-    const org = await findOrg(ctx.db, Number(q.orgId));
-    if (!org) throw notFound({ zh: '党组织', en: 'Organization' });
-    authorize(actor, 'user.view', org.path);
-    scope = sql`${orgs.path} like ${`${org.path}%`}`;
-  }
+  const scope = await listScope(ctx, 'user.view', q.orgId);
   const term = q.q?.trim();
   const where = and(
-    scope,
+    scope.covers(),
     term
       ? or(
           ilike(users.username, `%${term}%`),
@@ -183,7 +261,8 @@ export async function createUser(ctx: Ctx, input: CreateUser): Promise<User> {
         zh: `用户名 ${input.username} 已被使用`,
         en: `username ${input.username} is taken`,
       });
-    const phone = input.phone ? phoneColumns(ctx, input.phone) : { phoneEnc: null, phoneIndex: null };
+    const [newId] = await nextIds(tx, 'users', 1);
+    const phone = input.phone ? phoneColumns(ctx, input.phone, newId) : { phoneEnc: null, phoneIndex: null };
     if (phone.phoneIndex) {
       const [p] = await tx.select({ id: users.id }).from(users).where(eq(users.phoneIndex, phone.phoneIndex));
       if (p)
@@ -195,6 +274,7 @@ export async function createUser(ctx: Ctx, input: CreateUser): Promise<User> {
     const [row] = await tx
       .insert(users)
       .values({
+        id: newId,
         username: input.username,
         displayName: input.displayName,
         ...phone,
@@ -233,9 +313,17 @@ function dup(field: string, text: { zh: string; en: string }) {
   return new AppError(409, 'duplicate', text, [{ path: field, message: text.zh, messageEn: text.en }]);
 }
 
-function phoneColumns(ctx: Ctx, phone: string) {
-  return { phoneEnc: ctx.pii.encrypt(phone), phoneIndex: ctx.pii.blindIndex('phone', phone) };
+/** An account's phone as stored: encrypted bound to account `id`, and its blind index. */
+export function phoneColumns(ctx: Pick<Ctx, 'pii'>, phone: string, id: number) {
+  return {
+    phoneEnc: ctx.pii.encrypt(phone, bind('users', 'phone', id)),
+    phoneIndex: ctx.pii.blindIndex('phone', phone),
+  };
 }
+
+/** An account's phone in full, or null. */
+export const phoneOf = (pii: Pii, u: { id: number; phoneEnc: string | null }) =>
+  u.phoneEnc ? pii.decrypt(u.phoneEnc, bind('users', 'phone', u.id)) : null;
 
 export async function updateUser(
   ctx: Ctx,
@@ -263,7 +351,7 @@ export async function updateUser(
     if (input.phone !== undefined) {
       Object.assign(
         patch,
-        input.phone ? phoneColumns(ctx, input.phone) : { phoneEnc: null, phoneIndex: null },
+        input.phone ? phoneColumns(ctx, input.phone, id) : { phoneEnc: null, phoneIndex: null },
       );
       if (patch.phoneIndex) {
         const [p] = await tx
@@ -279,15 +367,14 @@ export async function updateUser(
     }
     const [after] = await tx.update(users).set(patch).where(eq(users.id, id)).returning();
     if (input.disabled) await revokeAllSessions(tx, id);
-    const phoneOf = (u: UserRow) => (u.phoneEnc ? ctx.pii.decrypt(u.phoneEnc) : null);
     await recordAudit(tx, ctx, {
       action: 'user.updated',
       targetType: 'user',
       targetId: id,
       orgId: after.orgId,
       orgPath,
-      before: { ...before, phone: phoneOf(before), orgName: undefined, orgPath: undefined },
-      after: { ...after, phone: phoneOf(after) },
+      before: { ...before, phone: phoneOf(ctx.pii, before), orgName: undefined, orgPath: undefined },
+      after: { ...after, phone: phoneOf(ctx.pii, after) },
     });
   });
   return getUser(ctx, id);

@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type Lang } from './errors.ts';
 import { requestLang } from './lang.ts';
@@ -124,8 +126,45 @@ export function installErrorHandling(app: FastifyInstance) {
       error: {
         code: 'route_not_found',
         message:
-          lang === 'en' ? `No such route: ${req.method} ${req.url}` : `接口不存在：${req.method} ${req.url}`,
+          lang === 'en'
+            ? `No such route: ${req.method} ${req.url.split('?')[0]}`
+            : `接口不存在：${req.method} ${req.url.split('?')[0]}`,
       },
     });
   });
+}
+
+const CLIENT_ERRORS: Record<string, { status: number; code: string; zh: string; en: string }> = {
+  HPE_HEADER_OVERFLOW: {
+    status: 431,
+    code: 'header_too_large',
+    zh: '请求头过大，请清除本站 Cookie 后重试',
+    en: 'Request headers too large; clear this site’s cookies and retry',
+  },
+  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, code: 'request_timeout', zh: '请求超时', en: 'Request timed out' },
+};
+
+/**
+ * Requests Node refuses before Fastify sees them (oversized headers, malformed HTTP, timeouts),
+ * answered in the one error shape. There is no parsed request to take the language from, so it is
+ * Chinese unless the bytes received ask for English first.
+ */
+export function clientErrorHandler(err: Error & { code?: string; rawPacket?: unknown }, socket: Socket) {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const known = CLIENT_ERRORS[err.code ?? ''] ?? {
+    status: 400,
+    code: 'bad_request',
+    zh: '请求格式不正确',
+    en: 'Malformed request',
+  };
+  const received = Buffer.isBuffer(err.rawPacket) ? err.rawPacket.toString('latin1') : '';
+  const english = /\r\naccept-language:[ \t]*en\b/i.test(received);
+  const body = JSON.stringify({ error: { code: known.code, message: english ? known.en : known.zh } });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${known.status} ${STATUS_CODES[known.status]}\r\nConnection: close\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(err);
 }

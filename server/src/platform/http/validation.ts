@@ -13,7 +13,7 @@ const FIELD_LABELS: Record<string, string> = {
   code: '党组织代码',
   kind: '组织类别',
   place: '所在地',
-  sector: '领域',
+  sector: '所属领域',
   sortOrder: '排序',
   parentId: '上级党组织',
   position: '位置',
@@ -24,7 +24,7 @@ const FIELD_LABELS: Record<string, string> = {
   currentPassword: '当前密码',
   newPassword: '新密码',
   phone: '手机号',
-  orgId: '所属党组织',
+  orgId: '所在党组织',
   role: '角色',
   grants: '角色授权',
   disabled: '停用',
@@ -87,7 +87,57 @@ export class InputError extends Error {
   }
 }
 
+const NUL = { zh: '不能包含空字符（U+0000）', en: 'must not contain the NUL character (U+0000)' };
+
+/**
+ * Where the input holds U+0000, in a string or an object key. PostgreSQL refuses the byte in text,
+ * so one slipping through a contract became a 500 (issue 11, item 9); it has no use in any field,
+ * so it is refused here, once, for every route. Iterative, so a deeply nested body cannot exhaust
+ * the stack.
+ */
+function nulPaths(data: unknown): PropertyKey[][] {
+  // each node points at its parent, so a path is built only for what is found: a body nested a
+  // hundred thousand deep costs one pass, not a copy of its path per node
+  type Node = { value: unknown; key: PropertyKey; parent: Node | null };
+  const pathOf = (n: Node | null): PropertyKey[] => {
+    const keys: PropertyKey[] = [];
+    for (let at = n; at?.parent; at = at.parent) keys.push(at.key);
+    return keys.reverse();
+  };
+  const found: PropertyKey[][] = [];
+  const stack: Node[] = [{ value: data, key: '', parent: null }];
+  while (stack.length) {
+    const node = stack.pop()!;
+    const { value } = node;
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) found.push(pathOf(node));
+    } else if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], key: i, parent: node });
+    } else if (value !== null && typeof value === 'object') {
+      // bytes are not text; query strings come as objects of a null-prototype class, so walk those
+      if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) continue;
+      for (const [k, v] of Object.entries(value).reverse()) {
+        if (k.includes('\u0000')) found.push([...pathOf(node), k]);
+        else stack.push({ value: v, key: k, parent: node });
+      }
+    }
+  }
+  return found;
+}
+
 export function parseInput<T>(schema: z.ZodType<T>, data: unknown, part = 'body'): T {
+  const nul = nulPaths(data);
+  if (nul.length) {
+    throw new InputError(
+      part,
+      nul.map((p) => ({
+        path: p.map(String).join('.'),
+        message: NUL.zh,
+        messageEn: NUL.en,
+        label: labelAt(schema, p),
+      })),
+    );
+  }
   const zh = schema.safeParse(data);
   if (zh.success) return zh.data;
   const english = schema.safeParse(data, { error: en.localeError });

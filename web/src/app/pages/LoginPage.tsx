@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import type { Me } from '../../../../contracts/index.ts';
 import { errorMessage } from '../api.ts';
-import { hasAdminRole, homeOf, useLogin, useMe } from '../auth.tsx';
+import { hasAdminRole, homeOf, takeIdleSignOut, useLogin, useMe } from '../auth.tsx';
 import { clearSessionExpired, wasSessionExpired } from '../queryClient.ts';
 import { LangSwitch } from './LangSwitch.tsx';
 
@@ -44,7 +44,8 @@ export function LoginPage() {
   }, []);
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState<'username' | 'password' | null>(null);
-  const [expired] = useState(wasSessionExpired);
+  // the session ended on the server, or (a study card at a shared PC) on this screen's idle timer
+  const [expired] = useState(() => wasSessionExpired() || takeIdleSignOut());
   const ids = { user: useId(), pass: useId(), err: useId() };
 
   useEffect(() => {

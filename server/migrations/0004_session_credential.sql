@@ -1,0 +1,1 @@
+ALTER TABLE "sessions" ADD COLUMN "credential" text DEFAULT 'password' NOT NULL;
