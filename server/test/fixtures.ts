@@ -1,6 +1,7 @@
 import type { OrgKind } from '../../contracts/orgs.ts';
 import { hashPassword } from '../src/platform/auth/passwords.ts';
-import { makeIdCard } from '../src/modules/members/id-card.ts';
+import { bind } from '../src/platform/pii/index.ts';
+import { makeIdCard } from '../src/modules/members/record/id-card.ts';
 import { mayContain } from '../src/modules/orgs/rules.ts';
 import { DEMO_PASSWORD, type TestEnv, query } from './harness.ts';
 
@@ -38,14 +39,18 @@ export async function makeUser(
 ) {
   demoHash ??= hashPassword(DEMO_PASSWORD);
   const username = `u${unique().replace(/[^a-z0-9]/gi, '')}`;
+  const [{ id }] = await query<{ id: number }>(env, "select nextval('users_id_seq')::int8 as id");
   const phone = opts.phone
-    ? { enc: env.pii.encrypt(opts.phone), idx: env.pii.blindIndex('phone', opts.phone) }
+    ? {
+        enc: env.pii.encrypt(opts.phone, bind('users', 'phone', id)),
+        idx: env.pii.blindIndex('phone', opts.phone),
+      }
     : null;
-  const [{ id }] = await query<{ id: number }>(
+  await query(
     env,
-    `insert into users (username, display_name, password_hash, org_id, phone_enc, phone_index)
-     values ($1, $2, $3, $4, $5, $6) returning id`,
-    [username, `测试用户${seq}`, await demoHash, opts.orgId, phone?.enc ?? null, phone?.idx ?? null],
+    `insert into users (id, username, display_name, password_hash, org_id, phone_enc, phone_index)
+     values ($1, $2, $3, $4, $5, $6, $7)`,
+    [id, username, `测试用户${seq}`, await demoHash, opts.orgId, phone?.enc ?? null, phone?.idx ?? null],
   );
   if (opts.role) {
     await query(env, 'insert into role_grants (user_id, role, org_id) values ($1, $2, $3)', [
@@ -70,22 +75,24 @@ export async function makeMember(
   // born 1950–1979, so any join date a test picks after 2000 is past the 18th birthday
   const birth = `19${50 + (idSeq % 30)}-0${1 + (idSeq % 9)}-1${idSeq % 10}`;
   const idNumber = over.idNumber ?? makeIdCard('110105', birth, (process.pid * 7 + idSeq) % 998, 'male');
-  const [{ id }] = await query<{ id: number }>(
+  const [{ id }] = await query<{ id: number }>(env, "select nextval('members_id_seq')::int8 as id");
+  await query(
     env,
     `insert into members (org_id, name, gender, ethnicity, birth_date, id_number_enc, id_number_index, education, status,
-                          joined_on, full_on, phone_enc, phone_index)
-     values ($1, $2, 'male', '汉族', $3, $4, $5, '大学本科', $6, $7, $8, $9, $10) returning id`,
+                          joined_on, full_on, phone_enc, phone_index, id)
+     values ($1, $2, 'male', '汉族', $3, $4, $5, '大学本科', $6, $7, $8, $9, $10, $11)`,
     [
       branchId,
       over.name ?? `测试党员${idSeq}`,
       birth,
-      env.pii.encrypt(idNumber),
+      env.pii.encrypt(idNumber, bind('members', 'id_number', id)),
       env.pii.blindIndex('id', idNumber),
       over.status ?? 'full',
       (over.status ?? 'full') === 'full' ? '2000-07-01' : null,
       (over.status ?? 'full') === 'full' ? '2001-07-01' : null,
-      over.phone ? env.pii.encrypt(over.phone) : null,
+      over.phone ? env.pii.encrypt(over.phone, bind('members', 'phone', id)) : null,
       over.phone ? env.pii.blindIndex('phone', over.phone) : null,
+      id,
     ],
   );
   return { id, branchId, idNumber };

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { sql } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import * as schema from './schema.ts';
 
@@ -29,4 +30,16 @@ export function connect(url: string, max = 20): Database {
 /** The one transaction helper: every write runs in exactly one transaction. */
 export function inTransaction<T>(db: Queryable, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return (db as Db).transaction(fn);
+}
+
+/**
+ * `n` fresh ids of `table`'s bigserial, before the rows exist: values that are encrypted bound to
+ * their row (platform/pii `bind`) need the row's id when they are written.
+ */
+export async function nextIds(db: Queryable, table: string, n: number): Promise<number[]> {
+  if (n <= 0) return [];
+  const { rows } = await db.execute<{ id: number }>(
+    sql`select nextval(pg_get_serial_sequence(${table}, 'id'))::int8 as id from generate_series(1, ${n})`,
+  );
+  return rows.map((r) => Number(r.id));
 }

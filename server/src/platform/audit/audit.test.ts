@@ -1,3 +1,4 @@
+import { actorLabel } from './service.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, type TestEnv, testEnv } from '../../../test/harness.ts';
 
@@ -46,5 +47,12 @@ describe('audit log', () => {
     expect(
       (await env.app.inject({ method: 'GET', url: '/api/v1/audit', headers: s.headers })).statusCode,
     ).toBe(403);
+  });
+});
+
+describe('how actors are named', () => {
+  it('a study-card account is named without its card number, which is a credential', () => {
+    expect(actorLabel({ displayName: '李卡', username: 'card818123451795' })).toBe('李卡(card818*****1795)');
+    expect(actorLabel({ displayName: '王书记', username: 'secretary' })).toBe('王书记(secretary)');
   });
 });

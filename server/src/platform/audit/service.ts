@@ -58,17 +58,23 @@ export function diff(before: Record<string, unknown> | null, after: Record<strin
   return { before: b, after: a };
 }
 
+/**
+ * How an actor is named in the audit log and in records' histories: "姓名(username)". A study-card
+ * account's username carries the card number (card + 12 digits), which is a credential: masked.
+ */
+export function actorLabel(actor: { displayName: string; username: string }): string {
+  const name = /^card\d{12}$/.test(actor.username)
+    ? `card${actor.username.slice(4, 7)}*****${actor.username.slice(-4)}`
+    : actor.username;
+  return `${actor.displayName}(${name})`;
+}
+
 /** The one audit call: inside the write's own transaction, so a rolled-back write leaves no entry. */
 export async function recordAudit(db: Queryable, ctx: Ctx, e: AuditEvent): Promise<void> {
   const { before, after } = diff(clean(e.before), clean(e.after));
   await db.insert(auditLog).values({
     actorId: e.actorId !== undefined ? e.actorId : (ctx.actor?.userId ?? null),
-    actorName:
-      e.actorName !== undefined
-        ? e.actorName
-        : ctx.actor
-          ? `${ctx.actor.displayName}(${ctx.actor.username})`
-          : null,
+    actorName: e.actorName !== undefined ? e.actorName : ctx.actor ? actorLabel(ctx.actor) : null,
     action: e.action,
     targetType: e.targetType ?? null,
     targetId: e.targetId == null ? null : String(e.targetId),
@@ -79,6 +85,18 @@ export async function recordAudit(db: Queryable, ctx: Ctx, e: AuditEvent): Promi
     ip: ctx.ip,
     userAgent: ctx.userAgent?.slice(0, 300) ?? null,
   });
+}
+
+/**
+ * How many times `actorId` did `action` since `since`: the audit log as a durable counter, shared
+ * by every server process (bounds on how often something may be asked).
+ */
+export async function countActions(db: Queryable, actorId: number, action: string, since: Date) {
+  const [{ n }] = await db
+    .select({ n: count() })
+    .from(auditLog)
+    .where(and(eq(auditLog.actorId, actorId), eq(auditLog.action, action), gte(auditLog.at, since)));
+  return n;
 }
 
 export async function listAudit(ctx: Ctx, q: AuditQuery) {

@@ -2,6 +2,8 @@ import type { Role } from '../../../../contracts/auth.ts';
 import type { SeedContext } from '../module.ts';
 import { hashPassword } from './passwords.ts';
 import { roleGrants, users } from './schema.ts';
+import { nextIds } from '../../db/client.ts';
+import { phoneColumns } from './users.ts';
 
 export const DEMO_PASSWORD = 'Hongyun@2026';
 
@@ -40,7 +42,7 @@ export const DEMO_ACCOUNTS: {
   },
   {
     username: 'secretary',
-    displayName: '刘德华',
+    displayName: '刘建华',
     phone: '13800000004',
     role: 'secretary',
     on: 'villageBranch',
@@ -68,13 +70,14 @@ export async function seedAccounts(ctx: SeedContext) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const a of DEMO_ACCOUNTS) {
     const orgId = ctx.demo[a.on];
+    const [id] = await nextIds(ctx.db, 'users', 1);
     const [u] = await ctx.db
       .insert(users)
       .values({
+        id,
         username: a.username,
         displayName: a.displayName,
-        phoneEnc: ctx.pii.encrypt(a.phone),
-        phoneIndex: ctx.pii.blindIndex('phone', a.phone),
+        ...phoneColumns(ctx, a.phone, id),
         passwordHash,
         orgId,
       })

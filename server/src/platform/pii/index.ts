@@ -3,16 +3,27 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /**
- * Personal data (ID-card numbers, phones) at rest: AES-256-GCM ciphertext, plus an HMAC-SHA256
- * blind index so exact look-ups work without decrypting. Two sub-keys are derived from one
- * data key so that the index cannot be used to decrypt and vice versa.
+ * Personal data (ID-card numbers, phones) at rest: AES-256-GCM ciphertext bound to its table,
+ * column and row (the additional authenticated data), plus an HMAC-SHA256 blind index so exact
+ * look-ups work without decrypting. Two sub-keys are derived from one data key so that the index
+ * cannot be used to decrypt and vice versa.
  */
 export type Pii = {
-  encrypt(plain: string): string;
-  decrypt(stored: string): string;
+  /**
+   * Ciphertext bound to where it is stored (`bind(table, column, rowId)`): moved to another row or
+   * column, it no longer decrypts, so a ciphertext cannot be swapped for a neighbour's.
+   */
+  encrypt(plain: string, binding: string): string;
+  decrypt(stored: string, binding: string): string;
   /** Deterministic look-up token; `kind` keeps phone and ID-number indexes apart. */
   blindIndex(kind: string, plain: string): string;
 };
+
+/** Where a value is stored, as the additional data its ciphertext is bound to. */
+export const bind = (table: string, column: string, rowId: number | string) => `${table}.${column}#${rowId}`;
+
+/** Stored before values were bound to their place (v1): readable, and rewritten as v2 by `rebind`. */
+export const isUnbound = (stored: string) => stored.startsWith('v1.');
 
 export function createPii(dataKeyHex: string): Pii {
   const master = Buffer.from(dataKeyHex, 'hex');
@@ -20,15 +31,18 @@ export function createPii(dataKeyHex: string): Pii {
   const encKey = Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'hongyun/pii/enc', 32));
   const idxKey = Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'hongyun/pii/index', 32));
   return {
-    encrypt(plain) {
+    encrypt(plain, binding) {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', encKey, iv);
+      if (binding !== undefined) cipher.setAAD(Buffer.from(binding, 'utf8'));
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return `v1.${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url')}`;
+      const v = binding === undefined ? 'v1' : 'v2';
+      return `${v}.${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url')}`;
     },
-    decrypt(stored) {
+    decrypt(stored, binding) {
       const raw = Buffer.from(stored.slice(3), 'base64url');
       const decipher = createDecipheriv('aes-256-gcm', encKey, raw.subarray(0, 12));
+      if (!isUnbound(stored)) decipher.setAAD(Buffer.from(binding ?? '', 'utf8'));
       decipher.setAuthTag(raw.subarray(12, 28));
       return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
     },

@@ -1,21 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { createPii, maskIdNumber, maskPhone } from './index.ts';
+import { bind, createPii, maskIdNumber, maskPhone } from './index.ts';
 
 const pii = createPii('ab'.repeat(32));
 
 describe('personal data protection', () => {
+  const here = bind('members', 'phone', 7);
+
   it('encrypts with a fresh nonce each time and decrypts back', () => {
-    const a = pii.encrypt('13912345678');
-    const b = pii.encrypt('13912345678');
+    const a = pii.encrypt('13912345678', here);
+    const b = pii.encrypt('13912345678', here);
     expect(a).not.toBe(b);
     expect(a).not.toContain('13912345678');
-    expect(pii.decrypt(a)).toBe('13912345678');
+    expect(pii.decrypt(a, here)).toBe('13912345678');
   });
 
   it('detects tampering', () => {
-    const c = pii.encrypt('110101199003071234');
+    const c = pii.encrypt('110101199003071234', here);
     const tampered = `${c.slice(0, -2)}${c.endsWith('A') ? 'B' : 'A'}${c.slice(-1)}`;
-    expect(() => pii.decrypt(tampered)).toThrow();
+    expect(() => pii.decrypt(tampered, here)).toThrow();
+  });
+
+  it('a ciphertext copied to another row or another column does not decrypt there', () => {
+    const mine = pii.encrypt('110101199003071234', bind('members', 'id_number', 7));
+    expect(pii.decrypt(mine, bind('members', 'id_number', 7))).toBe('110101199003071234');
+    expect(() => pii.decrypt(mine, bind('members', 'id_number', 8))).toThrow();
+    expect(() => pii.decrypt(mine, bind('members', 'phone', 7))).toThrow();
+    expect(() => pii.decrypt(mine, bind('users', 'id_number', 7))).toThrow();
   });
 
   it('blind index is stable, case-insensitive for the X check digit, and separates kinds', () => {
