@@ -1,23 +1,48 @@
-import type { ModuleManifest } from '../../platform/module.ts';
-import { cardRoutes } from './cards-routes.ts';
-import { correctionRoutes } from './corrections-routes.ts';
-import { duesRoutes } from './dues-routes.ts';
+import type { JobDef, ModuleManifest } from '../../platform/module.ts';
+import { rebindSealed, type SealedColumn } from '../../platform/pii/rebind.ts';
+import { correctionRoutes } from './corrections/routes.ts';
+import { duesPolicies } from './dues/policy.ts';
+import { duesRoutes } from './dues/routes.ts';
+import { importFilesJob } from './excel/cleanup.ts';
 import { IMPORT_JOB } from './excel/import.ts';
 import { runMemberImport } from './excel/import-job.ts';
 import { memberExcelRoutes } from './excel/routes.ts';
-import { photoRoutes } from './photo-routes.ts';
-import { pipelineRoutes } from './pipeline-routes.ts';
-import { qualityRoutes } from './quality-routes.ts';
-import { memberPolicies } from './policy.ts';
-import { memberRoutes } from './routes.ts';
+import { pipelineRoutes } from './pipeline/routes.ts';
+import { qualityRoutes } from './quality/routes.ts';
+import { recordPolicies } from './record/policy.ts';
+import { recordRoutes } from './record/routes.ts';
 import { seedMembers } from './seed.ts';
-import { transferRoutes } from './transfer-routes.ts';
+import { cardRoutes } from './study-cards/routes.ts';
+import { transferRoutes } from './transfers/routes.ts';
+
+/**
+ * 党员管理: member records and everything kept with them, one folder per sub-capability —
+ * record/ (the record, its history, photo, the member's own view), transfers/ (组织关系转接),
+ * pipeline/ (发展党员), dues/ (党费), study-cards/ (学习卡), corrections/ (members' requests to
+ * correct their record), quality/ (record quality), excel/ (import and export).
+ */
+/** Personal numbers stored before they were bound to their row are bound, a batch every ten minutes. */
+const rebindJob: JobDef = {
+  name: 'members-pii-rebind',
+  cron: '*/10 * * * *',
+  run: async ({ db, pii }) => {
+    let n = 0;
+    for (const c of SEALED) n += await rebindSealed(db, pii, c);
+    return { rebound: n };
+  },
+};
+const SEALED: SealedColumn[] = [
+  { table: 'members', column: 'id_number_enc', boundAs: 'id_number' },
+  { table: 'members', column: 'phone_enc', boundAs: 'phone' },
+  { table: 'corrections', column: 'value', boundAs: 'value' },
+  { table: 'corrections', column: 'previous_value', boundAs: 'previous_value' },
+];
 
 export const membersModule: ModuleManifest = {
   name: 'members',
-  policies: memberPolicies,
+  policies: [...recordPolicies, ...duesPolicies],
   routes: async (app) => {
-    await memberRoutes(app);
+    await recordRoutes(app);
     await transferRoutes(app);
     await pipelineRoutes(app);
     await duesRoutes(app);
@@ -26,8 +51,9 @@ export const membersModule: ModuleManifest = {
     await correctionRoutes(app);
     // its own plugin: the multipart parser it registers stays with the import route
     await app.register(memberExcelRoutes);
-    await app.register(photoRoutes);
   },
   workers: [{ name: IMPORT_JOB, run: runMemberImport }],
+  jobs: [importFilesJob, rebindJob],
   seed: seedMembers,
+  matrix: async () => (await import('./matrix.ts')).membersMatrix,
 };

@@ -14,7 +14,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/schema.ts';
-import { orgs } from '../orgs/schema.ts';
+import { orgs } from '../../platform/tree/index.ts';
 
 /**
  * Member records with the national field set. ID-card numbers and phones are stored encrypted
@@ -61,6 +61,22 @@ export const members = pgTable(
     monthlyIncomeFen: integer('monthly_income_fen'),
     duesStandardFen: integer('dues_standard_fen'),
     studyCardNo: text('study_card_no'),
+    /**
+     * Bumped by the database on every change to the record's own fields (a trigger, so no write
+     * path can forget): an edit names the version it was made on, and a stale one is refused.
+     */
+    version: integer('version').notNull().default(1),
+    /**
+     * The pipeline standing, derived by the pure rules of pipeline/rules.ts so that the due list
+     * can be ranked and paged in SQL: how many prerequisites of the next step are missing, the
+     * earliest day it may be taken, the day after which something is overdue. `pipelineRules`
+     * names the rules version it was derived with; a trigger clears it when a date or the status
+     * changes, and readers derive stale rows again before ranking.
+     */
+    pipelineGaps: integer('pipeline_gaps'),
+    pipelineEarliestOn: date('pipeline_earliest_on'),
+    pipelineDueOn: date('pipeline_due_on'),
+    pipelineRules: integer('pipeline_rules'),
     /** Set when the member left the deployment (transfer out); the record is kept, not listed. */
     leftAt: timestamp('left_at', { withTimezone: true }),
     /** Last change to the record's own fields: the update rate of record quality counts this. */
@@ -73,8 +89,12 @@ export const members = pgTable(
     uniqueIndex('members_study_card_key').on(t.studyCardNo),
     uniqueIndex('members_user_key').on(t.userId),
     index('members_org_idx').on(t.orgId, t.status),
+    // a page of a list: the live records of the orgs in scope, read by id before the wide rows
+    index('members_active_org_idx').on(t.orgId, t.status, t.id).where(sql`${t.leftAt} is null`),
     index('members_phone_idx').on(t.phoneIndex),
     index('members_name_idx').on(t.name.op('text_pattern_ops')),
+    // the due list: the people on the way in, by org
+    index('members_pipeline_idx').on(t.orgId).where(sql`${t.status} <> 'full' and ${t.leftAt} is null`),
     check(
       'members_status_check',
       sql`${t.status} in ('applicant','activist','candidate','probationary','full')`,
@@ -182,6 +202,11 @@ export const corrections = pgTable(
     field: text('field').notNull(),
     /** Encrypted when the field is personal data (phone). */
     value: text('value').notNull(),
+    /**
+     * The field's value when the member asked (encrypted like `value`): approval is refused when
+     * the record has been edited since, so a correction never overwrites a newer edit.
+     */
+    previousValue: text('previous_value'),
     reason: text('reason').notNull(),
     status: text('status').notNull().default('pending'),
     decidedBy: bigint('decided_by', { mode: 'number' }),

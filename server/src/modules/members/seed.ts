@@ -1,9 +1,12 @@
 import { sql } from 'drizzle-orm';
+import { nextIds } from '../../db/client.ts';
+import { bind } from '../../platform/pii/index.ts';
 import type { SeedContext } from '../../platform/module.ts';
 import { demoRandom as rng } from '../../db/demo-random.ts';
-import { duesStandard } from './dues.ts';
-import { makeIdCard } from './id-card.ts';
-import { shanghaiToday } from './validate.ts';
+import { refreshStandings } from './pipeline/pipeline-due.ts';
+import { duesStandard } from './dues/rules.ts';
+import { makeIdCard } from './record/id-card.ts';
+import { addDays, addMonthsToDate, shanghaiToday } from '../../platform/time.ts';
 
 /**
  * About 50,000 members for the demo district (680,000 for a city): real-looking names, fictitious
@@ -28,9 +31,7 @@ const PLACES = [
 ];
 const ORDINAL_POSITIONS = ['书记', '组织委员', '宣传委员', '纪检委员', '副书记'];
 
-const iso = (d: Date) => d.toISOString().slice(0, 10);
-const addDays = (s: string, n: number) => iso(new Date(Date.parse(`${s}T00:00:00Z`) + n * 86_400_000));
-const addYears = (s: string, n: number) => `${Number(s.slice(0, 4)) + n}${s.slice(4)}`;
+const addYears = (s: string, n: number) => addMonthsToDate(s, 12 * n);
 
 type Branch = { id: number; name: string; sector: string; districtIndex: number };
 
@@ -66,16 +67,26 @@ export async function seedMembers(ctx: SeedContext) {
 
   const flush = async () => {
     if (!rows.length) return;
+    // personal numbers are encrypted bound to their row: the ids come first
+    const ids = await nextIds(ctx.db, 'members', rows.length);
+    rows.forEach((row, i) => {
+      const id = ids[i];
+      row.id = id;
+      row.id_number_enc = ctx.pii.encrypt(row.id_number as string, bind('members', 'id_number', id));
+      row.phone_enc = row.phone ? ctx.pii.encrypt(row.phone as string, bind('members', 'phone', id)) : null;
+      delete row.id_number;
+      delete row.phone;
+    });
     await ctx.db.execute(sql`
-      insert into members (org_id, name, gender, ethnicity, birth_date, id_number_enc, id_number_index, education, degree, status,
+      insert into members (id, org_id, name, gender, ethnicity, birth_date, id_number_enc, id_number_index, education, degree, status,
         applied_on, talked_on, activist_on, candidate_on, political_review_on, training_on, admission_resolution_on,
         admission_approved_on, joined_on, full_on, positions, phone_enc, phone_index, photo, work_unit, mobile, mobile_location,
         dues_category, monthly_income_fen, dues_standard_fen, record_updated_at, created_at)
-      select org_id, name, gender, ethnicity, birth_date, id_number_enc, id_number_index, education, degree, status,
+      select id, org_id, name, gender, ethnicity, birth_date, id_number_enc, id_number_index, education, degree, status,
         applied_on, talked_on, activist_on, candidate_on, political_review_on, training_on, admission_resolution_on,
         admission_approved_on, joined_on, full_on, positions, phone_enc, phone_index, photo, work_unit, mobile, mobile_location,
         dues_category, monthly_income_fen, dues_standard_fen, record_updated_at, created_at
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(org_id int8, name text, gender text, ethnicity text,
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(id int8, org_id int8, name text, gender text, ethnicity text,
         birth_date date, id_number_enc text, id_number_index text, education text, degree text, status text, applied_on date,
         talked_on date, activist_on date, candidate_on date, political_review_on date, training_on date,
         admission_resolution_on date, admission_approved_on date, joined_on date, full_on date, positions text[],
@@ -183,7 +194,7 @@ export async function seedMembers(ctx: SeedContext) {
         gender: male ? 'male' : 'female',
         ethnicity: r() < 0.95 ? '汉族' : pick(ETHNIC),
         birth_date: birthDate,
-        id_number_enc: ctx.pii.encrypt(idNumber),
+        id_number: idNumber,
         id_number_index: ctx.pii.blindIndex('id', idNumber),
         education,
         degree:
@@ -191,7 +202,7 @@ export async function seedMembers(ctx: SeedContext) {
         status,
         ...dates,
         positions: admitted && i < ORDINAL_POSITIONS.length - 1 ? [ORDINAL_POSITIONS[i]] : [],
-        phone_enc: phone ? ctx.pii.encrypt(phone) : null,
+        phone,
         phone_index: phone ? ctx.pii.blindIndex('phone', phone) : null,
         photo: r() < 0.63 ? 'demo' : null,
         work_unit: village ? null : b.name.replace(/(机关)?党(总)?支部$/, '').replace(/第.党支部$/, ''),
@@ -229,5 +240,7 @@ export async function seedMembers(ctx: SeedContext) {
          and m.id % 50 <> 0 and abs(hashtext(m.id || months.month)) % 100 < 96
       returning 1)
     select count(*)::int as n from ins`);
+  // the due list ranks stored standings: derive them now rather than on the first look
+  await refreshStandings(ctx.db, sql`true`);
   ctx.log(`党员 ${written} 名，党费缴纳记录 ${paid[0].n} 条`);
 }

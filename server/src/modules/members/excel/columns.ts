@@ -5,7 +5,7 @@ import {
   EDUCATIONS,
   type MemberStatus,
   POSITIONS,
-} from '../../../../../contracts/members.ts';
+} from '../../../../../contracts/members/index.ts';
 
 /**
  * The member workbook's columns, in the order of the import template that admins fill in (the

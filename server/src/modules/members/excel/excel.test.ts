@@ -3,11 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeMember, makeOrg } from '../../../../test/fixtures.ts';
+import { makeMember, makeOrg, makeUser } from '../../../../test/fixtures.ts';
 import { login, orgId, query, type Session, type TestEnv, testEnv } from '../../../../test/harness.ts';
 import { COL, ERROR_HEADER, HEADERS, SHEET_BRANCHES, SHEET_GUIDE, SHEET_MEMBERS } from './columns.ts';
 import { parseRow } from './rows.ts';
 import { importWorkbook, multipartBody, readWorkbook, sampleRow } from './test-workbooks.ts';
+import { bind } from '../../../platform/pii/index.ts';
+import { DUPLICATES_ELSEWHERE_PER_DAY } from '../record/store.ts';
 
 let env: TestEnv;
 let dataDir: string;
@@ -156,7 +158,7 @@ describe('importing a workbook', () => {
     const ids = new Set(rows.map((r) => r[COL.idNumber - 1]));
     for (const m of stored.slice(0, 20)) {
       expect(m.id_number_enc).not.toMatch(/\d{17}/);
-      expect(ids.has(env.pii.decrypt(m.id_number_enc))).toBe(true);
+      expect(ids.has(env.pii.decrypt(m.id_number_enc, bind('members', 'id_number', m.id)))).toBe(true);
       expect(m.dues_standard_fen).toBeGreaterThan(0);
     }
     const history = await query<{ n: number }>(
@@ -203,8 +205,10 @@ describe('importing a workbook', () => {
     expect(cellText(ws, 18, errorCol)).toMatch(
       /^身份证号：校验位不正确，请核对；入党日期：早于年满 18 周岁之日（\d{4}-\d{2}-\d{2}）$/,
     );
-    // the rows are the ones uploaded, and the bad one is highlighted
-    expect(cellText(ws, 18, COL.idNumber)).toBe(bad[COL.idNumber - 1]);
+    // the rows are the ones uploaded (personal numbers masked), and the bad one is highlighted
+    expect(cellText(ws, 18, COL.idNumber)).toBe(
+      `${id.slice(0, 4)}**********${String(bad[COL.idNumber - 1]).slice(-4)}`,
+    );
     expect(ws.getRow(18).getCell(1).fill).toMatchObject({ type: 'pattern', pattern: 'solid' });
     expect(ws.getRow(17).getCell(1).fill?.type ?? 'none').not.toBe('pattern');
   });
@@ -240,12 +244,37 @@ describe('importing a workbook', () => {
     expect(err(3)).toContain('月收入（元）：单元格中是公式');
     expect(err(4)).toBe('身份证号：在本文件中重复出现（第 4、5 行），同一人只能登记一次');
     expect(err(5)).toBe(err(4));
-    expect(err(6)).toBe('身份证号：已登记在另一个党组织，同一人不能重复登记');
-    expect(err(7)).toContain('手机号：“1234567”不是有效的手机号');
+    expect(err(6)).toBe('身份证号：已在本系统其他党组织登记，同一人不能重复登记');
+    expect(err(7)).toContain('手机号：“*****67”不是有效的手机号');
     expect(err(8)).toContain(`所在党支部：“${town2Branch.code}”不在您的管理范围内`);
     expect(err(9)).toContain('所在党支部：找不到党组织代码或全称为“不存在的党支部”的党支部');
     expect(err(10)).toContain('身份证号：单元格是数字格式');
     expect(err(11)).toContain('不是党支部，党员须编入党支部');
+  });
+
+  it('an import is held to the same daily bound on ID numbers on record out of reach as the form', async () => {
+    const target = await branchIn(town1);
+    const prober = await makeUser(env, { orgId: town1, role: 'org_admin' });
+    const s = await login(env, prober.username);
+    const others = await Promise.all(
+      Array.from({ length: DUPLICATES_ELSEWHERE_PER_DAY + 1 }, () => makeMember(env, town2)),
+    );
+    const rows = others.map((o) =>
+      sampleRow(target.code, {
+        idNumber: o.idNumber,
+        birthDate: new Date(
+          `${o.idNumber.slice(6, 10)}-${o.idNumber.slice(10, 12)}-${o.idNumber.slice(12, 14)}T00:00:00Z`,
+        ),
+        gender: '男',
+      }),
+    );
+    const res = await upload(s, target.id, await importWorkbook(rows));
+    expect(res.statusCode, res.body).toBe(202);
+    const job = await finished(s, res.json().id);
+    expect(job.status).toBe('failed');
+    expect(job.message).toContain('超过每天可核对的次数');
+    expect(job.errorWorkbookUrl).toBeNull(); // no row-by-row answer to the question
+    expect(await countIn(target.id)).toBe(0);
   });
 
   it('refuses a branch elsewhere in the scope than the org chosen for the import', async () => {

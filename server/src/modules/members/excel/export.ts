@@ -2,24 +2,27 @@ import type { PassThrough } from 'node:stream';
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
-import { MemberListQuery } from '../../../../../contracts/members.ts';
+import { MemberListQuery } from '../../../../../contracts/members/index.ts';
 import { scopePaths } from '../../../platform/access/index.ts';
 import { recordAudit } from '../../../platform/audit/service.ts';
 import { actorOf, type Ctx } from '../../../platform/context.ts';
 import { maskIdNumber, maskPhone } from '../../../platform/pii/index.ts';
-import { orgs } from '../../orgs/schema.ts';
-import { findOrg } from '../../orgs/service.ts';
+import { findOrg, orgs } from '../../../platform/tree/index.ts';
 import { type MemberRow, members } from '../schema.ts';
-import { memberFilter } from '../service.ts';
-import { shanghaiToday } from '../validate.ts';
+import { memberFilter } from '../record/list-members.ts';
 import { DUES_ZH, GENDER_ZH, NO, SHEET_MEMBERS, STATUS_ZH, YES } from './columns.ts';
+import { maskNumbersIn } from './masking.ts';
 import { layoutMemberSheet } from './template.ts';
+import { shanghaiToday } from '../../../platform/time.ts';
+import { idNumberOf, phoneOf } from '../record/store.ts';
 
 /** The member list's filters, without paging: the export is the whole filtered list. */
 export const ExportQuery = MemberListQuery.omit({ page: true, pageSize: true });
 export type ExportQuery = z.infer<typeof ExportQuery>;
 
 const BATCH = 2000;
+const ID_RE = /^\d{17}[\dX]$/i;
+const PHONE_RE = /^1[3-9]\d{9}$/;
 const day = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
 
 /**
@@ -45,13 +48,32 @@ export async function prepareExport(ctx: Ctx, q: ExportQuery) {
     targetType: 'member',
     orgId: org?.id ?? (scopeTop ? Number(scopeTop.split('/').at(-2)) : null),
     orgPath,
-    after: { filter: Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined)), rows: n },
+    after: { filter: auditedFilter(q), rows: n },
   });
   return {
     rows: n,
     fileName: `党员信息-${shanghaiToday(ctx.now()).replaceAll('-', '')}.xlsx`,
     write: (out: PassThrough) => writeExport(ctx, where, out),
   };
+}
+
+/**
+ * The list filter as the audit entry keeps it: which list was taken, without the personal numbers
+ * typed into the search (a full ID number or phone finds one person; the entry keeps the masked
+ * form the list shows, enough to tell the search apart from a name).
+ */
+function auditedFilter(q: ExportQuery): Record<string, string> {
+  const filter: Record<string, string> = {};
+  for (const [k, v] of Object.entries(q)) if (v !== undefined) filter[k] = String(v);
+  if (filter.q) {
+    const term = filter.q.replace(/\s+/g, '');
+    filter.q = ID_RE.test(term)
+      ? maskIdNumber(term.toUpperCase())
+      : PHONE_RE.test(term)
+        ? maskPhone(term)
+        : maskNumbersIn(filter.q);
+  }
+  return filter;
 }
 
 async function writeExport(ctx: Ctx, where: Awaited<ReturnType<typeof memberFilter>>, out: PassThrough) {
@@ -76,12 +98,12 @@ async function writeExport(ctx: Ctx, where: Awaited<ReturnType<typeof memberFilt
       .orderBy(asc(orgs.path), asc(members.id))
       .limit(BATCH);
     for (const { m, orgName } of batch) {
-      const phone = m.phoneEnc ? ctx.pii.decrypt(m.phoneEnc) : null;
+      const phone = phoneOf(ctx.pii, m);
       ws.addRow([
         m.name,
         GENDER_ZH[m.gender as 'male'] ?? m.gender,
         m.ethnicity,
-        maskIdNumber(ctx.pii.decrypt(m.idNumberEnc)),
+        maskIdNumber(idNumberOf(ctx.pii, m)),
         day(m.birthDate),
         m.education,
         m.degree,

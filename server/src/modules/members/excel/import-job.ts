@@ -1,28 +1,33 @@
 import { PassThrough } from 'node:stream';
 import { eq, inArray, like, or, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
-import { inTransaction } from '../../../db/client.ts';
+import { inTransaction, nextIds } from '../../../db/client.ts';
 import { type Actor, can } from '../../../platform/access/index.ts';
-import { recordAudit } from '../../../platform/audit/service.ts';
+import { actorLabel, countActions, recordAudit } from '../../../platform/audit/service.ts';
 import { actorForUser } from '../../../platform/auth/sessions.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { fileStore, newFileKey } from '../../../platform/files/index.ts';
 import { noJobs } from '../../../platform/jobs/index.ts';
 import type { JobContext } from '../../../platform/module.ts';
-import { orgs } from '../../orgs/schema.ts';
+import { orgs } from '../../../platform/tree/index.ts';
 import { memberHistory, memberImports, members } from '../schema.ts';
-import { changesBetween, memberColumns } from '../service.ts';
-import { shanghaiToday } from '../validate.ts';
+import { changesBetween, memberColumns } from '../record/store.ts';
 import { COL, COLUMNS, HEADERS, STATUS_ZH } from './columns.ts';
 import { describeProblems, isBlankRow, parseRow, type RowInput, type RowProblem } from './rows.ts';
+import { MAX_FILE_BYTES, MAX_FILE_MB } from './import.ts';
 import { EXAMPLE } from './template.ts';
+import { FINISHED, keepDays, removeUpload, unfinished, withImportLock } from './import-state.ts';
 import {
   headerProblem,
   type MemberSheet,
   readMemberSheet,
+  SheetRefused,
   TooManyRows,
   writeErrorWorkbook,
 } from './workbook.ts';
+import { shanghaiToday } from '../../../platform/time.ts';
+import { maskIdNumber } from '../../../platform/pii/index.ts';
+import { DUPLICATES_ELSEWHERE_PER_DAY } from '../record/store.ts';
 
 /** More rows than a town's members: split bigger files (and keep one transaction reasonable). */
 export const MAX_ROWS = 200_000;
@@ -37,18 +42,31 @@ type Valid = { row: number; input: RowInput; branch: Branch; idIndex: string };
 
 /**
  * The worker of queue 'members-import': validates every row, then writes all of them in one
- * transaction, or none and an error workbook. Safe to run twice for the same import (a retried
- * job): a finished import is left alone, an unfinished one starts over, and only the final
- * transaction writes members.
+ * transaction, or none and an error workbook. Safe to run twice for the same import (pg-boss
+ * retries a job that failed or outlived its expiry, while the first run may still be going):
+ *
+ * - each run holds a session advisory lock on the import, on a connection of its own, until it
+ *   ends: a run that finds the lock held leaves the import to the one holding it (`busy`); a run
+ *   whose process died released the lock with its connection, so a retry starts over;
+ * - a finished import (done or failed) is left alone, and every status write is conditional on
+ *   the import not being finished, so nothing turns a finished import into another state;
+ * - only the final transaction writes members, and it rolls back if the import finished meanwhile.
+ *
+ * Once the import has finished, the uploaded workbook is deleted: this job was its only reader.
  */
 export async function runMemberImport(job: JobContext, data: object): Promise<{ status: string }> {
   const id = Number((data as { importId?: unknown }).importId);
-  const [imp] = Number.isSafeInteger(id)
-    ? await job.db.select().from(memberImports).where(eq(memberImports.id, id))
-    : [];
-  if (!imp || imp.status === 'done' || imp.status === 'failed') return { status: imp?.status ?? 'missing' };
+  if (!Number.isSafeInteger(id) || id <= 0) return { status: 'missing' };
+  return (await withImportLock(job.db, id, () => runLocked(job, id))) ?? { status: 'busy' };
+}
+
+async function runLocked(job: JobContext, id: number): Promise<{ status: string }> {
+  const [imp] = await job.db.select().from(memberImports).where(eq(memberImports.id, id));
+  if (!imp) return { status: 'missing' };
+  if (FINISHED.includes(imp.status)) return { status: imp.status };
+  let result: { status: string };
   try {
-    return await processImport(job, imp);
+    result = await processImport(job, imp);
   } catch (err) {
     const message =
       err instanceof Refusal
@@ -60,13 +78,27 @@ export async function runMemberImport(job: JobContext, data: object): Promise<{ 
     await job.db
       .update(memberImports)
       .set({ status: 'failed', message, finishedAt: job.now() })
-      .where(eq(memberImports.id, id));
-    return { status: 'failed' };
+      .where(unfinished(id));
+    result = { status: 'failed' };
   }
+  await removeUpload(job, id, imp.filePath);
+  return result;
 }
 
 const progress = (db: Db, id: number, set: Partial<typeof memberImports.$inferInsert>) =>
-  db.update(memberImports).set(set).where(eq(memberImports.id, id));
+  db.update(memberImports).set(set).where(unfinished(id));
+
+/** The stored upload, whole (the zip's directory is at its end), and never more than an upload may be. */
+async function storedUpload(job: JobContext, key: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of await fileStore(job.config).get(key)) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_FILE_BYTES) throw new Refusal(`文件超过 ${MAX_FILE_MB} MB 上限，未导入任何数据`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
 
 async function processImport(job: JobContext, imp: typeof memberImports.$inferSelect) {
   const actor = await actorForUser(job.db, imp.createdBy);
@@ -87,16 +119,21 @@ async function processImport(job: JobContext, imp: typeof memberImports.$inferSe
   };
   await progress(job.db, imp.id, { status: 'validating', processed: 0, errorCount: 0, message: null });
 
-  const store = fileStore(job.config);
   let sheet: MemberSheet | null;
   try {
-    sheet = await readMemberSheet(await store.get(imp.filePath), { maxRows: MAX_ROWS });
+    // the zip is checked again and read in a bounded worker here too: the job must not trust a
+    // file only because the upload request let it through (a stored file outlives a code change)
+    sheet = await readMemberSheet(await storedUpload(job, imp.filePath), { maxRows: MAX_ROWS });
   } catch (err) {
+    if (err instanceof Refusal) throw err;
     if (err instanceof TooManyRows)
       throw new Refusal(
         `文件超过 ${MAX_ROWS.toLocaleString('en')} 行，请分成几个文件分批导入；未导入任何数据`,
       );
-    throw new Refusal('文件无法作为 Excel 工作簿（.xlsx）读取，未导入任何数据');
+    if (err instanceof SheetRefused)
+      throw new Refusal(`${err.refusal.zh.replace(/[。；]$/, '')}；未导入任何数据`);
+    // the server's own failure (the upload gone, the reader not starting): logged, said as internal
+    throw err;
   }
   const problem = sheet ? headerProblem(sheet.header) : '文件中没有工作表';
   if (!sheet || problem) throw new Refusal(problem ?? '文件中没有工作表');
@@ -118,7 +155,8 @@ async function processImport(job: JobContext, imp: typeof memberImports.$inferSe
     else problems.set(row, [p]);
   };
   const valid: Valid[] = [];
-  const byId = new Map<string, { rows: number[]; idIndex: string }>();
+  const byId = new Map<string, { rows: number[]; idIndex: string; idNumber: string }>();
+  const elsewhere: { rows: number[]; idNumber: string }[] = [];
   let done = 0;
   for (const r of rows) {
     const { input, problems: found } = parseRow(r.values, today);
@@ -129,7 +167,12 @@ async function processImport(job: JobContext, imp: typeof memberImports.$inferSe
     if (input.idNumber.length === 18) {
       const seen = byId.get(input.idNumber);
       if (seen) seen.rows.push(r.number);
-      else byId.set(input.idNumber, { rows: [r.number], idIndex: job.pii.blindIndex('id', input.idNumber) });
+      else
+        byId.set(input.idNumber, {
+          rows: [r.number],
+          idIndex: job.pii.blindIndex('id', input.idNumber),
+          idNumber: input.idNumber,
+        });
       idIndex = byId.get(input.idNumber)!.idIndex;
     }
     if (!found.length && branch && !('problem' in branch))
@@ -167,13 +210,34 @@ async function processImport(job: JobContext, imp: typeof memberImports.$inferSe
     for (const v of batch) {
       const hit = byIndex.get(v.idIndex);
       if (!hit) continue;
-      const where = hit.leftAt
-        ? '（该党员已转出本平台，记录仍保留）'
-        : can(actor, 'member.view', hit.orgPath)
-          ? `在“${hit.orgName}”`
-          : '在另一个党组织';
+      // on record where the importer cannot see: say no more than that, and count it (below)
+      if (!hit.leftAt && !can(actor, 'member.view', hit.orgPath)) {
+        elsewhere.push({ rows: v.rows, idNumber: v.idNumber });
+        continue;
+      }
+      const where = hit.leftAt ? '（该党员已转出本平台，记录仍保留）' : `在“${hit.orgName}”`;
       for (const n of v.rows) add(n, { field: '身份证号', text: `已登记${where}，同一人不能重复登记` });
     }
+  }
+  if (elsewhere.length) {
+    // the same daily bound as the record form: the import must not be a way round it
+    const since = new Date(job.now().getTime() - 86_400_000);
+    const used = await countActions(job.db, actor.userId, 'member.duplicate_elsewhere', since);
+    const left = Math.max(0, DUPLICATES_ELSEWHERE_PER_DAY - used);
+    for (const e of elsewhere.slice(0, left + 1))
+      await recordAudit(job.db, ctx, {
+        action: 'member.duplicate_elsewhere',
+        targetType: 'member_import',
+        targetId: imp.id,
+        after: { idNumber: maskIdNumber(e.idNumber), refused: elsewhere.length > left },
+      });
+    if (elsewhere.length > left)
+      throw new Refusal(
+        `本文件中有身份证号已在您管理范围之外登记，超过每天可核对的次数（${DUPLICATES_ELSEWHERE_PER_DAY} 次），未导入任何数据；请联系上级党组织核实后再导入`,
+      );
+    for (const e of elsewhere)
+      for (const n of e.rows)
+        add(n, { field: '身份证号', text: '已在本系统其他党组织登记，同一人不能重复登记' });
   }
   await progress(job.db, imp.id, { processed: rows.length });
 
@@ -253,10 +317,15 @@ async function failWithErrorWorkbook(
     texts.set(row, describeProblems([...list].sort((a, b) => order(a) - order(b))));
   const key = newFileKey('member-imports', 'xlsx', ctx.now());
   const out = new PassThrough();
-  await Promise.all([writeErrorWorkbook(sheet, texts, out), fileStore(ctx.config).put(key, out)]);
-  const message = `共 ${total} 行，其中 ${problems.size} 行有错误，未导入任何数据。请下载错误说明表，按“错误说明”列改正后重新导入。`;
-  await inTransaction(ctx.db, async (tx) => {
-    await tx
+  await Promise.all([
+    writeErrorWorkbook(sheet, texts, out, ctx.config.importErrorsKeepDays),
+    fileStore(ctx.config).put(key, out),
+  ]);
+  const message =
+    `共 ${total} 行，其中 ${problems.size} 行有错误，未导入任何数据。请下载错误说明表，按其中的行号和“错误说明”在原文件中改正后重新导入` +
+    `（错误说明表中的身份证号、手机号只显示部分数字，保留 ${keepDays(ctx.config)} 天）。`;
+  const recorded = await inTransaction(ctx.db, async (tx) => {
+    const [row] = await tx
       .update(memberImports)
       .set({
         status: 'failed',
@@ -266,7 +335,9 @@ async function failWithErrorWorkbook(
         processed: total,
         finishedAt: ctx.now(),
       })
-      .where(eq(memberImports.id, imp.id));
+      .where(unfinished(imp.id))
+      .returning({ id: memberImports.id });
+    if (!row) return false;
     await recordAudit(tx, ctx, {
       action: 'member.import_failed',
       targetType: 'member_import',
@@ -275,7 +346,10 @@ async function failWithErrorWorkbook(
       orgPath: org.path,
       after: { fileName: imp.fileName, rows: total, badRows: problems.size },
     });
+    return true;
   });
+  // finished meanwhile: no row points at this workbook
+  if (!recorded) await fileStore(ctx.config).remove(key);
   return { status: 'failed' };
 }
 
@@ -288,17 +362,19 @@ async function writeAll(
 ) {
   await progress(ctx.db, imp.id, { status: 'writing', processed: 0 });
   const actorId = ctx.actor!.userId;
-  const actorName = `${ctx.actor!.displayName}(${ctx.actor!.username})`;
+  const actorName = actorLabel(ctx.actor!);
   const now = ctx.now();
   const byStatus: Record<string, number> = {};
   await inTransaction(ctx.db, async (tx) => {
     for (let i = 0; i < valid.length; i += BATCH) {
       const batch = valid.slice(i, i + BATCH);
+      const ids = await nextIds(tx, 'members', batch.length);
       const created = await tx
         .insert(members)
         .values(
-          batch.map((v) => ({
-            ...memberColumns(ctx.pii, v.input),
+          batch.map((v, n) => ({
+            id: ids[n],
+            ...memberColumns(ctx.pii, v.input, ids[n]),
             orgId: v.branch.id,
             recordUpdatedAt: now,
             createdAt: now,
@@ -333,7 +409,7 @@ async function writeAll(
       orgPath: org.path,
       after: { fileName: imp.fileName, imported: valid.length, byStatus },
     });
-    await tx
+    const [finished] = await tx
       .update(memberImports)
       .set({
         status: 'done',
@@ -341,7 +417,10 @@ async function writeAll(
         message: `已导入 ${valid.length} 名党员`,
         finishedAt: ctx.now(),
       })
-      .where(eq(memberImports.id, imp.id));
+      .where(unfinished(imp.id))
+      .returning({ id: memberImports.id });
+    // finished meanwhile (the clean-up job gave it up): its outcome stands, and nothing is written
+    if (!finished) throw new Refusal('导入已结束，未导入任何数据');
   });
   return { status: 'done' };
 }

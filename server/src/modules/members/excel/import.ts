@@ -2,15 +2,14 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import { Id } from '../../../../../contracts/common.ts';
-import type { ImportJob } from '../../../../../contracts/members.ts';
+import type { ImportJob } from '../../../../../contracts/members/index.ts';
 import { inTransaction } from '../../../db/client.ts';
-import { authorize } from '../../../platform/access/index.ts';
+import { authorize, can } from '../../../platform/access/index.ts';
 import { recordAudit } from '../../../platform/audit/service.ts';
 import { actorOf, type Ctx } from '../../../platform/context.ts';
 import { fileStore, newFileKey } from '../../../platform/files/index.ts';
-import { AppError, fieldError, notFound } from '../../../platform/http/errors.ts';
-import { orgs } from '../../orgs/schema.ts';
-import { findOrg } from '../../orgs/service.ts';
+import { AppError, fieldError, forbidden, notFound } from '../../../platform/http/errors.ts';
+import { findOrg, orgs } from '../../../platform/tree/index.ts';
 import { memberImports } from '../schema.ts';
 import { inspectUpload } from './workbook.ts';
 
@@ -21,7 +20,8 @@ const IMPORT = { zh: '导入任务', en: 'Import' };
 
 type ImportRow = typeof memberImports.$inferSelect;
 
-export function presentImport(r: ImportRow): ImportJob {
+/** `mayDownload`: whether the reader may have the error workbook (`mayDownloadErrors`); the link is hidden otherwise. */
+export function presentImport(r: ImportRow, mayDownload = true): ImportJob {
   return {
     id: String(r.id),
     status: r.status as ImportJob['status'],
@@ -29,7 +29,7 @@ export function presentImport(r: ImportRow): ImportJob {
     total: r.total,
     processed: r.processed,
     errorCount: r.errorCount,
-    errorWorkbookUrl: r.errorFilePath ? `/api/v1/members/imports/${r.id}/errors` : null,
+    errorWorkbookUrl: r.errorFilePath && mayDownload ? `/api/v1/members/imports/${r.id}/errors` : null,
     message: r.message,
     createdAt: r.createdAt.toISOString(),
     finishedAt: r.finishedAt?.toISOString() ?? null,
@@ -114,8 +114,15 @@ export async function startImport(
   } catch (err) {
     await ctx.db
       .update(memberImports)
-      .set({ status: 'failed', message: '无法排队处理，未导入任何数据；请稍后重试', finishedAt: ctx.now() })
+      .set({
+        status: 'failed',
+        message: '无法排队处理，未导入任何数据；请稍后重试',
+        finishedAt: ctx.now(),
+        filePath: '',
+      })
       .where(eq(memberImports.id, row.id));
+    // no job will read it
+    await store.remove(key);
     throw err;
   }
   return presentImport(row);
@@ -130,22 +137,39 @@ async function loadImport(ctx: Ctx, id: number) {
     .where(eq(memberImports.id, id));
   if (!hit) throw notFound(IMPORT);
   authorize(actorOf(ctx), 'member.manage', hit.orgPath);
-  return hit.imp;
+  return hit;
+}
+
+/**
+ * Who may have an import's error workbook: the one who uploaded it (the rows are theirs), or
+ * whoever may see full ID numbers over its org. It echoes every row of the upload, so another
+ * manager of the branch (who may follow the import's progress) does not get it.
+ */
+function mayDownloadErrors(ctx: Ctx, hit: { imp: ImportRow; orgPath: string }): boolean {
+  const actor = actorOf(ctx);
+  return hit.imp.createdBy === actor.userId || can(actor, 'member.reveal_pii', hit.orgPath);
 }
 
 export async function getImport(ctx: Ctx, id: number): Promise<ImportJob> {
-  return presentImport(await loadImport(ctx, id));
+  const hit = await loadImport(ctx, id);
+  return presentImport(hit.imp, mayDownloadErrors(ctx, hit));
 }
 
 export async function importErrorWorkbook(
   ctx: Ctx,
   id: number,
 ): Promise<{ fileName: string; body: Readable }> {
-  const imp = await loadImport(ctx, id);
+  const hit = await loadImport(ctx, id);
+  const imp = hit.imp;
+  if (imp.errorFilePath && !mayDownloadErrors(ctx, hit))
+    throw forbidden({
+      zh: '错误说明表只能由发起这次导入的人，或有权查看完整身份证号的管理员下载',
+      en: 'Only the person who started this import, or an admin allowed to see full ID numbers, may download its error workbook',
+    });
   if (!imp.errorFilePath)
     throw new AppError(404, 'not_found', {
-      zh: '该导入没有错误说明表（没有出错，或尚未检查完）',
-      en: 'This import has no error workbook',
+      zh: '该导入没有错误说明表（没有出错、尚未检查完，或已超过保留期限被删除）',
+      en: 'This import has no error workbook (no errors, not checked yet, or deleted after its keeping period)',
     });
   const base = imp.fileName.replace(/\.xlsx$/i, '');
   return {

@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Id, IdParams } from '../../../../../contracts/common.ts';
-import { ImportJob } from '../../../../../contracts/members.ts';
+import { ImportJob } from '../../../../../contracts/members/index.ts';
 import { AppError, badRequest } from '../../../platform/http/errors.ts';
 import { attachment, XLSX_TYPE } from './columns.ts';
 import { ExportQuery, prepareExport } from './export.ts';

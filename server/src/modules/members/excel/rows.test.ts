@@ -63,7 +63,8 @@ describe('a workbook row', () => {
     expect(problemsOf({ fullOn: null })).toBe('转正日期：正式党员须填写转正日期');
     expect(problemsOf({ gender: '未知' })).toBe('性别：“未知”不是可选项，须为 男、女 之一');
     expect(problemsOf({ phone: '1381234567' })).toBe(
-      '手机号：“1381234567”不是有效的手机号，须为 11 位中国大陆手机号码',
+      // the number typed is echoed masked (issue 11, item 7)
+      '手机号：“********67”不是有效的手机号，须为 11 位中国大陆手机号码',
     );
     expect(problemsOf({ name: null, ethnicity: null })).toBe('姓名：必填；民族：必填');
     expect(problemsOf({ mobile: '是' })).toBe('外出地点：流动党员须填写外出地点');

@@ -4,9 +4,10 @@ import {
   EDUCATIONS,
   type MemberStatus,
   POSITIONS,
-} from '../../../../../contracts/members.ts';
-import { parseIdCard } from '../id-card.ts';
-import { checkMember, type MemberInput } from '../validate.ts';
+} from '../../../../../contracts/members/index.ts';
+import { parseIdCard } from '../record/id-card.ts';
+import { checkMember, type MemberInput } from '../record/rules.ts';
+import { maskedPhone } from './masking.ts';
 import { COL, type ColumnKey, DUES_ZH, GENDER_ZH, invert, LABELS, NO, STATUS_ZH, YES } from './columns.ts';
 
 /**
@@ -189,7 +190,8 @@ export function parseRow(cells: readonly unknown[], today: string): ParsedRow {
   if (rawPhone !== undefined && rawPhone !== null) {
     const s = String(rawPhone).replace(/[\s-]/g, '');
     if (PHONE_RE.test(s)) phone = s;
-    else fail('phone', `“${String(rawPhone)}”不是有效的手机号，须为 11 位中国大陆手机号码`);
+    // the number is echoed masked: the error workbook that shows this text is kept for days
+    else fail('phone', `“${maskedPhone(String(rawPhone))}”不是有效的手机号，须为 11 位中国大陆手机号码`);
   }
 
   const workUnit = text('workUnit', 100, false);

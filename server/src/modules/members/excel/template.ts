@@ -1,14 +1,13 @@
 import { and, asc, eq, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import ExcelJS from 'exceljs';
-import { DEGREES, EDUCATIONS } from '../../../../../contracts/members.ts';
+import { DEGREES, EDUCATIONS } from '../../../../../contracts/members/index.ts';
 import type { Queryable } from '../../../db/client.ts';
 import { authorize, scopePaths } from '../../../platform/access/index.ts';
 import { actorOf, type Ctx } from '../../../platform/context.ts';
 import { notFound } from '../../../platform/http/errors.ts';
-import { orgs } from '../../orgs/schema.ts';
-import { findOrg, scopeFilter } from '../../orgs/service.ts';
-import { makeIdCard } from '../id-card.ts';
+import { findOrg, inSubtrees, orgs } from '../../../platform/tree/index.ts';
+import { makeIdCard } from '../record/id-card.ts';
 import {
   COL,
   COLUMNS,
@@ -110,23 +109,24 @@ export function layoutMemberSheet(
   });
 }
 
-const GENERAL_NOTES = [
+/** The guide's general notes; error workbooks are kept `keepDays` days (IMPORT_ERRORS_KEEP_DAYS). */
+const generalNotes = (keepDays: number) => [
   '1. 在“党员信息”表中从第 2 行起每行填写一名党员（含发展对象、入党积极分子、入党申请人）。第 2 行是示例，导入时自动跳过，可以删除。',
   '2. 不要修改、增加或删除表头，也不要调整列的顺序；可以从其他表格复制数据后“选择性粘贴 → 数值”到本表。',
   '3. 单元格请直接填写内容，不要使用公式；身份证号、手机号两列请保持“文本”格式。',
   '4. 导入时选择一个党组织，表中每行的“所在党支部”都须是该党组织下、您管理范围内的党支部，填党组织代码或全称（见“党支部代码”表）。',
-  '5. 系统逐行核对（身份证号校验位、出生日期和性别与身份证号是否一致、入党时是否年满 18 周岁、转正是否满一年、同一身份证号是否重复或已登记等）。只要有一行有误，整个文件都不导入，并生成带“错误说明”列的文件：按说明改正后重新导入即可。',
+  `5. 系统逐行核对（身份证号校验位、出生日期和性别与身份证号是否一致、入党时是否年满 18 周岁、转正是否满一年、同一身份证号是否重复或已登记等）。只要有一行有误，整个文件都不导入，并生成带“错误说明”列的文件（其中身份证号、手机号只显示部分数字，文件保留 ${keepDays} 天）：按其中的行号和说明在原文件中改正后重新导入即可。`,
   '6. 文件须为 .xlsx 格式，不超过 20 MB。',
 ];
 
 /** The second sheet: what goes in each column, in words. */
-export function addGuideSheet(wb: ExcelJS.Workbook) {
+export function addGuideSheet(wb: ExcelJS.Workbook, keepDays: number) {
   const ws = wb.addWorksheet(SHEET_GUIDE);
   ws.columns = [{ width: 16 }, { width: 10 }, { width: 90 }];
   const title = ws.addRow(['党员信息导入模板 填写说明']);
   title.font = { bold: true, size: 14 };
   title.commit();
-  for (const line of GENERAL_NOTES) {
+  for (const line of generalNotes(keepDays)) {
     const row = ws.addRow([line]);
     row.alignment = { wrapText: false };
     row.commit();
@@ -171,8 +171,8 @@ export async function buildTemplate(ctx: Ctx, orgId?: number): Promise<Buffer> {
     const org = await findOrg(ctx.db, orgId);
     if (!org) throw notFound({ zh: '党组织', en: 'Organization' });
     authorize(actor, 'member.manage', org.path);
-    where = scopeFilter([org.path]);
-  } else where = scopeFilter(scopePaths(actor, 'member.manage'));
+    where = inSubtrees([org.path]);
+  } else where = inSubtrees(scopePaths(actor, 'member.manage'));
   const branches = await branchesIn(ctx.db, where);
 
   const wb = new ExcelJS.Workbook();
@@ -202,7 +202,7 @@ export async function buildTemplate(ctx: Ctx, orgId?: number): Promise<Buffer> {
   ]);
   example.font = { italic: true, color: { argb: 'FF808080' } };
 
-  addGuideSheet(wb);
+  addGuideSheet(wb, ctx.config.importErrorsKeepDays);
 
   const list = wb.addWorksheet(SHEET_BRANCHES, { views: [{ state: 'frozen', ySplit: 1 }] });
   list.columns = [

@@ -1,0 +1,265 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { MemberStatus } from '../../../../../contracts/members/index.ts';
+import { MEMBER_FIELD_LABELS, type MemberField } from '../../../../../contracts/labels.ts';
+import type { Queryable } from '../../../db/client.ts';
+import { type Actor, authorize, can } from '../../../platform/access/index.ts';
+import { actorLabel, countActions, recordAudit } from '../../../platform/audit/service.ts';
+import { actorOf, type Ctx } from '../../../platform/context.ts';
+import { AppError, notFound, type Text } from '../../../platform/http/errors.ts';
+import { bind, maskIdNumber, maskPhone, type Pii } from '../../../platform/pii/index.ts';
+import { findOrg, orgs } from '../../../platform/tree/index.ts';
+import { type MemberRow, memberHistory, members } from '../schema.ts';
+import { checkMember, duesOf, type MemberInput, toIssues } from './rules.ts';
+import { shanghaiToday } from '../../../platform/time.ts';
+
+export const MEMBER = { zh: '党员', en: 'Member' };
+
+/**
+ * The stored columns for record `id`'s input: personal data encrypted (bound to the row, so a
+ * ciphertext copied to another record does not decrypt), dues standard computed.
+ */
+export function memberColumns(pii: Pii, m: MemberInput, id: number) {
+  const idNumber = m.idNumber.trim().toUpperCase();
+  return {
+    name: m.name,
+    gender: m.gender,
+    ethnicity: m.ethnicity,
+    birthDate: m.birthDate,
+    idNumberEnc: pii.encrypt(idNumber, bind('members', 'id_number', id)),
+    idNumberIndex: pii.blindIndex('id', idNumber),
+    education: m.education,
+    degree: m.degree,
+    status: m.status,
+    joinedOn: m.joinedOn,
+    fullOn: m.fullOn,
+    positions: m.positions,
+    phoneEnc: m.phone ? pii.encrypt(m.phone, bind('members', 'phone', id)) : null,
+    phoneIndex: m.phone ? pii.blindIndex('phone', m.phone) : null,
+    workUnit: m.workUnit,
+    mobile: m.mobile,
+    mobileLocation: m.mobile ? m.mobileLocation : null,
+    duesCategory: m.duesCategory,
+    monthlyIncomeFen: m.monthlyIncomeFen,
+    duesStandardFen: duesOf(m),
+  };
+}
+
+/** A record's ID-card number in full: for checks and for who may see it, never for a list. */
+export const idNumberOf = (pii: Pii, m: Pick<MemberRow, 'id' | 'idNumberEnc'>) =>
+  pii.decrypt(m.idNumberEnc, bind('members', 'id_number', m.id));
+
+/** A record's phone in full, or null. */
+export const phoneOf = (pii: Pii, m: Pick<MemberRow, 'id' | 'phoneEnc'>) =>
+  m.phoneEnc ? pii.decrypt(m.phoneEnc, bind('members', 'phone', m.id)) : null;
+
+/** The input view of a stored record, for re-validating it after a partial edit. */
+export function inputOf(pii: Pii, m: MemberRow): MemberInput {
+  return {
+    name: m.name,
+    gender: m.gender as MemberInput['gender'],
+    ethnicity: m.ethnicity,
+    idNumber: idNumberOf(pii, m),
+    birthDate: m.birthDate,
+    education: m.education as MemberInput['education'],
+    degree: m.degree as MemberInput['degree'],
+    status: m.status as MemberStatus,
+    joinedOn: m.joinedOn,
+    fullOn: m.fullOn,
+    positions: m.positions as MemberInput['positions'],
+    phone: phoneOf(pii, m),
+    workUnit: m.workUnit,
+    mobile: m.mobile,
+    mobileLocation: m.mobileLocation,
+    duesCategory: m.duesCategory as MemberInput['duesCategory'],
+    monthlyIncomeFen: m.monthlyIncomeFen,
+  };
+}
+
+export function invalid(problems: ReturnType<typeof checkMember>): AppError {
+  return new AppError(
+    400,
+    'invalid_input',
+    {
+      zh: problems
+        .map((p) => `${MEMBER_FIELD_LABELS[p.path as MemberField] ?? p.path}：${p.text.zh}`)
+        .join('；'),
+      en: problems.map((p) => `${p.path}: ${p.text.en}`).join('; '),
+    },
+    toIssues(problems),
+  );
+}
+
+/** Members belong to branches (党支部). */
+export async function branchFor(db: Queryable, actor: Actor, orgId: number, action = 'member.manage') {
+  const org = await findOrg(db, orgId);
+  if (!org)
+    throw new AppError(
+      400,
+      'invalid_input',
+      { zh: 'orgId：党组织不存在', en: 'orgId: organization not found' },
+      [{ path: 'orgId', message: '党组织不存在', messageEn: 'not found' }],
+    );
+  authorize(actor, action, org.path);
+  if (org.kind !== 'branch') {
+    throw new AppError(
+      400,
+      'invalid_input',
+      { zh: `orgId：党员须编入党支部，“${org.name}”不是党支部`, en: 'orgId: members belong to a branch' },
+      [
+        {
+          path: 'orgId',
+          message: `党员须编入党支部，“${org.name}”不是党支部`,
+          messageEn: 'members belong to a branch',
+        },
+      ],
+    );
+  }
+  return org;
+}
+
+/**
+ * How many times a day one account may be told that an ID number is on record somewhere it cannot
+ * see. The check itself is needed (one person, one record), but unbounded it would let anyone with
+ * a member form test which ID numbers the deployment holds.
+ */
+export const DUPLICATES_ELSEWHERE_PER_DAY = 30;
+
+/**
+ * Same ID number already on record. In the actor's reach: say where. Elsewhere: say only that it
+ * is on record, write the probe to the audit log (its own transaction: the caller's write is about
+ * to roll back), and past the daily bound answer 429 instead.
+ */
+export async function duplicateIdError(
+  db: Queryable,
+  ctx: Ctx,
+  idNumber: string,
+  exceptId?: number,
+): Promise<AppError | null> {
+  const actor = actorOf(ctx);
+  const [hit] = await db
+    .select({ id: members.id, orgName: orgs.name, orgPath: orgs.path })
+    .from(members)
+    .innerJoin(orgs, eq(orgs.id, members.orgId))
+    .where(
+      and(
+        eq(members.idNumberIndex, ctx.pii.blindIndex('id', idNumber)),
+        exceptId ? sql`${members.id} <> ${exceptId}` : undefined,
+      ),
+    );
+  if (!hit) return null;
+  if (can(actor, 'member.view', hit.orgPath)) {
+    const text = {
+      zh: `该身份证号已登记在“${hit.orgName}”，同一人不能重复登记`,
+      en: `this ID number is already on record in ${hit.orgName}`,
+    };
+    return duplicateError(text);
+  }
+  const since = new Date(ctx.now().getTime() - 86_400_000);
+  const n = await countActions(ctx.db, actor.userId, 'member.duplicate_elsewhere', since);
+  await recordAudit(ctx.db, ctx, {
+    action: 'member.duplicate_elsewhere',
+    targetType: 'member',
+    after: { idNumber: maskIdNumber(idNumber), refused: n >= DUPLICATES_ELSEWHERE_PER_DAY },
+  });
+  if (n >= DUPLICATES_ELSEWHERE_PER_DAY)
+    return new AppError(429, 'too_many_duplicate_checks', {
+      zh: `今天已有 ${n} 次录入的身份证号在您管理范围之外已有登记，查重暂停至明天；请联系上级党组织核实`,
+      en: 'Too many ID numbers on record outside your scope today; ask your superior organization',
+    });
+  return duplicateError({
+    zh: '该身份证号已在本系统其他党组织登记，同一人不能重复登记；如需转入，请由原党组织办理组织关系转接',
+    en: 'this ID number is already on record elsewhere in the deployment; ask for a transfer',
+  });
+}
+
+function duplicateError(text: Text) {
+  return new AppError(
+    409,
+    'duplicate_id_number',
+    { zh: `idNumber：${text.zh}`, en: `idNumber: ${text.en}` },
+    [{ path: 'idNumber', message: text.zh, messageEn: text.en }],
+  );
+}
+
+export type Changes = Record<string, [unknown, unknown]>;
+const MASK: Partial<Record<string, (v: string) => string>> = { idNumber: maskIdNumber, phone: maskPhone };
+
+/** Field-by-field differences between two inputs, personal data masked. */
+export function changesBetween(before: Partial<MemberInput> | null, after: Partial<MemberInput>): Changes {
+  const out: Changes = {};
+  for (const k of Object.keys(after) as (keyof MemberInput)[]) {
+    const b = before?.[k] ?? null;
+    const a = after[k] ?? null;
+    if (JSON.stringify(b) === JSON.stringify(a)) continue;
+    const m = MASK[k];
+    out[k] = [m && typeof b === 'string' ? m(b) : b, m && typeof a === 'string' ? m(a) : a];
+  }
+  return out;
+}
+
+export async function recordHistory(
+  db: Queryable,
+  ctx: Ctx,
+  memberId: number,
+  source: string,
+  changes: Changes,
+) {
+  if (!Object.keys(changes).length) return;
+  await db.insert(memberHistory).values({
+    memberId,
+    actorId: ctx.actor?.userId ?? null,
+    actorName: ctx.actor ? actorLabel(ctx.actor) : null,
+    source,
+    changes,
+  });
+}
+
+export async function loadMember(db: Queryable, id: number) {
+  const [row] = await db
+    .select({ m: members, orgName: orgs.name, orgPath: orgs.path })
+    .from(members)
+    .innerJoin(orgs, eq(orgs.id, members.orgId))
+    .where(and(eq(members.id, id), isNull(members.leftAt)));
+  if (!row) throw notFound(MEMBER);
+  return row;
+}
+
+/**
+ * The one way a stored record changes field by field (an edit, an approved correction): the whole
+ * record re-validated, a changed ID number checked for duplicates, the history kept under
+ * `source`. Runs inside the caller's transaction; the caller authorizes and audits.
+ */
+export async function applyMemberChange(
+  tx: Queryable,
+  ctx: Ctx,
+  row: MemberRow,
+  patch: Partial<MemberInput>,
+  source: string,
+) {
+  const before = inputOf(ctx.pii, row);
+  const after: MemberInput = { ...before, ...patch };
+  const problems = checkMember(after, shanghaiToday(ctx.now()));
+  if (problems.length) throw invalid(problems);
+  if (patch.idNumber && patch.idNumber !== before.idNumber) {
+    const dup = await duplicateIdError(tx, ctx, patch.idNumber, row.id);
+    if (dup) throw dup;
+  }
+  const changes = changesBetween(before, after);
+  if (!Object.keys(changes).length) return { row, after, changes };
+  const now = ctx.now();
+  const [updated] = await tx
+    .update(members)
+    .set({ ...memberColumns(ctx.pii, after, row.id), recordUpdatedAt: now, updatedAt: now })
+    .where(eq(members.id, row.id))
+    .returning();
+  await recordHistory(tx, ctx, row.id, source, changes);
+  return { row: updated, after, changes };
+}
+
+/** The audit diff of a change: what each changed field was and became (masked). */
+export function auditDiff(changes: Changes) {
+  return {
+    before: Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v[0]])),
+    after: Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v[1]])),
+  };
+}

@@ -1,0 +1,43 @@
+import { eq } from 'drizzle-orm';
+import type { Member, UpdateMember } from '../../../../../contracts/members/index.ts';
+import { inTransaction } from '../../../db/client.ts';
+import { authorize } from '../../../platform/access/index.ts';
+import { recordAudit } from '../../../platform/audit/service.ts';
+import { actorOf, type Ctx } from '../../../platform/context.ts';
+import { conflict, notFound } from '../../../platform/http/errors.ts';
+import { members } from '../schema.ts';
+import type { MemberInput } from './rules.ts';
+import { presentMember } from './present.ts';
+import { auditDiff, MEMBER, applyMemberChange, loadMember } from './store.ts';
+
+export async function updateMember(ctx: Ctx, id: number, patch: UpdateMember): Promise<Member> {
+  const actor = actorOf(ctx);
+  return inTransaction(ctx.db, async (tx) => {
+    const [locked] = await tx.select().from(members).where(eq(members.id, id)).for('update');
+    if (!locked || locked.leftAt) throw notFound(MEMBER);
+    const { orgName, orgPath } = await loadMember(tx, id);
+    authorize(actor, 'member.manage', orgPath);
+    const { version, ...fields } = patch;
+    if (version !== locked.version) throw staleRecord(locked.name);
+    const { row, changes } = await applyMemberChange(tx, ctx, locked, fields as Partial<MemberInput>, 'edit');
+    if (Object.keys(changes).length) {
+      await recordAudit(tx, ctx, {
+        action: 'member.updated',
+        targetType: 'member',
+        targetId: id,
+        orgId: row.orgId,
+        orgPath,
+        ...auditDiff(changes),
+      });
+    }
+    return presentMember(ctx, row, { name: orgName, path: orgPath });
+  });
+}
+
+/** Someone saved a change to this record after the form was opened: theirs is not overwritten. */
+function staleRecord(name: string) {
+  return conflict('stale_record', {
+    zh: `${name}的信息在您打开后已被他人修改，本次修改未保存；请刷新后核对再改`,
+    en: 'This record was changed by someone else after you opened it; nothing was saved. Reload and retry',
+  });
+}

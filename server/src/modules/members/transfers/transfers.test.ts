@@ -1,0 +1,443 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeMember, makeOrg, makeUser } from '../../../../test/fixtures.ts';
+import { login, orgId, query, type Session, type TestEnv, testEnv } from '../../../../test/harness.ts';
+import { makeIdCard } from '../record/id-card.ts';
+import { monthsEndingWith, shanghaiMonth, shanghaiToday } from '../../../platform/time.ts';
+
+let env: TestEnv;
+let town: Session; // org_admin of 清河镇
+let town2: Session; // org_admin of 石桥镇
+let town2Id: number;
+let qinghe: { id: number; path: string }; // a branch in 清河镇
+let shiqiao: { id: number; path: string }; // a branch in 石桥镇
+let letter = 0;
+
+beforeAll(async () => {
+  env = await testEnv();
+  town = await login(env, 'town_admin');
+  town2 = await login(env, 'town2_admin');
+  const town1Id = await orgId(env, '中共青山区清河镇委员会');
+  town2Id = await orgId(env, '中共青山区石桥镇委员会');
+  qinghe = await makeOrg(env, town1Id, 'branch', '清河镇转接测试党支部');
+  shiqiao = await makeOrg(env, town2Id, 'branch', '石桥镇转接测试党支部');
+});
+afterAll(() => env.close());
+
+const api = (s: Session, method: string, url: string, payload?: object) =>
+  env.app.inject({ method: method as 'GET', url: `/api/v1${url}`, payload, headers: s.headers });
+
+const letterBody = (memberId: number, over: object = {}) => ({
+  memberId: String(memberId),
+  kind: 'internal',
+  toOrgId: String(shiqiao.id),
+  letterNo: `清组转〔2026〕${++letter}号`,
+  duesPaidUntil: '2026-10',
+  reason: '工作调动',
+  ...over,
+});
+
+type T = { id: string; status: string; memberId: string; overdue: boolean; kind: string };
+const ids = (page: { items: T[] }) => page.items.map((t) => t.id);
+
+describe('choosing where to send a member', () => {
+  it('a town admin finds a branch of another town by name, though it is outside their scope', async () => {
+    const [{ name }] = await query<{ name: string }>(env, 'select name from orgs where id = $1', [
+      shiqiao.id,
+    ]);
+    const page = (await api(town, 'GET', `/transfers/destinations?q=${encodeURIComponent(name)}`)).json();
+    expect(page.items.map((o: { id: string }) => o.id)).toContain(String(shiqiao.id));
+    expect(page.items.every((o: { kind: string }) => o.kind === 'branch')).toBe(true);
+  });
+});
+
+describe('an internal transfer from one town to another', () => {
+  let memberId: number;
+  let transfer: T;
+
+  beforeAll(async () => {
+    memberId = (await makeMember(env, qinghe.id, { name: '王转接' })).id;
+  });
+
+  it('the sending town issues the letter: valid 90 days from today by default, pending', async () => {
+    const res = await api(town, 'POST', '/transfers', letterBody(memberId));
+    expect(res.statusCode, res.body).toBe(201);
+    transfer = res.json();
+    const today = shanghaiToday();
+    expect(transfer).toMatchObject({
+      kind: 'internal',
+      status: 'pending',
+      memberName: '王转接',
+      fromOrgId: String(qinghe.id),
+      fromOrgName: '清河镇转接测试党支部',
+      toOrgId: String(shiqiao.id),
+      toOrgName: '石桥镇转接测试党支部',
+      issuedOn: today,
+      overdue: false,
+      duesPaidUntil: '2026-10',
+    });
+    const days = (Date.parse(res.json().validUntil) - Date.parse(today)) / 86_400_000;
+    expect(days).toBe(90);
+  });
+
+  it('both sides see it pending: out for the sender, in for the receiver, and not the other way', async () => {
+    const out = (await api(town, 'GET', `/transfers?side=out&orgId=${qinghe.id}`)).json();
+    expect(ids(out)).toEqual([transfer.id]);
+    const inbox = (await api(town2, 'GET', '/transfers?side=in&status=pending')).json();
+    expect(ids(inbox)).toContain(transfer.id);
+    expect(ids((await api(town2, 'GET', '/transfers?side=out')).json())).not.toContain(transfer.id);
+    expect(ids((await api(town, 'GET', '/transfers?side=in')).json())).not.toContain(transfer.id);
+  });
+
+  it('the record does not move before acceptance, and a second letter for the member is refused in words', async () => {
+    const [{ org_id }] = await query<{ org_id: number }>(env, 'select org_id from members where id = $1', [
+      memberId,
+    ]);
+    expect(org_id).toBe(qinghe.id);
+    const again = await api(town, 'POST', '/transfers', letterBody(memberId));
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('transfer_pending');
+    expect(again.json().error.message).toContain('已有一份待办理的组织关系介绍信');
+  });
+
+  it('the sending town cannot accept for the receiving town', async () => {
+    const res = await api(town, 'POST', `/transfers/${transfer.id}/accept`);
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.message).toContain('只有接收党组织（石桥镇转接测试党支部）');
+  });
+
+  it('the receiving town accepts: the record moves, with a history entry and an audit entry', async () => {
+    const res = await api(town2, 'POST', `/transfers/${transfer.id}/accept`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'accepted', overdue: false });
+    expect(res.json().decidedAt).not.toBeNull();
+
+    const member = await api(town2, 'GET', `/members/${memberId}`);
+    expect(member.json()).toMatchObject({ orgId: String(shiqiao.id), orgName: '石桥镇转接测试党支部' });
+    expect((await api(town, 'GET', `/members/${memberId}`)).statusCode).toBe(403);
+
+    const history = (await api(town2, 'GET', `/members/${memberId}/history`)).json();
+    expect(history.items[0]).toMatchObject({
+      source: 'transfer',
+      changes: { orgId: [String(qinghe.id), String(shiqiao.id)] },
+    });
+    const audit = await query<{ action: string }>(
+      env,
+      "select action from audit_log where target_type = 'transfer' and target_id = $1 order by id",
+      [transfer.id],
+    );
+    expect(audit.map((a) => a.action)).toEqual(['transfer.created', 'transfer.accepted']);
+  });
+
+  it('both sides then list it as accepted', async () => {
+    const out = (await api(town, 'GET', `/transfers?side=out&orgId=${qinghe.id}&status=accepted`)).json();
+    expect(out.items).toMatchObject([{ id: transfer.id, status: 'accepted' }]);
+    const inbox = (await api(town2, 'GET', `/transfers?side=in&orgId=${shiqiao.id}`)).json();
+    expect(inbox.items).toMatchObject([{ id: transfer.id, status: 'accepted' }]);
+    expect(ids((await api(town2, 'GET', '/transfers?side=in&status=pending')).json())).not.toContain(
+      transfer.id,
+    );
+  });
+
+  it('accepting twice is refused in words', async () => {
+    const res = await api(town2, 'POST', `/transfers/${transfer.id}/accept`);
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error).toMatchObject({ code: 'transfer_not_pending' });
+    expect(res.json().error.message).toContain('已办结');
+  });
+
+  it('the monthly counts show it out for the sender, in and accepted for the receiver', async () => {
+    const month = shanghaiToday().slice(0, 7);
+    const sent = (await api(town, 'GET', `/transfers/monthly?orgId=${qinghe.id}`)).json();
+    expect(sent.items.map((i: { month: string }) => i.month)).toEqual(monthsEndingWith(shanghaiMonth(), 12));
+    expect(sent.items.at(-1)).toEqual({ month, out: 1, in: 0, accepted: 1 });
+    const received = (await api(town2, 'GET', `/transfers/monthly?orgId=${shiqiao.id}`)).json();
+    expect(received.items.at(-1)).toMatchObject({ month, out: 0, in: 1, accepted: 1 });
+    expect((await api(town2, 'GET', `/transfers/monthly?orgId=${qinghe.id}`)).statusCode).toBe(403);
+  });
+});
+
+describe('returned, cancelled, expired', () => {
+  it('the receiving side returns a letter only with a reason; the record stays; then it cannot be accepted', async () => {
+    const { id: memberId } = await makeMember(env, qinghe.id);
+    const t = (await api(town, 'POST', '/transfers', letterBody(memberId))).json();
+    const bare = await api(town2, 'POST', `/transfers/${t.id}/return`, {});
+    expect(bare.statusCode).toBe(400);
+    expect(bare.json().error.details[0].path).toBe('reason');
+    const res = await api(town2, 'POST', `/transfers/${t.id}/return`, { reason: '介绍信姓名与身份证不符' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'returned', returnReason: '介绍信姓名与身份证不符' });
+    const [{ org_id }] = await query<{ org_id: number }>(env, 'select org_id from members where id = $1', [
+      memberId,
+    ]);
+    expect(org_id).toBe(qinghe.id);
+    const accept = await api(town2, 'POST', `/transfers/${t.id}/accept`);
+    expect(accept.statusCode).toBe(409);
+    expect(accept.json().error.message).toContain('已被退回（理由：介绍信姓名与身份证不符）');
+    // and the sender may issue a new letter now
+    expect((await api(town, 'POST', '/transfers', letterBody(memberId))).statusCode).toBe(201);
+  });
+
+  it('only the sending side cancels, while pending; a cancelled letter cannot be accepted', async () => {
+    const { id: memberId } = await makeMember(env, qinghe.id);
+    const t = (await api(town, 'POST', '/transfers', letterBody(memberId))).json();
+    expect((await api(town2, 'POST', `/transfers/${t.id}/cancel`, {})).statusCode).toBe(403);
+    const res = await api(town, 'POST', `/transfers/${t.id}/cancel`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().status).toBe('cancelled');
+    const accept = await api(town2, 'POST', `/transfers/${t.id}/accept`);
+    expect(accept.statusCode).toBe(409);
+    expect(accept.json().error.message).toContain('撤回');
+    expect((await api(town, 'POST', `/transfers/${t.id}/cancel`, {})).statusCode).toBe(409);
+  });
+
+  it('a letter past its validity is listed as overdue on both sides, and cannot be accepted', async () => {
+    const { id: memberId } = await makeMember(env, qinghe.id);
+    const t = (await api(town, 'POST', '/transfers', letterBody(memberId))).json();
+    await query(
+      env,
+      'update transfers set valid_until = current_date - 3, issued_on = current_date - 93 where id = $1',
+      [t.id],
+    );
+    const out = (await api(town, 'GET', `/transfers?side=out&orgId=${qinghe.id}&overdue=true`)).json();
+    expect(out.items).toMatchObject([{ id: t.id, overdue: true, status: 'pending' }]);
+    const inbox = (await api(town2, 'GET', '/transfers?side=in&overdue=true')).json();
+    expect(ids(inbox)).toContain(t.id);
+    const notOverdue = (
+      await api(town, 'GET', `/transfers?side=out&orgId=${qinghe.id}&overdue=false`)
+    ).json();
+    expect(ids(notOverdue)).not.toContain(t.id);
+    const accept = await api(town2, 'POST', `/transfers/${t.id}/accept`);
+    expect(accept.statusCode).toBe(409);
+    expect(accept.json().error).toMatchObject({ code: 'transfer_expired' });
+    expect(accept.json().error.message).toContain('介绍信已过有效期');
+    expect((await api(town2, 'POST', `/transfers/${t.id}/return`, { reason: '逾期未报到' })).statusCode).toBe(
+      200,
+    );
+  });
+});
+
+describe('what a letter must say', () => {
+  let memberId: number;
+  beforeAll(async () => {
+    memberId = (await makeMember(env, qinghe.id)).id;
+  });
+
+  const refused = async (over: object, path: string, words: string) => {
+    const res = await api(town, 'POST', '/transfers', letterBody(memberId, over));
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().error.details[0].path).toBe(path);
+    expect(res.json().error.message).toContain(words);
+  };
+
+  it('internal names a branch of this deployment; an org outside it marked internal is refused on toOrgId', async () => {
+    await refused({ toOrgId: undefined }, 'toOrgId', '系统内转接须选择本系统内的接收党支部');
+    await refused({ toOrgId: undefined, toOrgName: '外省某党支部' }, 'toOrgId', '转出系统外');
+    await refused({ toOrgId: '999999999' }, 'toOrgId', '接收党组织不在本系统内');
+    await refused({ toOrgId: String(town2Id) }, 'toOrgId', '不是党支部');
+    await refused({ toOrgId: String(qinghe.id) }, 'toOrgId', '就是该党员现在所在的党支部');
+  });
+
+  it('outgoing names the org outside by name only', async () => {
+    await refused(
+      { kind: 'outgoing', toOrgName: '外省某党支部' },
+      'toOrgId',
+      '转出系统外只填写接收党组织名称',
+    );
+    await refused({ kind: 'outgoing', toOrgId: undefined }, 'toOrgName', '须填写接收党组织名称');
+  });
+
+  it('a letter number is used once per sending org', async () => {
+    const other = (await makeMember(env, qinghe.id)).id;
+    const first = await api(
+      town,
+      'POST',
+      '/transfers',
+      letterBody(other, { letterNo: '清组转〔2026〕900号' }),
+    );
+    expect(first.statusCode).toBe(201);
+    const res = await api(
+      town,
+      'POST',
+      '/transfers',
+      letterBody(memberId, { letterNo: '清组转〔2026〕900号' }),
+    );
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.details[0].path).toBe('letterNo');
+  });
+
+  it('letters are for members: an applicant has none', async () => {
+    const applicant = (await makeMember(env, qinghe.id, { status: 'applicant' })).id;
+    const res = await api(town, 'POST', '/transfers', letterBody(applicant));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details[0].path).toBe('memberId');
+  });
+
+  it('a town cannot issue a letter for another town’s member', async () => {
+    const res = await api(town2, 'POST', '/transfers', letterBody(memberId, { toOrgId: String(shiqiao.id) }));
+    expect(res.statusCode).toBe(403);
+  });
+});
+
+describe('out of the deployment and back in', () => {
+  let member: { id: number; idNumber: string };
+
+  it('an outgoing letter is completed by the sending side, and the member leaves the deployment', async () => {
+    member = await makeMember(env, qinghe.id, { name: '李外出' });
+    const t = (
+      await api(
+        town,
+        'POST',
+        '/transfers',
+        letterBody(member.id, { kind: 'outgoing', toOrgId: undefined, toOrgName: '中共某省某市某党支部' }),
+      )
+    ).json();
+    expect(t).toMatchObject({ kind: 'outgoing', toOrgId: null, toOrgName: '中共某省某市某党支部' });
+    expect((await api(town2, 'POST', `/transfers/${t.id}/accept`)).statusCode).toBe(403);
+    const res = await api(town, 'POST', `/transfers/${t.id}/accept`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().status).toBe('accepted');
+    expect((await api(town, 'GET', `/members/${member.id}`)).statusCode).toBe(404);
+    const [{ left_at }] = await query<{ left_at: Date | null }>(
+      env,
+      'select left_at from members where id = $1',
+      [member.id],
+    );
+    expect(left_at).not.toBeNull();
+  });
+
+  const arrival = (idNumber: string, birthDate: string, name: string) => ({
+    name,
+    gender: 'male',
+    ethnicity: '汉族',
+    idNumber,
+    birthDate,
+    education: '大学本科',
+    status: 'full',
+    joinedOn: '2010-07-01',
+    fullOn: '2011-07-01',
+    orgId: String(shiqiao.id),
+    fromOrgName: '中共外省某县某镇委员会',
+    letterNo: '外组转〔2026〕18号',
+    duesPaidUntil: '2026-09',
+    reason: '回乡创业',
+  });
+
+  it('the receiving branch registers a member from outside: a new record and an accepted incoming transfer', async () => {
+    const idNumber = makeIdCard('330102', '1988-04-12', 317, 'male');
+    const res = await api(town2, 'POST', '/transfers/incoming', arrival(idNumber, '1988-04-12', '赵回乡'));
+    expect(res.statusCode, res.body).toBe(201);
+    const t = res.json();
+    expect(t).toMatchObject({
+      kind: 'incoming',
+      status: 'accepted',
+      fromOrgId: null,
+      fromOrgName: '中共外省某县某镇委员会',
+      toOrgId: String(shiqiao.id),
+      memberName: '赵回乡',
+    });
+    const m = (await api(town2, 'GET', `/members/${t.memberId}`)).json();
+    expect(m).toMatchObject({ name: '赵回乡', orgId: String(shiqiao.id), status: 'full' });
+    const inbox = (await api(town2, 'GET', `/transfers?side=in&orgId=${shiqiao.id}`)).json();
+    expect(inbox.items.find((x: T) => x.id === t.id)).toMatchObject({ kind: 'incoming' });
+    const history = (await api(town2, 'GET', `/members/${t.memberId}/history`)).json();
+    expect(history.items[0].source).toBe('transfer');
+  });
+
+  it('the record is checked as any new one, and an ID already on record is refused', async () => {
+    const idNumber = makeIdCard('330102', '1988-04-12', 319, 'male');
+    const bad = await api(town2, 'POST', '/transfers/incoming', arrival(idNumber, '1988-04-13', '钱不符'));
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0].path).toBe('birthDate');
+    const someoneHere = await makeMember(env, qinghe.id);
+    const [{ b }] = await query<{ b: string }>(
+      env,
+      "select to_char(birth_date, 'YYYY-MM-DD') as b from members where id = $1",
+      [someoneHere.id],
+    );
+    const dup = await api(town2, 'POST', '/transfers/incoming', arrival(someoneHere.idNumber, b, '重复者'));
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json().error.code).toBe('duplicate_id_number');
+  });
+
+  it('someone who left and comes back gets their old record back, in the new branch', async () => {
+    const [{ b }] = await query<{ b: string }>(
+      env,
+      "select to_char(birth_date, 'YYYY-MM-DD') as b from members where id = $1",
+      [member.id],
+    );
+    const res = await api(town2, 'POST', '/transfers/incoming', arrival(member.idNumber, b, '李外出'));
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().memberId).toBe(String(member.id));
+    const m = (await api(town2, 'GET', `/members/${member.id}`)).json();
+    expect(m).toMatchObject({ orgId: String(shiqiao.id), status: 'full' });
+    const history = (await api(town2, 'GET', `/members/${member.id}/history`)).json();
+    expect(history.items[0]).toMatchObject({ source: 'transfer' });
+    expect(history.items[0].changes.leftAt[1]).toBeNull();
+  });
+
+  it('a town cannot register an arrival into another town’s branch', async () => {
+    const idNumber = makeIdCard('330102', '1990-02-03', 211, 'male');
+    const res = await api(town, 'POST', '/transfers/incoming', arrival(idNumber, '1990-02-03', '孙越界'));
+    expect(res.statusCode).toBe(403);
+  });
+});
+
+describe("the member's login follows the record", () => {
+  it('on accept, the account moves to the receiving branch: the old town can no longer reset it or read the record', async () => {
+    const m = await makeMember(env, qinghe.id, { name: '带账号转接' });
+    // the member logs in with an account of their own, and was this branch's secretary
+    const account = await makeUser(env, { orgId: qinghe.id, role: 'member' });
+    await query(env, "insert into role_grants (user_id, role, org_id) values ($1, 'secretary', $2)", [
+      account.id,
+      qinghe.id,
+    ]);
+    await query(env, 'update members set user_id = $1 where id = $2', [account.id, m.id]);
+    const sent = await api(town, 'POST', '/transfers', letterBody(m.id));
+    expect(sent.statusCode, sent.body).toBe(201);
+    const accepted = await api(town2, 'POST', `/transfers/${sent.json().id}/accept`);
+    expect(accepted.statusCode, accepted.body).toBe(200);
+
+    const [u] = await query<{ org_id: number }>(env, 'select org_id from users where id = $1', [account.id]);
+    expect(Number(u.org_id)).toBe(shiqiao.id);
+    const grants = await query<{ role: string; org_id: number }>(
+      env,
+      'select role, org_id from role_grants where user_id = $1 order by role',
+      [account.id],
+    );
+    expect(grants.map((g) => [g.role, Number(g.org_id)])).toEqual([['member', shiqiao.id]]);
+    // the old town's admin: the account and the record are out of reach now
+    const reset = await api(town, 'POST', `/users/${account.id}/reset-password`, {
+      password: 'Takeover#2026',
+    });
+    expect(reset.statusCode, reset.body).toBe(403);
+    expect((await api(town, 'GET', `/members/${m.id}`)).statusCode).toBe(403);
+    // the new town's admin reaches both
+    expect((await api(town2, 'GET', `/users/${account.id}`)).statusCode).toBe(200);
+    const [audit] = await query<{ after: { account: { rolesEnded: string[] } } }>(
+      env,
+      "select after from audit_log where action = 'transfer.accepted' and target_id = $1",
+      [sent.json().id],
+    );
+    expect(audit.after.account.rolesEnded).toEqual(['secretary']);
+  });
+
+  it('out of the deployment: an account left with no role is disabled and signed out', async () => {
+    const m = await makeMember(env, qinghe.id, { name: '带账号转出' });
+    const account = await makeUser(env, { orgId: qinghe.id, role: 'member' });
+    await query(env, 'update members set user_id = $1 where id = $2', [account.id, m.id]);
+    const own = await login(env, account.username);
+    const sent = await api(
+      town,
+      'POST',
+      '/transfers',
+      letterBody(m.id, { kind: 'outgoing', toOrgId: null, toOrgName: '外省某党支部' }),
+    );
+    expect(sent.statusCode, sent.body).toBe(201);
+    expect((await api(town, 'POST', `/transfers/${sent.json().id}/accept`)).statusCode).toBe(200);
+    const [u] = await query<{ disabled: boolean }>(env, 'select disabled from users where id = $1', [
+      account.id,
+    ]);
+    expect(u.disabled).toBe(true);
+    expect((await api(own, 'GET', '/auth/me')).statusCode).toBe(401);
+  });
+});
