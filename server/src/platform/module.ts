@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Db, Queryable } from '../db/client.ts';
+import type { MatrixCases } from '../../test/matrix.ts';
 import type { Policy } from './access/index.ts';
 import type { Pii } from './pii/index.ts';
 
@@ -40,4 +41,10 @@ export type ModuleManifest = {
   workers?: WorkerDef[];
   /** Demo data; called in manifest order, so a module may rely on the ones before it. */
   seed?: (ctx: SeedContext) => Promise<void>;
+  /**
+   * The module's authorization-matrix cases: for each of its routes the action it must be
+   * registered under and a valid request, plus probes the grid never makes. Read only by
+   * platform/access/matrix.test.ts; a lazy import, so the server never loads test code.
+   */
+  matrix?: () => Promise<MatrixCases>;
 };

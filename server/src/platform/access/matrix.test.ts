@@ -3,18 +3,28 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../../../contracts/auth.ts';
-import { makeMember, makeOrg, makeUser } from '../../../test/fixtures.ts';
-import { makeIdCard } from '../../modules/members/id-card.ts';
-import { importWorkbook, multipartBody, sampleRow } from '../../modules/members/excel/test-workbooks.ts';
-import { fileStore, newFileKey } from '../files/index.ts';
-import { login, orgId, query, type Session, testEnv } from '../../../test/harness.ts';
+import { makeUser } from '../../../test/fixtures.ts';
+import { login, orgId, query, testEnv } from '../../../test/harness.ts';
+import {
+  joinMatrix,
+  type MatrixPlaces,
+  type MatrixProbe,
+  type MatrixRequest,
+  type Place,
+  type RouteCase,
+} from '../../../test/matrix.ts';
 import { policyFor } from './index.ts';
 
 /**
- * The authorization matrix: every API route × every role × a target inside and outside the
- * role's subtree. A route that is registered without an entry here fails the first test, so no
- * route can ship without someone deciding who may call it.
+ * The authorization matrix: every API route × every role × a target inside the role's subtree,
+ * outside it and above it (the district root), plus callers holding two roles in two places, plus
+ * each module's probes (requests mixing inside and outside references). Each module states, in
+ * its manifest's `matrix()`, the action every route must be registered under and how to make a
+ * valid request; what is allowed is computed from that stated action, never from the route's own
+ * declaration. A route registered without a case fails the first test, so no route ships without
+ * someone deciding who may call it. After every refusal nothing may have been written.
  */
+
 // with jobs: an accepted import is queued for the worker; its files go to a throw-away folder
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hongyun-matrix-'));
 const env = await testEnv({ loginRateLimitPerMinute: 100_000, dataDir }, { withJobs: true });
@@ -23,466 +33,267 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-const root = await orgId(env, '中共青山区委员会');
+const villageBranchOf = async (town: number) =>
+  (
+    await query<{ id: number }>(
+      env,
+      "select id from orgs where path like (select path from orgs where id = $1) || '%' and kind = 'branch' and name like '%村%' order by id limit 1",
+      [town],
+    )
+  )[0].id;
 const town1 = await orgId(env, '中共青山区清河镇委员会');
 const town2 = await orgId(env, '中共青山区石桥镇委员会');
-const [{ id: villageBranch }] = (
-  await env.database.pool.query<{ id: number }>(
-    "select id from orgs where path like (select path from orgs where id = $1) || '%' and kind = 'branch' and name like '%村%' order by id limit 1",
-    [town1],
-  )
-).rows;
-
-/** Where each role is granted for the matrix, and so what "inside" means for it. */
-const GRANTED_ON: Record<Role, number> = {
-  dept_admin: root,
-  org_admin: town1,
-  secretary: villageBranch,
-  member: villageBranch,
-  station_manager: villageBranch,
+const places: MatrixPlaces = {
+  root: await orgId(env, '中共青山区委员会'),
+  town1,
+  town2,
+  branch1: await villageBranchOf(town1),
+  branch2: await villageBranchOf(town2),
 };
 
-type Req = { method: string; url: string; payload?: unknown; headers?: Record<string, string> };
-type Maker = (target: number, self: { userId: number }) => Promise<Req>;
+// every module's cases: env.modules is allModules(config), the list the app under test was built from
+const cases = joinMatrix(
+  ...(await Promise.all(env.modules.map(async (m) => (await m.matrix?.()) ?? { routes: {} }))),
+);
 
-/** Routes that list the caller's own scope and take no target: "outside" does not apply. */
-const UNTARGETED = new Set([
-  'GET /api/v1/transfers/destinations',
-  'GET /api/v1/orgs/roots',
-  'GET /api/v1/me/member',
-  'POST /api/v1/me/corrections',
-  'GET /api/v1/me/corrections',
-]);
+/**
+ * Test-only, in this file's own database: every committed write to a table of the public schema
+ * but `sessions` (login and the idle-deadline touch write there) leaves a row in
+ * matrix_probe.writes naming the table, the verb and the rows changed. A rolled-back write leaves
+ * nothing; a statement that changes no row is not a write.
+ */
+await env.database.pool.query(`
+  create schema matrix_probe;
+  create table matrix_probe.writes (id bigserial primary key, tbl text not null, op text not null, n int8 not null);
+  create function matrix_probe.new_rows() returns trigger language plpgsql as $$
+    declare n int8;
+    begin
+      select count(*) into n from new_rows;
+      if n > 0 then insert into matrix_probe.writes (tbl, op, n) values (tg_table_name, tg_op, n); end if;
+      return null;
+    end $$;
+  create function matrix_probe.old_rows() returns trigger language plpgsql as $$
+    declare n int8;
+    begin
+      select count(*) into n from old_rows;
+      if n > 0 then insert into matrix_probe.writes (tbl, op, n) values (tg_table_name, tg_op, n); end if;
+      return null;
+    end $$;
+  create function matrix_probe.truncated() returns trigger language plpgsql as $$
+    begin
+      insert into matrix_probe.writes (tbl, op, n) values (tg_table_name, tg_op, 1);
+      return null;
+    end $$;
+  do $$
+    declare t text;
+    begin
+      for t in select c.relname from pg_class c join pg_namespace s on s.oid = c.relnamespace
+                where s.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition
+                  and c.relname <> 'sessions'
+      loop
+        execute format('create trigger matrix_probe_i after insert on public.%I referencing new table as new_rows
+                          for each statement execute function matrix_probe.new_rows()', t);
+        execute format('create trigger matrix_probe_u after update on public.%I referencing new table as new_rows
+                          for each statement execute function matrix_probe.new_rows()', t);
+        execute format('create trigger matrix_probe_d after delete on public.%I referencing old table as old_rows
+                          for each statement execute function matrix_probe.old_rows()', t);
+        execute format('create trigger matrix_probe_t after truncate on public.%I
+                          for each statement execute function matrix_probe.truncated()', t);
+      end loop;
+    end $$;
+`);
 
-/** For each route, a valid request against an org (or an account in an org) under `target`. */
-const MAKERS: Record<string, Maker> = {
-  'POST /api/v1/auth/login': async () => ({
-    method: 'POST',
-    url: '/api/v1/auth/login',
-    payload: { username: 'member', password: 'Hongyun@2026' },
-  }),
-  'POST /api/v1/auth/logout': async () => ({ method: 'POST', url: '/api/v1/auth/logout' }),
-  'GET /api/v1/auth/me': async () => ({ method: 'GET', url: '/api/v1/auth/me' }),
-  'POST /api/v1/auth/password': async () => ({
-    method: 'POST',
-    url: '/api/v1/auth/password',
-    payload: { currentPassword: 'Hongyun@2026', newPassword: 'Another#Pass9' },
-  }),
-  'GET /api/v1/auth/sessions': async () => ({ method: 'GET', url: '/api/v1/auth/sessions' }),
-  'DELETE /api/v1/auth/sessions/:id': async (_t, self) => {
-    const [{ id }] = (
-      await env.database.pool.query('select max(id) as id from sessions where user_id = $1', [self.userId])
-    ).rows;
-    return { method: 'DELETE', url: `/api/v1/auth/sessions/${id}` };
-  },
-  'GET /api/v1/orgs/roots': async () => ({ method: 'GET', url: '/api/v1/orgs/roots' }),
-  'GET /api/v1/orgs': async (t) => ({ method: 'GET', url: `/api/v1/orgs?under=${t}&q=党` }),
-  'GET /api/v1/orgs/:id': async (t) => ({ method: 'GET', url: `/api/v1/orgs/${t}` }),
-  'GET /api/v1/orgs/:id/children': async (t) => ({ method: 'GET', url: `/api/v1/orgs/${t}/children` }),
-  'GET /api/v1/orgs/:id/stats': async (t) => ({ method: 'GET', url: `/api/v1/orgs/${t}/stats` }),
-  'POST /api/v1/orgs': async (t) => {
-    const probe = await makeOrg(env, t);
-    await env.database.pool.query('delete from orgs where id = $1', [probe.id]);
-    return {
-      method: 'POST',
-      url: '/api/v1/orgs',
-      payload: { parentId: String(t), name: '矩阵测试党组织', code: `M-${probe.id}`, kind: probe.kind },
-    };
-  },
-  'PATCH /api/v1/orgs/:id': async (t) => ({
-    method: 'PATCH',
-    url: `/api/v1/orgs/${(await makeOrg(env, t)).id}`,
-    payload: { name: '改名后' },
-  }),
-  'POST /api/v1/orgs/:id/move': async (t) => {
-    const from = await makeOrg(env, t);
-    const to = await makeOrg(env, t);
-    const moved = await makeOrg(env, from.id);
-    return { method: 'POST', url: `/api/v1/orgs/${moved.id}/move`, payload: { parentId: String(to.id) } };
-  },
-  'POST /api/v1/orgs/:id/reorder': async (t) => {
-    const p = await makeOrg(env, t);
-    const a = await makeOrg(env, p.id);
-    const b = await makeOrg(env, p.id);
-    return {
-      method: 'POST',
-      url: `/api/v1/orgs/${p.id}/reorder`,
-      payload: { childIds: [String(b.id), String(a.id)] },
-    };
-  },
-  'DELETE /api/v1/orgs/:id': async (t) => ({
-    method: 'DELETE',
-    url: `/api/v1/orgs/${(await makeOrg(env, t)).id}`,
-  }),
-  'GET /api/v1/users': async (t) => ({ method: 'GET', url: `/api/v1/users?orgId=${t}` }),
-  'GET /api/v1/users/:id': async (t) => ({
-    method: 'GET',
-    url: `/api/v1/users/${(await makeUser(env, { orgId: t })).id}`,
-  }),
-  'POST /api/v1/users': async (t) => ({
-    method: 'POST',
-    url: '/api/v1/users',
-    payload: {
-      username: `m${Date.now()}${Math.floor(Math.random() * 1e6)}`,
-      displayName: '矩阵',
-      orgId: String(t),
-      password: 'Matrix#2026a',
-    },
-  }),
-  'PATCH /api/v1/users/:id': async (t) => ({
-    method: 'PATCH',
-    url: `/api/v1/users/${(await makeUser(env, { orgId: t })).id}`,
-    payload: { displayName: '新名字' },
-  }),
-  'POST /api/v1/users/:id/reset-password': async (t) => ({
-    method: 'POST',
-    url: `/api/v1/users/${(await makeUser(env, { orgId: t })).id}/reset-password`,
-    payload: { password: 'Reset#2026abc' },
-  }),
-  'POST /api/v1/users/:id/unlock': async (t) => ({
-    method: 'POST',
-    url: `/api/v1/users/${(await makeUser(env, { orgId: t })).id}/unlock`,
-  }),
-  'POST /api/v1/users/:id/grants': async (t) => ({
-    method: 'POST',
-    url: `/api/v1/users/${(await makeUser(env, { orgId: t })).id}/grants`,
-    payload: { role: 'member', orgId: String(t) },
-  }),
-  'DELETE /api/v1/users/:id/grants/:grantId': async (t) => {
-    const u = await makeUser(env, { orgId: t, role: 'member' });
-    const [{ id }] = (await env.database.pool.query('select id from role_grants where user_id = $1', [u.id]))
-      .rows;
-    return { method: 'DELETE', url: `/api/v1/users/${u.id}/grants/${id}` };
-  },
-  'GET /api/v1/audit': async (t) => ({ method: 'GET', url: `/api/v1/audit?orgId=${t}` }),
-  'GET /api/v1/transfers/destinations': async () => ({
-    method: 'GET',
-    url: `/api/v1/transfers/destinations?q=${encodeURIComponent('党支部')}`,
-  }),
-  'GET /api/v1/members/:id/photo': async (t) => {
-    const m = await makeMember(env, t);
-    await query(env, "update members set photo = 'demo' where id = $1", [m.id]);
-    return { method: 'GET', url: `/api/v1/members/${m.id}/photo` };
-  },
-  'POST /api/v1/members/:id/photo': async (t) => {
-    const boundary = 'hyphoto';
-    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
-    const payload = Buffer.concat([
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`,
-      ),
-      png,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]);
-    return {
-      method: 'POST',
-      url: `/api/v1/members/${(await makeMember(env, t)).id}/photo`,
-      payload,
-      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-    };
-  },
-  'GET /api/v1/members': async (t) => ({ method: 'GET', url: `/api/v1/members?orgId=${t}` }),
-  'GET /api/v1/members/:id': async (t) => ({
-    method: 'GET',
-    url: `/api/v1/members/${(await makeMember(env, t)).id}`,
-  }),
-  'GET /api/v1/members/:id/history': async (t) => ({
-    method: 'GET',
-    url: `/api/v1/members/${(await makeMember(env, t)).id}/history`,
-  }),
-  'POST /api/v1/members/:id/reveal': async (t) => ({
-    method: 'POST',
-    url: `/api/v1/members/${(await makeMember(env, t)).id}/reveal`,
-  }),
-  'POST /api/v1/members': async (t) => {
-    const branch =
-      (await query<{ kind: string }>(env, 'select kind from orgs where id = $1', [t]))[0].kind === 'branch'
-        ? t
-        : (await makeOrg(env, t, 'branch')).id;
-    return { method: 'POST', url: '/api/v1/members', payload: newMemberPayload(branch) };
-  },
-  'PATCH /api/v1/members/:id': async (t) => ({
-    method: 'PATCH',
-    url: `/api/v1/members/${(await makeMember(env, t)).id}`,
-    payload: { workUnit: '新单位' },
-  }),
-  'GET /api/v1/members/import-template': async (t) => ({
-    method: 'GET',
-    url: `/api/v1/members/import-template?orgId=${t}`,
-  }),
-  'POST /api/v1/members/imports': async (t) => {
-    const [{ code }] = await query<{ code: string }>(env, 'select code from orgs where id = $1', [
-      await branchIn(t),
-    ]);
-    const file = await importWorkbook([sampleRow(code)]);
-    const form = await multipartBody({ orgId: String(t) }, [{ name: '矩阵.xlsx', body: file }]);
-    return { method: 'POST', url: '/api/v1/members/imports', ...form };
-  },
-  'GET /api/v1/members/imports/:id': async (t, self) => ({
-    method: 'GET',
-    url: `/api/v1/members/imports/${await finishedImport(t, self.userId, false)}`,
-  }),
-  'GET /api/v1/members/imports/:id/errors': async (t, self) => ({
-    method: 'GET',
-    url: `/api/v1/members/imports/${await finishedImport(t, self.userId, true)}/errors`,
-  }),
-  // a name prefix no one has: the scope check is the point, not the rows
-  'GET /api/v1/members/export': async (t) => ({
-    method: 'GET',
-    url: `/api/v1/members/export?orgId=${t}&q=${encodeURIComponent('矩阵导出')}`,
-  }),
-  'GET /api/v1/transfers': async (t) => ({ method: 'GET', url: `/api/v1/transfers?side=in&orgId=${t}` }),
-  'GET /api/v1/transfers/monthly': async (t) => ({
-    method: 'GET',
-    url: `/api/v1/transfers/monthly?orgId=${t}`,
-  }),
-  'POST /api/v1/transfers': async (t) => ({
-    method: 'POST',
-    url: '/api/v1/transfers',
-    payload: {
-      memberId: String((await makeMember(env, t)).id),
-      kind: 'outgoing',
-      toOrgName: '外省某党支部',
-      letterNo: nextLetterNo(),
-      duesPaidUntil: '2026-10',
-      reason: '矩阵测试',
-    },
-  }),
-  'POST /api/v1/transfers/incoming': async (t) => ({
-    method: 'POST',
-    url: '/api/v1/transfers/incoming',
-    payload: {
-      ...newMemberPayload(await branchIn(t)),
-      fromOrgName: '外省某党委',
-      letterNo: nextLetterNo(),
-      duesPaidUntil: '2026-10',
-      reason: '矩阵测试',
-    },
-  }),
-  // the receiving side accepts and returns; the sending side cancels
-  'POST /api/v1/transfers/:id/accept': async (t) => ({
-    method: 'POST',
-    url: `/api/v1/transfers/${await pendingTransfer('to', t)}/accept`,
-  }),
-  'POST /api/v1/transfers/:id/return': async (t) => ({
-    method: 'POST',
-    url: `/api/v1/transfers/${await pendingTransfer('to', t)}/return`,
-    payload: { reason: '矩阵测试' },
-  }),
-  'POST /api/v1/transfers/:id/cancel': async (t) => ({
-    method: 'POST',
-    url: `/api/v1/transfers/${await pendingTransfer('from', t)}/cancel`,
-    payload: {},
-  }),
-  'GET /api/v1/pipeline/due': async (t) => ({ method: 'GET', url: `/api/v1/pipeline/due?orgId=${t}` }),
-  'PATCH /api/v1/members/:id/pipeline': async (t) => ({
-    method: 'PATCH',
-    url: `/api/v1/members/${(await makeMember(env, t, { status: 'applicant' })).id}/pipeline`,
-    payload: { appliedOn: '2024-03-01' },
-  }),
-  'POST /api/v1/members/:id/advance': async (t) => {
-    const m = await makeMember(env, t, { status: 'applicant' });
-    await query(env, "update members set applied_on = '2024-03-01', talked_on = '2024-03-10' where id = $1", [
-      m.id,
-    ]);
-    return {
-      method: 'POST',
-      url: `/api/v1/members/${m.id}/advance`,
-      payload: { to: 'activist', on: '2024-04-01' },
-    };
-  },
-  'GET /api/v1/dues/standard-table': async () => ({ method: 'GET', url: '/api/v1/dues/standard-table' }),
-  'POST /api/v1/dues/payments': async (t) => ({
-    method: 'POST',
-    url: '/api/v1/dues/payments',
-    payload: {
-      payments: [{ memberId: String((await validMember(t)).id), month: '2025-01', amountFen: 100 }],
-    },
-  }),
-  'GET /api/v1/dues/arrears': async (t) => ({
-    method: 'GET',
-    url: `/api/v1/dues/arrears?orgId=${await branchIn(t)}`,
-  }),
-  'GET /api/v1/members/quality': async (t) => ({ method: 'GET', url: `/api/v1/members/quality?orgId=${t}` }),
-  'POST /api/v1/members/cards/issue': async (t) => {
-    const m = await validMember(t);
-    return { method: 'POST', url: '/api/v1/members/cards/issue', payload: { orgId: String(m.branchId) } };
-  },
-  'POST /api/v1/members/:id/card/reset': async (t) => ({
-    method: 'POST',
-    url: `/api/v1/members/${await memberWithCard(t)}/card/reset`,
-  }),
-  // a member's own record: linked to the caller, wherever it is
-  'GET /api/v1/me/member': async (t, self) => {
-    await ownMember(t, self.userId);
-    return { method: 'GET', url: '/api/v1/me/member' };
-  },
-  'POST /api/v1/me/corrections': async (t, self) => {
-    await ownMember(t, self.userId);
-    return {
-      method: 'POST',
-      url: '/api/v1/me/corrections',
-      payload: { field: 'workUnit', value: '矩阵单位', reason: '矩阵测试' },
-    };
-  },
-  'GET /api/v1/me/corrections': async (t, self) => {
-    await ownMember(t, self.userId);
-    return { method: 'GET', url: '/api/v1/me/corrections' };
-  },
-  'GET /api/v1/corrections': async (t) => ({ method: 'GET', url: `/api/v1/corrections?orgId=${t}` }),
-  'POST /api/v1/corrections/:id/approve': async (t) => ({
-    method: 'POST',
-    url: `/api/v1/corrections/${await pendingCorrection(t)}/approve`,
-  }),
-  'POST /api/v1/corrections/:id/reject': async (t) => ({
-    method: 'POST',
-    url: `/api/v1/corrections/${await pendingCorrection(t)}/reject`,
-    payload: { reason: '矩阵测试' },
-  }),
-};
-
-/** A member whose record passes the record checks whole (approving a correction re-checks it). */
-async function validMember(t: number) {
-  const m = await makeMember(env, t);
-  await query(
+type Mark = { write: number; audit: number };
+async function mark(): Promise<Mark> {
+  const [r] = await query<{ write: string; audit: string }>(
     env,
-    "update members set joined_on = birth_date + interval '20 years', full_on = birth_date + interval '21 years' where id = $1",
-    [m.id],
+    'select (select coalesce(max(id), 0) from matrix_probe.writes) as write, (select count(*) from audit_log) as audit',
   );
-  return m;
+  return { write: Number(r.write), audit: Number(r.audit) };
 }
-
-async function ownMember(t: number, userId: number) {
-  const m = await validMember(t);
-  if (userId) await query(env, 'update members set user_id = $1 where id = $2', [userId, m.id]);
-  return m;
-}
-
-let cardSeq = 0;
-async function memberWithCard(t: number) {
-  const m = await validMember(t);
-  const u = await makeUser(env, { orgId: m.branchId, role: 'member' });
-  const cardNo = `9${String(process.pid % 1_000_000).padStart(6, '0')}${String(++cardSeq).padStart(5, '0')}`;
-  await query(env, "update users set study_card_no = $2, card_password_hash = 'x' where id = $1", [
-    u.id,
-    cardNo,
-  ]);
-  await query(env, 'update members set user_id = $1, study_card_no = $2 where id = $3', [u.id, cardNo, m.id]);
-  return m.id;
-}
-
-async function pendingCorrection(t: number) {
-  const m = await validMember(t);
-  const [{ id }] = await query<{ id: number }>(
+async function expectNothingWrittenSince(m: Mark) {
+  const writes = await query<{ tbl: string; op: string; n: string }>(
     env,
-    "insert into corrections (member_id, field, value, reason) values ($1, 'workUnit', '矩阵单位', '矩阵测试') returning id",
-    [m.id],
+    'select tbl, op, n from matrix_probe.writes where id > $1 order by id',
+    [m.write],
   );
-  return id;
+  expect(
+    writes.map((w) => `${w.op} ${w.n} row(s) of ${w.tbl}`),
+    'written after the refusal',
+  ).toEqual([]);
+  expect((await mark()).audit, 'audit rows after the refusal').toBe(m.audit);
 }
 
-async function branchIn(t: number) {
-  const [{ kind }] = await query<{ kind: string }>(env, 'select kind from orgs where id = $1', [t]);
-  return kind === 'branch' ? t : (await makeOrg(env, t, 'branch')).id;
-}
-
-let letterSeq = 0;
-const nextLetterNo = () => `矩阵转〔${process.pid}〕${++letterSeq}号`;
-
-/** A pending internal transfer whose receiving ('to') or sending ('from') branch lies under `t`. */
-async function pendingTransfer(side: 'to' | 'from', t: number) {
-  const here = await branchIn(t);
-  const elsewhere = (await makeOrg(env, root, 'branch')).id;
-  const [from, to] = side === 'from' ? [here, elsewhere] : [elsewhere, here];
-  const m = await makeMember(env, from);
-  const [{ id }] = await query<{ id: number }>(
-    env,
-    `insert into transfers (kind, member_id, from_org_id, from_org_name, to_org_id, to_org_name, letter_no,
-                            issued_on, valid_until, dues_paid_until, reason)
-     values ('internal', $1, $2, '矩阵转出党支部', $3, '矩阵转入党支部', $4, current_date, current_date + 90, '2026-10', '矩阵测试')
-     returning id`,
-    [m.id, from, to, nextLetterNo()],
-  );
-  return id;
-}
-
-/** An import into `t` as the job leaves it: done, or failed with its error workbook stored. */
-async function finishedImport(t: number, userId: number, failed: boolean) {
-  const key = newFileKey('member-imports', 'xlsx');
-  await fileStore(env.config).put(key, await importWorkbook([]));
-  const [{ id }] = await query<{ id: number }>(
-    env,
-    `insert into member_imports (org_id, created_by, file_name, file_path, status, error_file_path)
-     values ($1, $2, '矩阵.xlsx', $3, $4, $5) returning id`,
-    [t, userId, key, failed ? 'failed' : 'done', failed ? key : null],
-  );
-  return id;
-}
-
-let payloadSeq = 0;
-function newMemberPayload(orgId: number) {
-  payloadSeq += 2;
-  const birthDate = `1985-03-0${(payloadSeq % 9) + 1}`;
-  return {
-    name: '矩阵党员',
-    gender: 'female',
-    ethnicity: '汉族',
-    idNumber: makeIdCard('120101', birthDate, (payloadSeq * 13) % 998, 'female'),
-    birthDate,
-    education: '大学本科',
-    status: 'full',
-    joinedOn: '2010-07-01',
-    fullOn: '2011-07-01',
-    orgId: String(orgId),
-  };
-}
-
-describe('authorization matrix', () => {
-  it('every registered API route has a matrix entry (add one when you add a route)', () => {
-    const registered = env.routes.map((r) => `${r.method} ${r.url}`).sort();
-    expect(registered.filter((k) => !MAKERS[k])).toEqual([]);
-    expect(Object.keys(MAKERS).filter((k) => !registered.includes(k))).toEqual([]);
+const send = (req: MatrixRequest, headers: Record<string, string> = {}) =>
+  env.app.inject({
+    method: req.method,
+    url: req.url,
+    payload: req.payload as string | object | Buffer | undefined,
+    headers: { ...req.headers, ...headers },
   });
 
-  const roles = Object.keys(GRANTED_ON) as Role[];
+/** A new account holding `grants` (its home is the first one's org), signed in through the real route. */
+async function caller(grants: readonly { role: Role; on: Place }[]) {
+  const [first, ...more] = grants;
+  const user = await makeUser(env, { orgId: places[first.on], role: first.role });
+  for (const g of more)
+    await query(env, 'insert into role_grants (user_id, role, org_id) values ($1, $2, $3)', [
+      user.id,
+      g.role,
+      places[g.on],
+    ]);
+  return { self: { userId: user.id }, headers: (await login(env, user.username)).headers };
+}
+
+/** Does any of `roles` grant the route's stated action? ('public' and 'authenticated' need none.) */
+const grants = (c: RouteCase, roles: Role[]) =>
+  c.action === 'public' ||
+  c.action === 'authenticated' ||
+  policyFor(c.action).roles.some((r) => roles.includes(r));
+
+/** Where each role is granted for the grid, and so what "inside" means for it. */
+const GRANTED_ON: Record<Role, Place> = {
+  dept_admin: 'root',
+  org_admin: 'town1',
+  secretary: 'branch1',
+  member: 'branch1',
+  station_manager: 'branch1',
+};
+
+/** The grid's callers: who they are, what they act on, and whether the stated action lets them. */
+type Caller = {
+  name: string;
+  as: { role: Role; on: Place }[];
+  target: Place;
+  allowed: (c: RouteCase) => boolean;
+};
+const CALLERS: Caller[] = (Object.keys(GRANTED_ON) as Role[]).flatMap((role): Caller[] => {
+  const as = [{ role, on: GRANTED_ON[role] }];
+  const inside: Caller = {
+    name: `${role} inside its subtree`,
+    as,
+    target: GRANTED_ON[role],
+    allowed: (c) => grants(c, [role]),
+  };
+  // the district admin's subtree is everything: no outside, no ancestor
+  if (role === 'dept_admin') return [inside];
+  const elsewhere = (c: RouteCase) =>
+    grants(c, [role]) && (!!c.untargeted || c.action === 'public' || c.action === 'authenticated');
+  return [
+    inside,
+    { name: `${role} outside its subtree (town 2)`, as, target: 'town2', allowed: elsewhere },
+    { name: `${role} above its subtree (the district root)`, as, target: 'root', allowed: elsewhere },
+  ];
+});
+// one account, two roles in two places, acting where it holds the weaker one: only that one counts
+for (const [strong, weak] of [
+  [
+    { role: 'secretary', on: 'branch1' },
+    { role: 'member', on: 'branch2' },
+  ],
+  [
+    { role: 'org_admin', on: 'town1' },
+    { role: 'secretary', on: 'branch2' },
+  ],
+] as const) {
+  CALLERS.push({
+    name: `${strong.role} of ${strong.on} and ${weak.role} of ${weak.on}, in ${weak.on}`,
+    as: [strong, weak],
+    target: weak.on,
+    allowed: (c) => (c.untargeted ? grants(c, [strong.role, weak.role]) : grants(c, [weak.role])),
+  });
+}
+
+const registered = env.routes.map((r) => `${r.method} ${r.url}`).sort();
+
+describe('authorization matrix', () => {
+  it('every registered API route has a matrix case (add one in its module when you add a route)', () => {
+    expect(registered.filter((k) => !cases.routes[k])).toEqual([]);
+    expect(Object.keys(cases.routes).filter((k) => !registered.includes(k))).toEqual([]);
+    expect(Object.keys(cases.probes ?? {}).filter((k) => !registered.includes(k))).toEqual([]);
+  });
+
+  it('the write probe sees committed writes, not rolled-back ones, empty ones or sessions', async () => {
+    const before = await mark();
+    const tx = await env.database.pool.connect();
+    try {
+      await tx.query('begin');
+      await tx.query('update orgs set updated_at = updated_at where id = $1', [places.branch1]);
+      await tx.query('rollback');
+    } finally {
+      tx.release();
+    }
+    await query(env, 'update orgs set updated_at = updated_at where false');
+    await query(env, 'update sessions set last_seen_at = last_seen_at');
+    await expectNothingWrittenSince(before);
+    await query(env, 'update orgs set updated_at = updated_at where id = $1', [places.branch1]);
+    expect(
+      await query(env, 'select tbl, op, n::int from matrix_probe.writes where id > $1', [before.write]),
+    ).toEqual([{ tbl: 'orgs', op: 'UPDATE', n: 1 }]);
+  });
+
+  it('every stated action is declared by a policy', () => {
+    for (const c of Object.values(cases.routes))
+      if (c.action !== 'public' && c.action !== 'authenticated')
+        expect(() => policyFor(c.action)).not.toThrow();
+  });
+
   for (const route of env.routes) {
     const key = `${route.method} ${route.url}`;
+    const c = cases.routes[key];
+    if (!c) continue;
     describe(key, () => {
-      it('anonymous: refused with 401 unless public', async () => {
-        const req = await MAKERS[key](town1, { userId: 0 });
-        const res = await env.app.inject({
-          ...(req as object),
-          method: req.method as 'GET',
-          url: req.url,
-          payload: req.payload as object,
-        });
-        if (route.access === 'public') expect([401, 403]).not.toContain(res.statusCode);
-        else expect(res.statusCode).toBe(401);
+      it(`is registered under ${c.action}`, () => {
+        expect(route.access).toBe(c.action);
       });
-      for (const role of roles) {
-        for (const where of role === 'dept_admin'
-          ? (['inside'] as const)
-          : (['inside', 'outside'] as const)) {
-          const allowed =
-            route.access === 'public' ||
-            route.access === 'authenticated' ||
-            (policyFor(route.access).roles.includes(role) && (where === 'inside' || UNTARGETED.has(key)));
-          it(`${role} ${where} its subtree: ${allowed ? 'allowed' : 'refused with 403'}`, async () => {
-            const user = await makeUser(env, { orgId: GRANTED_ON[role], role });
-            const session: Session = await login(env, user.username);
-            const target = where === 'inside' ? GRANTED_ON[role] : town2;
-            const req = await MAKERS[key](target, { userId: user.id });
-            const res = await env.app.inject({
-              method: req.method as 'GET',
-              url: req.url,
-              payload: req.payload as object,
-              headers: { ...req.headers, ...session.headers },
-            });
-            if (allowed) expect(res.statusCode, res.body).toBeLessThan(300);
-            else expect(res.statusCode, res.body).toBe(403);
-          });
+
+      it(`anonymous: ${c.action === 'public' ? 'allowed' : 'refused with 401, nothing written'}`, async () => {
+        const req = await c.make({ env, target: places.town1, self: { userId: 0 }, places });
+        const before = await mark();
+        const res = await send(req);
+        if (c.action === 'public') {
+          expect([401, 403]).not.toContain(res.statusCode);
+          return;
         }
+        expect(res.statusCode, res.body).toBe(401);
+        await expectNothingWrittenSince(before);
+      });
+
+      for (const who of CALLERS) {
+        const allowed = who.allowed(c);
+        it(`${who.name}: ${allowed ? 'allowed' : 'refused with 403, nothing written'}`, async () => {
+          const { self, headers } = await caller(who.as);
+          const ctx = { env, target: places[who.target], self, places };
+          const req = await c.make(ctx);
+          const before = await mark();
+          const res = await send(req, headers);
+          if (allowed) {
+            expect(res.statusCode, res.body).toBeLessThan(300);
+            await c.settle?.(ctx, res);
+          } else {
+            expect(res.statusCode, res.body).toBe(403);
+            await expectNothingWrittenSince(before);
+          }
+        });
       }
+
+      for (const probe of cases.probes?.[key] ?? []) probeTest(probe);
     });
   }
 });
+
+function probeTest(probe: MatrixProbe) {
+  const refused = 'refused' in probe.expect ? probe.expect.refused : null;
+  const status = refused ?? ('status' in probe.expect ? probe.expect.status : 0);
+  const as = probe.as.map((g) => `${g.role} of ${g.on}`).join(' + ');
+  it(`probe (${as}): ${probe.title}: ${refused ? `refused with ${refused}, nothing written` : `answers ${status}`}`, async () => {
+    const { self, headers } = await caller(probe.as);
+    const ctx = { env, self, places };
+    const req = await probe.make(ctx);
+    const before = await mark();
+    const res = await send(req, headers);
+    expect(res.statusCode, res.body).toBe(status);
+    if (refused) await expectNothingWrittenSince(before);
+    await probe.check?.(ctx, res);
+  });
+}

@@ -7,4 +7,5 @@ export const auditModule: ModuleManifest = {
     { action: 'audit.view', roles: ['dept_admin'], description: '查看审计日志 / browse the audit log' },
   ],
   routes: auditRoutes,
+  matrix: async () => (await import('./matrix.ts')).auditMatrix,
 };
