@@ -15,7 +15,8 @@ function savedLang(): Lang {
 }
 
 const initial = savedLang();
-document.documentElement.lang = initial;
+// (no document under unit tests, which render in Node)
+if (typeof document !== 'undefined') document.documentElement.lang = initial;
 
 i18n.use(initReactI18next).init({
   resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },

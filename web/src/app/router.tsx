@@ -1,29 +1,22 @@
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { MemberHome } from '../member/MemberHome.tsx';
+import { webModules } from '../modules/index.ts';
 import { RequireAuth } from './auth.tsx';
+import { routesOf } from './modules.ts';
 import { FullPageLoading } from './pages/Loading.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { RouteError } from './pages/RouteError.tsx';
 
 // Everything below /, the admin console, is loaded only when opened: the login and member pages
-// must stay light for cheap phones on village networks (ARCHITECTURE.md, "Weight").
+// must stay light for cheap phones on village networks. The console's screens come from the
+// modules' manifests (web/src/modules/index.ts); the account page and "not found" are the shell's.
 const AdminLayout = lazy(() => import('./admin/AdminLayout.tsx'));
 const AdminHome = lazy(() => import('./admin/AdminHome.tsx'));
-const OrgsPage = lazy(() => import('../modules/orgs/OrgsPage.tsx'));
-const UsersPage = lazy(() => import('../modules/users/UsersPage.tsx'));
-const AuditPage = lazy(() => import('../modules/audit/AuditPage.tsx'));
-const MembersPage = lazy(() => import('../modules/members/MembersPage.tsx'));
-const MemberDetailPage = lazy(() => import('../modules/members/MemberDetailPage.tsx'));
-const ImportPage = lazy(() => import('../modules/members/ImportPage.tsx'));
-const QualityPage = lazy(() => import('../modules/members/QualityPage.tsx'));
-const CardsPage = lazy(() => import('../modules/members/CardsPage.tsx'));
-const CorrectionsPage = lazy(() => import('../modules/members/CorrectionsPage.tsx'));
-const TransfersPage = lazy(() => import('../modules/members/TransfersPage.tsx'));
-const PipelinePage = lazy(() => import('../modules/members/PipelinePage.tsx'));
-const DuesPage = lazy(() => import('../modules/members/DuesPage.tsx'));
 const AccountPage = lazy(() => import('./pages/AccountPage.tsx'));
 const AdminNotFound = lazy(() => import('./admin/AdminNotFound.tsx'));
+
+const moduleRoutes = routesOf(webModules).map(({ path, page: Page }) => ({ path, element: <Page /> }));
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
@@ -48,19 +41,7 @@ export const router = createBrowserRouter([
     errorElement: <RouteError />,
     children: [
       { index: true, element: <AdminHome /> },
-      { path: 'orgs', element: <OrgsPage /> },
-      { path: 'orgs/:id', element: <OrgsPage /> },
-      { path: 'users', element: <UsersPage /> },
-      { path: 'audit', element: <AuditPage /> },
-      { path: 'members', element: <MembersPage /> },
-      { path: 'members/import', element: <ImportPage /> },
-      { path: 'members/quality', element: <QualityPage /> },
-      { path: 'members/cards', element: <CardsPage /> },
-      { path: 'members/corrections', element: <CorrectionsPage /> },
-      { path: 'members/:id', element: <MemberDetailPage /> },
-      { path: 'transfers', element: <TransfersPage /> },
-      { path: 'pipeline', element: <PipelinePage /> },
-      { path: 'dues', element: <DuesPage /> },
+      ...moduleRoutes,
       { path: 'account', element: <AccountPage /> },
       { path: '*', element: <AdminNotFound /> },
     ],

@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { DEGREES, EDUCATIONS } from '../../../contracts/enums.ts';
+import { DEGREES, EDUCATIONS } from '../../../contracts/members/enums.ts';
 import type { CORRECTABLE, CorrectionList, Member } from '../../../contracts/index.ts';
 import { ApiError, api, errorMessage } from '../app/api.ts';
 import { yuan } from '../app/format.ts';
@@ -165,7 +165,9 @@ function Request({ c }: { c: Correction }) {
         {/* The state in words (and a symbol), never by colour alone. */}
         <span className="hy-m-state" data-testid="my-correction-state">
           {c.status === 'approved' ? '✓ ' : c.status === 'rejected' ? '✕ ' : '… '}
-          {t(`myRecord.status.${c.status}`)}
+          {c.status === 'approved'
+            ? t('myRecord.approved', { status: t('myRecord.status.approved') })
+            : t(`myRecord.status.${c.status}`)}
         </span>
       </p>
       <p>{t('myRecord.to', { value: c.value })}</p>

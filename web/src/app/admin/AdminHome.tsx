@@ -1,15 +1,10 @@
 import { Navigate } from 'react-router';
-import { can, useCurrentUser } from '../auth.tsx';
+import { webModules } from '../../modules/index.ts';
+import { useCurrentUser } from '../auth.tsx';
+import { homeOf, menuFor } from '../modules.ts';
 
-/** The console opens on the org tree, the heart of the work; others go where they may. */
+/** The console opens on the first screen of the user's menu (the org tree for most); else the account. */
 export default function AdminHome() {
   const me = useCurrentUser();
-  const to = can(me, 'org.view')
-    ? '/orgs'
-    : can(me, 'member.view')
-      ? '/members'
-      : can(me, 'user.view')
-        ? '/users'
-        : '/account';
-  return <Navigate to={to} replace />;
+  return <Navigate to={homeOf(menuFor(webModules, me.actions)) ?? '/account'} replace />;
 }

@@ -1,25 +1,29 @@
+import { LogoutOutlined, MenuOutlined, MobileOutlined, UserOutlined } from '@ant-design/icons';
 import {
-  ApartmentOutlined,
-  AuditOutlined,
-  LogoutOutlined,
-  MenuOutlined,
-  MobileOutlined,
-  SolutionOutlined,
-  TeamOutlined,
-  UserOutlined,
-} from '@ant-design/icons';
-import { App as AntApp, Button, ConfigProvider, Drawer, Dropdown, Grid, Layout, Menu, Spin } from 'antd';
+  App as AntApp,
+  Button,
+  ConfigProvider,
+  Drawer,
+  Dropdown,
+  Grid,
+  Layout,
+  Menu,
+  type MenuProps,
+  Spin,
+} from 'antd';
 import type { Locale } from 'antd/es/locale/index.js';
 import enUSModule from 'antd/es/locale/en_US.js';
 import zhCNModule from 'antd/es/locale/zh_CN.js';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn.js';
-import { Suspense, useEffect, useState } from 'react';
+import { type ComponentType, type LazyExoticComponent, lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { webModules } from '../../modules/index.ts';
 import { can, useCurrentUser, useLogout } from '../auth.tsx';
 import { syncZodLocale } from '../forms.ts';
-import { toggleLang } from '../i18n.ts';
+import { addTranslations, toggleLang } from '../i18n.ts';
+import { type IconLoader, iconOf, menuFor, selectedKey, type VisibleEntry } from '../modules.ts';
 import { Logo } from '../pages/LoginPage.tsx';
 import './admin.css';
 import './i18n.ts';
@@ -29,6 +33,26 @@ import './i18n.ts';
 const unwrap = (m: unknown): Locale => ((m as { default?: Locale }).default ?? m) as Locale;
 const zhCN = unwrap(zhCNModule);
 const enUS = unwrap(enUSModule);
+
+// The modules' menu labels (their screens bring the rest of their strings when opened).
+for (const m of webModules) addTranslations(m.strings);
+
+type IconComponent = LazyExoticComponent<ComponentType<{ className?: string }>>;
+const icons = new Map<IconLoader, IconComponent>();
+
+/** A module's menu icon, loaded with the console; until it arrives, an empty slot of its size. */
+function ModuleIcon({ load, className }: { load: IconLoader; className?: string }) {
+  let Icon = icons.get(load);
+  if (!Icon) {
+    Icon = lazy(() => iconOf(load));
+    icons.set(load, Icon);
+  }
+  return (
+    <Suspense fallback={<span className={`anticon ${className ?? ''}`} aria-hidden="true" />}>
+      <Icon className={className} />
+    </Suspense>
+  );
+}
 
 const theme = {
   token: { colorPrimary: '#c8161d', colorLink: '#c8161d', borderRadius: 6, fontSize: 14 },
@@ -62,7 +86,9 @@ function Shell() {
   const screens = Grid.useBreakpoint();
   const narrow = screens.md === false;
   const [drawerOpen, setDrawerOpen] = useState(false);
-  const [openKeys, setOpenKeys] = useState<string[]>(['members-group']);
+  const [openKeys, setOpenKeys] = useState<string[]>(() =>
+    webModules.flatMap((m) => m.menu.flatMap((e) => ('group' in e ? [e.group] : []))),
+  );
   const location = useLocation();
   const navigate = useNavigate();
   const logout = useLogout();
@@ -77,33 +103,20 @@ function Shell() {
 
   if (me.mustChangePassword && location.pathname !== '/account') return <Navigate to="/account" replace />;
 
-  const members = [
-    can(me, 'member.view') && { key: '/members', label: t('admin.nav.members') },
-    can(me, 'member.view') && { key: '/transfers', label: t('admin.nav.transfers') },
-    can(me, 'member.view') && { key: '/pipeline', label: t('admin.nav.pipeline') },
-    can(me, 'dues.manage') && { key: '/dues', label: t('admin.nav.dues') },
-    can(me, 'member.manage') && { key: '/members/cards', label: t('admin.nav.cards') },
-    can(me, 'member.manage') && { key: '/members/corrections', label: t('admin.nav.corrections') },
-    can(me, 'member.view') && { key: '/members/quality', label: t('admin.nav.quality') },
-  ].filter((x) => x !== false);
+  // The modules' entries the user may see, then the shell's own: the member app and the account.
+  const visible = menuFor(webModules, me.actions);
+  const toItem = (e: VisibleEntry): NonNullable<MenuProps['items']>[number] => ({
+    key: e.key,
+    label: t(e.label),
+    icon: e.icon && <ModuleIcon load={e.icon} />,
+    children: e.children?.map(toItem),
+  });
   const items = [
-    can(me, 'org.view') && { key: '/orgs', icon: <ApartmentOutlined />, label: t('admin.nav.orgs') },
-    members.length > 0 && {
-      key: 'members-group',
-      icon: <SolutionOutlined />,
-      label: t('admin.nav.membersGroup'),
-      children: members,
-    },
-    can(me, 'user.view') && { key: '/users', icon: <TeamOutlined />, label: t('admin.nav.users') },
-    can(me, 'audit.view') && { key: '/audit', icon: <AuditOutlined />, label: t('admin.nav.audit') },
+    ...visible.map(toItem),
     can(me, 'member.self') && { key: '/m', icon: <MobileOutlined />, label: t('admin.nav.memberApp') },
     { key: '/account', icon: <UserOutlined />, label: t('admin.nav.account') },
   ].filter((x) => x !== false);
-  // The entry whose address is the longest prefix of the page's: /members/cards is not /members.
-  const selected = [...items, ...members]
-    .map((i) => i.key)
-    .filter((k) => k.startsWith('/') && (location.pathname === k || location.pathname.startsWith(`${k}/`)))
-    .sort((a, b) => b.length - a.length)[0];
+  const selected = selectedKey([...visible, { key: '/account', label: '' }], location.pathname);
   const menu = (
     <Menu
       mode="inline"

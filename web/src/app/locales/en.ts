@@ -1,38 +1,24 @@
+import {
+  CORRECTION_STATUS_LABELS,
+  DUES_CATEGORY_LABELS,
+  GENDER_LABELS,
+  labelsIn,
+  MEMBER_STATUS_LABELS,
+  ORG_KIND_LABELS,
+  ORG_SECTOR_LABELS,
+  ROLE_LABELS,
+} from '../../../../contracts/labels.ts';
 import type zhCN from './zh-CN.ts';
 
 const en: typeof zhCN = {
   app: { title: 'Hongyun Smart Party-Building Platform', short: 'Hongyun' },
   lang: { switchTo: '中文', label: 'Switch language' },
-  kind: {
-    committee: 'Party committee',
-    working_committee: 'Working committee',
-    general_branch: 'General branch',
-    branch: 'Party branch',
-    group: 'Party group',
-  },
-  role: {
-    dept_admin: 'Organization dept. admin',
-    org_admin: 'Org admin',
-    secretary: 'Secretary',
-    member: 'Member',
-    station_manager: 'Station manager',
-  },
-  memberStatus: {
-    applicant: 'Applicant',
-    activist: 'Activist',
-    candidate: 'Candidate',
-    probationary: 'Probationary member',
-    full: 'Full member',
-  },
-  gender: { male: 'Male', female: 'Female' },
-  duesCategory: {
-    salaried: 'Salaried',
-    retired: 'Retired',
-    farmer: 'Farmer',
-    student: 'Student',
-    relief: 'In hardship',
-  },
-  sector: { public: 'Public institutions, SOEs, villages and communities', non_public: 'Non-public sector' },
+  kind: labelsIn(ORG_KIND_LABELS, 'en'),
+  role: labelsIn(ROLE_LABELS, 'en'),
+  memberStatus: labelsIn(MEMBER_STATUS_LABELS, 'en'),
+  gender: labelsIn(GENDER_LABELS, 'en'),
+  duesCategory: labelsIn(DUES_CATEGORY_LABELS, 'en'),
+  sector: labelsIn(ORG_SECTOR_LABELS, 'en'),
   password: {
     policy: 'Passwords are 8-64 characters with at least three of: upper case, lower case, digits, symbols',
     mismatch: 'The two new passwords do not match',
@@ -132,7 +118,9 @@ const en: typeof zhCN = {
     submitted: 'Request sent. Your branch will review it.',
     requests: 'My correction requests',
     noRequests: 'No correction requests yet.',
-    status: { pending: 'Awaiting review', approved: 'Approved; record updated', rejected: 'Not approved' },
+    status: labelsIn(CORRECTION_STATUS_LABELS, 'en'),
+    /** an approval said with what it did */
+    approved: '{{status}}; your record is updated',
     askedOn: 'Asked on {{date}}',
     decidedOn: 'Decided on {{date}}',
     to: 'Correct to: {{value}}',

@@ -1,37 +1,25 @@
+// Labels of enumerations come from contracts/labels.ts, the one copy the server reads too.
+import {
+  CORRECTION_STATUS_LABELS,
+  DUES_CATEGORY_LABELS,
+  GENDER_LABELS,
+  labelsIn,
+  MEMBER_STATUS_LABELS,
+  ORG_KIND_LABELS,
+  ORG_SECTOR_LABELS,
+  ROLE_LABELS,
+} from '../../../../contracts/labels.ts';
+
 /** Strings of the light shell (login, member page, status pages). Admin screens add their own on load. */
 export default {
   app: { title: '红云智慧党建平台', short: '红云' },
   lang: { switchTo: 'English', label: '切换语言' },
-  kind: {
-    committee: '党委',
-    working_committee: '党工委',
-    general_branch: '党总支',
-    branch: '党支部',
-    group: '党小组',
-  },
-  role: {
-    dept_admin: '组织部管理员',
-    org_admin: '党组织管理员',
-    secretary: '书记',
-    member: '党员',
-    station_manager: '站点管理员',
-  },
-  memberStatus: {
-    applicant: '入党申请人',
-    activist: '入党积极分子',
-    candidate: '发展对象',
-    probationary: '预备党员',
-    full: '正式党员',
-  },
-  gender: { male: '男', female: '女' },
-  duesCategory: {
-    salaried: '在职',
-    retired: '离退休',
-    farmer: '农民',
-    student: '学生',
-    relief: '困难党员',
-  },
-  sector: { public: '机关事业单位、国企、村社区', non_public: '两新组织' },
+  kind: labelsIn(ORG_KIND_LABELS, 'zh'),
+  role: labelsIn(ROLE_LABELS, 'zh'),
+  memberStatus: labelsIn(MEMBER_STATUS_LABELS, 'zh'),
+  gender: labelsIn(GENDER_LABELS, 'zh'),
+  duesCategory: labelsIn(DUES_CATEGORY_LABELS, 'zh'),
+  sector: labelsIn(ORG_SECTOR_LABELS, 'zh'),
   password: {
     policy: '密码须为 8-64 位，且包含大写字母、小写字母、数字、符号中的至少三类',
     mismatch: '两次输入的新密码不一致',
@@ -129,7 +117,9 @@ export default {
     submitted: '已提交更正申请，请等待党支部审核。',
     requests: '我的更正申请',
     noRequests: '还没有提交过更正申请。',
-    status: { pending: '待审核', approved: '已同意，信息已更新', rejected: '未同意' },
+    status: labelsIn(CORRECTION_STATUS_LABELS, 'zh'),
+    /** an approval said with what it did */
+    approved: '{{status}}，信息已更新',
     askedOn: '申请时间：{{date}}',
     decidedOn: '审核时间：{{date}}',
     to: '更正为：{{value}}',

@@ -1,0 +1,86 @@
+import type { ComponentType, LazyExoticComponent } from 'react';
+
+// The web side of a module manifest (server: server/src/platform/module.ts). Each module's
+// index.ts exports one WebModule; web/src/modules/index.ts lists them; the router takes their
+// routes and the admin console's side menu their menu entries. A manifest is imported by the
+// router, so by the login page and the member app too: it holds only paths, keys, strings and
+// loaders. Pages and icons are loaded when first shown, never with the first page.
+
+/** A screen of the admin console: a path below / and its page, loaded when first opened. */
+export type WebRoute = { path: string; page: LazyExoticComponent<ComponentType> };
+
+type Icon = ComponentType<{ className?: string }>;
+
+/**
+ * An icon of the side menu, e.g. () => import('@ant-design/icons/TeamOutlined'). The icons' type
+ * declarations are CommonJS-flavoured, so TypeScript sees the module where the bundler hands over
+ * its default export; iconOf accepts either.
+ */
+export type IconLoader = () => Promise<{ default: Icon | { default: Icon } }>;
+
+export const iconOf = async (load: IconLoader): Promise<{ default: Icon }> => {
+  const m = (await load()).default;
+  return { default: 'default' in m ? m.default : m };
+};
+
+/** An entry of the side menu: a screen, shown to users whose GET /auth/me `actions` hold `action`. */
+export type MenuItem = { to: string; label: string; action: string; icon?: IconLoader };
+
+/** Entries under one heading (党员管理), shown when at least one of them is. */
+export type MenuGroup = { group: string; label: string; icon?: IconLoader; items: MenuItem[] };
+
+export type MenuEntry = MenuItem | MenuGroup;
+
+/** i18n resources, merged into the one translation namespace (both languages, same keys). */
+export type Strings = { 'zh-CN': object; en: object };
+
+/** A module's strings in both languages; the English must have the Chinese's keys (compile time). */
+export const strings = <T extends object>(zh: T, en: NoInfer<T>): Strings => ({ 'zh-CN': zh, en });
+
+export type WebModule = {
+  name: string;
+  routes: WebRoute[];
+  /** In the order shown; modules follow each other in the order of web/src/modules/index.ts. */
+  menu: MenuEntry[];
+  /** The menu's labels: needed before any of the module's screens (and their strings) is loaded. */
+  strings: Strings;
+};
+
+/** A menu entry this user may see: `key` is the address of a screen, or a group's name. */
+export type VisibleEntry = { key: string; label: string; icon?: IconLoader; children?: VisibleEntry[] };
+
+const isGroup = (e: MenuEntry): e is MenuGroup => 'group' in e;
+
+/** The side menu for a user: entries whose action they hold, groups that keep at least one entry. */
+export function menuFor(modules: readonly WebModule[], actions: readonly string[]): VisibleEntry[] {
+  const item = (i: MenuItem): VisibleEntry[] =>
+    actions.includes(i.action) ? [{ key: i.to, label: i.label, icon: i.icon }] : [];
+  return modules.flatMap((m) =>
+    m.menu.flatMap((e): VisibleEntry[] => {
+      if (!isGroup(e)) return item(e);
+      const children = e.items.flatMap(item);
+      return children.length ? [{ key: e.group, label: e.label, icon: e.icon, children }] : [];
+    }),
+  );
+}
+
+/** The screens of a menu, groups opened up, in the order shown. */
+export const screensOf = (menu: readonly VisibleEntry[]): VisibleEntry[] =>
+  menu.flatMap((e) => (e.children ? e.children : [e]));
+
+/** Where the console opens: the first screen of the user's menu (undefined when there is none). */
+export const homeOf = (menu: readonly VisibleEntry[]): string | undefined => screensOf(menu)[0]?.key;
+
+/**
+ * The menu entry to highlight on a page: the one whose address is the longest prefix of the
+ * page's, so /members/cards selects 学习卡 and /members/42 selects 党员信息.
+ */
+export function selectedKey(menu: readonly VisibleEntry[], pathname: string): string | undefined {
+  return screensOf(menu)
+    .map((e) => e.key)
+    .filter((k) => pathname === k || pathname.startsWith(`${k}/`))
+    .sort((a, b) => b.length - a.length)[0];
+}
+
+/** The console's routes from every module, for the router. */
+export const routesOf = (modules: readonly WebModule[]): WebRoute[] => modules.flatMap((m) => m.routes);
