@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     fileParallelism: false,
+    // a page on a loaded machine (CI, two cores) takes its time; a poll waits for it, never for long
+    expect: { poll: { timeout: 15_000, interval: 100 } },
   },
 });

@@ -18,6 +18,12 @@ export type Figures = {
   non2xx: number;
 };
 
+/**
+ * A load run counts only if every request was answered, with a 2xx: every target requires it,
+ * so a run that failed (a lost session, a refused request, a crash) cannot pass as fast.
+ */
+export const clean = (f: Figures) => f.requests > 0 && f.errors === 0 && f.non2xx === 0;
+
 /** One load run; latencies in milliseconds. */
 export async function load(opts: autocannon.Options): Promise<Figures> {
   const r = await autocannon({ duration: 10, connections: 10, ...opts });
@@ -55,13 +61,21 @@ export async function startProcess(
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // the tail of its output, for the error message if it dies (a whole run's log would grow without end)
   let log = '';
-  child.stdout!.on('data', (d) => (log += d));
-  child.stderr!.on('data', (d) => (log += d));
-  const deadline = Date.now() + 300_000;
+  const keep = (d: Buffer) => {
+    log = (log + d).slice(-20_000);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  // a city seed takes about a minute on a quiet machine, many more on a busy one
+  const deadline = Date.now() + 900_000;
   while (!(await ready().catch(() => false))) {
     if (child.exitCode !== null) throw new Error(`process exited:\n${log}`);
-    if (Date.now() > deadline) throw new Error(`not ready in time:\n${log}`);
+    if (Date.now() > deadline) {
+      await stopProcess(child);
+      throw new Error(`not ready in time:\n${log}`);
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   return child;
@@ -103,6 +117,7 @@ export async function startCityServer(dataDir: string, env: NodeJS.ProcessEnv = 
       SEED_SCALE: 'city',
       LOG_LEVEL: 'warn',
       LOGIN_RATE_LIMIT_PER_MINUTE: '100000000',
+      LOGIN_NAME_LIMIT: '100000000',
       ...env,
     },
     async () => (await fetch(`${base}/readyz`)).ok,
@@ -110,14 +125,29 @@ export async function startCityServer(dataDir: string, env: NodeJS.ProcessEnv = 
   return { server, base, startupSeconds: (Date.now() - t0) / 1000 };
 }
 
-/** Logs in as a demo account: the cookie header to send, and the CSRF token for writes. */
+/**
+ * Logs in as a demo account: the cookie header to send, and the CSRF token for writes. Throws
+ * unless the login succeeded: a failed setup must stop the benchmark, not turn it into a
+ * measurement of fast refusals.
+ */
 export async function loginAs(base: string, username: string) {
   const res = await fetch(`${base}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password: 'Hongyun@2026' }),
   });
+  if (res.status !== 200) throw new Error(`login as ${username}: ${res.status} ${await res.text()}`);
   const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]);
-  const csrf = cookies.find((c) => c.startsWith('hy_csrf='))?.slice('hy_csrf='.length) ?? '';
+  const csrf = cookies.find((c) => c.startsWith('hy_csrf='))?.slice('hy_csrf='.length);
+  if (!csrf || !cookies.some((c) => c.startsWith('hy_session=')))
+    throw new Error(`login as ${username}: no session cookie`);
   return { cookie: cookies.join('; '), csrf };
+}
+
+/** A setup request (GET unless `init` says otherwise) whose JSON answer is needed: throws unless 2xx. */
+export async function call<T>(base: string, cookie: string, url: string, init: RequestInit = {}): Promise<T> {
+  const res = await fetch(`${base}${url}`, { ...init, headers: { cookie, ...init.headers } });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${url}: ${res.status} ${text.slice(0, 500)}`);
+  return JSON.parse(text) as T;
 }
