@@ -27,6 +27,12 @@ export const members = pgTable(
     orgId: bigint('org_id', { mode: 'number' })
       .notNull()
       .references(() => orgs.id),
+    /**
+     * The org's materialized path, kept by the database (migration 0009: set from org_id on every
+     * write, followed when an org moves), in the C collation, so a subtree's members are one index
+     * range in tree order: a list page reads its twenty rows and stops (docs/SCALE.md).
+     */
+    orgPath: text('org_path'),
     /** The member's login account (phone, username or study card), when they have one. */
     userId: bigint('user_id', { mode: 'number' }).references(() => users.id),
     name: text('name').notNull(),

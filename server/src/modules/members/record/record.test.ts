@@ -206,6 +206,22 @@ describe('member records', () => {
     expect((await api(town, 'GET', `/members?q=${outside.idNumber}`)).json().total).toBe(0);
   });
 
+  it('a branch moved to another town takes its members with it: they are listed under the new town only', async () => {
+    const branch = await makeOrg(env, town1, 'branch');
+    const m = await makeMember(env, branch.id);
+    const inTown = async (s: Session, town: number) =>
+      (await api(s, 'GET', `/members?orgId=${town}&pageSize=200&q=${encodeURIComponent('测试党员')}`))
+        .json()
+        .items.map((x: { id: string }) => x.id);
+    expect(await inTown(admin, town1)).toContain(String(m.id));
+    const moved = await api(admin, 'POST', `/orgs/${branch.id}/move`, { parentId: String(town2) });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(await inTown(admin, town2)).toContain(String(m.id));
+    expect(await inTown(admin, town1)).not.toContain(String(m.id));
+    // and the old town's admin no longer reaches the record
+    expect((await api(town, 'GET', `/members/${m.id}`)).statusCode).toBe(403);
+  });
+
   it('filters by subtree and status and pages through', async () => {
     const sub = await makeOrg(env, town1, 'branch');
     await makeMember(env, sub.id, { status: 'full' });
