@@ -1,4 +1,10 @@
-import { MEMBER_FIELD_LABELS } from '../../../../../contracts/labels.ts';
+import {
+  DUES_CATEGORY_LABELS,
+  GENDER_LABELS,
+  labelsIn,
+  MEMBER_FIELD_LABELS,
+  MEMBER_STATUS_LABELS,
+} from '../../../../../contracts/labels.ts';
 import {
   DEGREES,
   type DuesCategory,
@@ -6,6 +12,16 @@ import {
   type MemberStatus,
   POSITIONS,
 } from '../../../../../contracts/members/index.ts';
+
+// the words in the cells are the labels of contracts/labels.ts; full members first, as admins list them
+export const GENDER_ZH = labelsIn(GENDER_LABELS, 'zh');
+export const STATUS_ZH = Object.fromEntries(
+  (['full', 'probationary', 'candidate', 'activist', 'applicant'] as const).map((s) => [
+    s,
+    MEMBER_STATUS_LABELS[s].zh,
+  ]),
+) as Record<MemberStatus, string>;
+export const DUES_ZH: Record<DuesCategory, string> = labelsIn(DUES_CATEGORY_LABELS, 'zh');
 
 /**
  * The member workbook's columns, in the order of the import template that admins fill in (the
@@ -33,7 +49,7 @@ export const COLUMNS = [
     key: 'status',
     header: '人员类别',
     width: 13,
-    note: '必填：正式党员、预备党员、发展对象、入党积极分子、入党申请人。',
+    note: `必填：${Object.values(STATUS_ZH).join('、')}。`,
   },
   {
     key: 'joinedOn',
@@ -63,7 +79,12 @@ export const COLUMNS = [
   { key: 'workUnit', header: '工作单位', width: 24, note: '选填，最多 100 字。' },
   { key: 'mobile', header: '是否流动党员', width: 13, note: '选填：是 或 否，不填视为“否”。' },
   { key: 'mobileLocation', header: '外出地点', width: 18, note: '流动党员必填，如“广东省深圳市”。' },
-  { key: 'duesCategory', header: '党费类别', width: 10, note: '选填：在职、离退休、农民、学生、困难党员。' },
+  {
+    key: 'duesCategory',
+    header: '党费类别',
+    width: 10,
+    note: `选填：${Object.values(DUES_ZH).join('、')}。`,
+  },
   {
     key: 'monthlyIncome',
     header: '月收入（元）',
@@ -96,21 +117,6 @@ export const LABELS: Record<string, string> = {
   monthlyIncome: '月收入（元）',
 };
 
-export const GENDER_ZH: Record<'male' | 'female', string> = { male: '男', female: '女' };
-export const STATUS_ZH: Record<MemberStatus, string> = {
-  full: '正式党员',
-  probationary: '预备党员',
-  candidate: '发展对象',
-  activist: '入党积极分子',
-  applicant: '入党申请人',
-};
-export const DUES_ZH: Record<DuesCategory, string> = {
-  salaried: '在职',
-  retired: '离退休',
-  farmer: '农民',
-  student: '学生',
-  relief: '困难党员',
-};
 export const YES = '是';
 export const NO = '否';
 
