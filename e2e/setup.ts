@@ -25,7 +25,15 @@ export default async function setup(project: TestProject) {
   const port = await freePort();
   const server = spawn(process.execPath, ['server/src/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      // a study card's idle sign-out, seen in real time by e2e/card-idle.e2e.ts
+      CARD_IDLE_MINUTES: '1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

@@ -41,13 +41,23 @@ export function useCurrentUser(): Me {
   return lastUser;
 }
 
+/**
+ * Forget everything the previous session loaded and set who is signed in now (null: nobody). The
+ * user query is kept and updated, not removed: a screen still watching it (the guard around the
+ * member app when a card signs out on idle) must hear the change, and watchers of a removed query
+ * hear nothing.
+ */
+export function resetSession(me: Me | null) {
+  queryClient.removeQueries({ predicate: (q) => q.queryHash !== JSON.stringify(meKey) });
+  queryClient.setQueryData(meKey, me);
+}
+
 export function useLogin() {
   return useMutation({
     mutationFn: (body: Login) => api.post<Me>('/auth/login', body),
     onSuccess: (me) => {
       clearSessionExpired();
-      queryClient.removeQueries();
-      queryClient.setQueryData(meKey, me);
+      resetSession(me);
     },
   });
 }
@@ -56,10 +66,7 @@ export function useLogout() {
   return useMutation({
     mutationFn: () => api.post<{ ok: true }>('/auth/logout'),
     // Even if the server could not be told, the user asked to leave: forget everything here.
-    onSettled: () => {
-      queryClient.removeQueries();
-      queryClient.setQueryData(meKey, null);
-    },
+    onSettled: () => resetSession(null),
   });
 }
 
@@ -88,8 +95,7 @@ function useIdleSignOut(me: Me | null | undefined) {
       signedOutIdle = true;
       // the screen clears at once, without waiting for the server (it may be unreachable)
       void api.post<{ ok: true }>('/auth/logout').catch(() => undefined);
-      queryClient.removeQueries();
-      queryClient.setQueryData(meKey, null);
+      resetSession(null);
     };
     const restart = () => {
       clearTimeout(timer);
