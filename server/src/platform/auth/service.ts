@@ -2,7 +2,7 @@ import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
 import { ADMIN_ROLES, type Login, type Me } from '../../../../contracts/auth.ts';
 import { inTransaction } from '../../db/client.ts';
 import { orgs } from '../tree/schema.ts';
-import { actionsOf, type Actor, type SessionFacts } from '../access/index.ts';
+import { actionsOf, type Actor } from '../access/index.ts';
 import { recordAudit } from '../audit/service.ts';
 import { actorOf, type Ctx } from '../context.ts';
 import { AppError, fieldError, notFound } from '../http/errors.ts';
@@ -193,7 +193,9 @@ export async function logout(ctx: Ctx) {
 }
 
 export async function me(ctx: Ctx, actor: Actor = actorOf(ctx)): Promise<Me> {
-  const facts = actor.session ?? (await sessionFacts(ctx, actor));
+  // every caller comes through a session look-up (the gate, or the login route's), which read these
+  const facts = actor.session;
+  if (!facts) throw new Error('me() answers for an actor loaded with its session');
   return {
     id: String(actor.userId),
     username: actor.username,
@@ -210,29 +212,6 @@ export async function me(ctx: Ctx, actor: Actor = actorOf(ctx)): Promise<Me> {
     actions: actionsOf(actor),
     idleMinutes: facts.idleMinutes,
     viaCard: facts.viaCard,
-  };
-}
-
-/** The same facts for an actor that did not come through the session gate. */
-async function sessionFacts(ctx: Ctx, actor: Actor): Promise<SessionFacts> {
-  const [row] = await ctx.db
-    .select({
-      mustChangePassword: users.mustChangePassword,
-      homeOrgId: users.orgId,
-      homeOrgName: orgs.name,
-      idleMinutes: sql<number | null>`(select idle_minutes from sessions where id = ${actor.sessionId})`,
-      credential: sql<string | null>`(select credential from sessions where id = ${actor.sessionId})`,
-    })
-    .from(users)
-    .leftJoin(orgs, eq(orgs.id, users.orgId))
-    .where(eq(users.id, actor.userId));
-  if (!row) throw notFound({ zh: '用户', en: 'User' });
-  return {
-    mustChangePassword: row.mustChangePassword,
-    homeOrgId: row.homeOrgId,
-    homeOrgName: row.homeOrgName,
-    idleMinutes: row.idleMinutes ?? ctx.config.adminIdleMinutes,
-    viaCard: row.credential === 'study_card',
   };
 }
 

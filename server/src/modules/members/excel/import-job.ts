@@ -3,7 +3,7 @@ import { eq, inArray, like, or, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { inTransaction, nextIds } from '../../../db/client.ts';
 import { type Actor, can } from '../../../platform/access/index.ts';
-import { actorLabel, countActions, recordAudit } from '../../../platform/audit/service.ts';
+import { actorLabel, recordAudit } from '../../../platform/audit/service.ts';
 import { actorForUser } from '../../../platform/auth/sessions.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { fileStore, newFileKey } from '../../../platform/files/index.ts';
@@ -26,8 +26,7 @@ import {
   writeErrorWorkbook,
 } from './workbook.ts';
 import { shanghaiToday } from '../../../platform/time.ts';
-import { maskIdNumber } from '../../../platform/pii/index.ts';
-import { DUPLICATES_ELSEWHERE_PER_DAY } from '../record/store.ts';
+import { DUPLICATES_ELSEWHERE_PER_DAY, withinDuplicateBound } from '../record/store.ts';
 
 /** More rows than a town's members: split bigger files (and keep one transaction reasonable). */
 export const MAX_ROWS = 200_000;
@@ -221,17 +220,12 @@ async function processImport(job: JobContext, imp: typeof memberImports.$inferSe
   }
   if (elsewhere.length) {
     // the same daily bound as the record form: the import must not be a way round it
-    const since = new Date(job.now().getTime() - 86_400_000);
-    const used = await countActions(job.db, actor.userId, 'member.duplicate_elsewhere', since);
-    const left = Math.max(0, DUPLICATES_ELSEWHERE_PER_DAY - used);
-    for (const e of elsewhere.slice(0, left + 1))
-      await recordAudit(job.db, ctx, {
-        action: 'member.duplicate_elsewhere',
-        targetType: 'member_import',
-        targetId: imp.id,
-        after: { idNumber: maskIdNumber(e.idNumber), refused: elsewhere.length > left },
-      });
-    if (elsewhere.length > left)
+    const within = await withinDuplicateBound(
+      ctx,
+      elsewhere.map((e) => e.idNumber),
+      { type: 'member_import', id: imp.id },
+    );
+    if (!within)
       throw new Refusal(
         `本文件中有身份证号已在您管理范围之外登记，超过每天可核对的次数（${DUPLICATES_ELSEWHERE_PER_DAY} 次），未导入任何数据；请联系上级党组织核实后再导入`,
       );

@@ -154,22 +154,39 @@ export async function duplicateIdError(
     };
     return duplicateError(text);
   }
-  const since = new Date(ctx.now().getTime() - 86_400_000);
-  const n = await countActions(ctx.db, actor.userId, 'member.duplicate_elsewhere', since);
-  await recordAudit(ctx.db, ctx, {
-    action: 'member.duplicate_elsewhere',
-    targetType: 'member',
-    after: { idNumber: maskIdNumber(idNumber), refused: n >= DUPLICATES_ELSEWHERE_PER_DAY },
-  });
-  if (n >= DUPLICATES_ELSEWHERE_PER_DAY)
+  if (!(await withinDuplicateBound(ctx, [idNumber], { type: 'member' })))
     return new AppError(429, 'too_many_duplicate_checks', {
-      zh: `今天已有 ${n} 次录入的身份证号在您管理范围之外已有登记，查重暂停至明天；请联系上级党组织核实`,
+      zh: `今天录入的身份证号在您管理范围之外已有登记的次数已达上限（${DUPLICATES_ELSEWHERE_PER_DAY} 次），查重暂停至明天；请联系上级党组织核实`,
       en: 'Too many ID numbers on record outside your scope today; ask your superior organization',
     });
   return duplicateError({
     zh: '该身份证号已在本系统其他党组织登记，同一人不能重复登记；如需转入，请由原党组织办理组织关系转接',
     en: 'this ID number is already on record elsewhere in the deployment; ask for a transfer',
   });
+}
+
+/**
+ * Counts `idNumbers` (each found on record out of the actor's reach) against the daily bound, one
+ * audit entry each (masked, in their own transaction: the caller's write is about to roll back),
+ * and says whether all of them are within it. Past the bound, one entry more records the refusal.
+ */
+export async function withinDuplicateBound(
+  ctx: Ctx,
+  idNumbers: string[],
+  target: { type: string; id?: number },
+): Promise<boolean> {
+  const since = new Date(ctx.now().getTime() - 86_400_000);
+  const used = await countActions(ctx.db, actorOf(ctx).userId, 'member.duplicate_elsewhere', since);
+  const left = Math.max(0, DUPLICATES_ELSEWHERE_PER_DAY - used);
+  const within = idNumbers.length <= left;
+  for (const idNumber of idNumbers.slice(0, left + 1))
+    await recordAudit(ctx.db, ctx, {
+      action: 'member.duplicate_elsewhere',
+      targetType: target.type,
+      targetId: target.id,
+      after: { idNumber: maskIdNumber(idNumber), refused: !within },
+    });
+  return within;
 }
 
 function duplicateError(text: Text) {

@@ -35,18 +35,17 @@ export function transferAbilities(actor: Actor, t: Sides) {
   };
 }
 
-/** Refuses unless the actor manages the deciding side; gives that org. */
-export async function authorizeDecider(tx: Tx, actor: Actor, t: TransferRow) {
-  const side = decidingSide(t);
+/** Refuses, in words, unless the actor manages the org on `side` of the letter; gives that org. */
+async function authorizeSide(tx: Tx, actor: Actor, t: TransferRow, side: 'from' | 'to') {
   const org = await mustOrg(tx, side === 'from' ? t.fromOrgId! : t.toOrgId!);
   authorize(actor, 'member.manage', org.path, SIDE_TEXT[side === 'from' ? 'sending' : 'receiving'](org.name));
   return org;
 }
 
+/** Refuses unless the actor manages the deciding side; gives that org. */
+export const authorizeDecider = (tx: Tx, actor: Actor, t: TransferRow) =>
+  authorizeSide(tx, actor, t, decidingSide(t));
+
 /** Refuses unless the actor manages the owning side; gives that org. */
-export async function authorizeOwner(tx: Tx, actor: Actor, t: TransferRow) {
-  const side = owningSide(t);
-  const org = await mustOrg(tx, side === 'from' ? t.fromOrgId! : t.toOrgId!);
-  authorize(actor, 'member.manage', org.path, SIDE_TEXT[side === 'from' ? 'sending' : 'receiving'](org.name));
-  return org;
-}
+export const authorizeOwner = (tx: Tx, actor: Actor, t: TransferRow) =>
+  authorizeSide(tx, actor, t, owningSide(t));
