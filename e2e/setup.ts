@@ -33,6 +33,8 @@ export default async function setup(project: TestProject) {
       LOG_LEVEL: 'warn',
       // a study card's idle sign-out, seen in real time by e2e/card-idle.e2e.ts
       CARD_IDLE_MINUTES: '1',
+      // "six months later" as a request header (X-Test-Now), for e2e/standard-members.e2e.ts
+      TEST_CLOCK: '1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -20,6 +20,7 @@ import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import { validatorCompiler } from './platform/http/validation.ts';
 import { type JobQueue, noJobs } from './platform/jobs/index.ts';
 import type { ModuleManifest } from './platform/module.ts';
+import { declareSettings } from './platform/settings/index.ts';
 import type { Pii } from './platform/pii/index.ts';
 
 export type AppDeps = {
@@ -93,6 +94,7 @@ export async function buildApp({
   });
 
   for (const m of modules) registerPolicies(m.policies);
+  for (const m of modules) if (m.settings) declareSettings(m.settings);
   const routes: RouteInfo[] = [];
   await app.register(
     async (api) => {

@@ -14,6 +14,12 @@ export type Config = {
   memberIdleMinutes: number;
   /** Sessions opened with a study card (shared station PCs, kiosks): short, whatever the account. */
   cardIdleMinutes: number;
+  /**
+   * End-to-end tests only (TEST_CLOCK=1): a request's `X-Test-Now` header (an ISO instant) is the
+   * clock its domain operations read, so "six months later" is a header, not a wait. Sessions and
+   * logins keep the real clock. Never set in a deployment: the server says so loudly at start.
+   */
+  testClock: boolean;
   /** Days an import's error workbook is kept after the import finished. */
   importErrorsKeepDays: number;
   /** Hard cap on a session's life, whatever its activity. */
@@ -87,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminIdleMinutes: int(env, 'ADMIN_IDLE_MINUTES', 30),
     memberIdleMinutes: int(env, 'MEMBER_IDLE_MINUTES', 7 * 24 * 60),
     cardIdleMinutes: int(env, 'CARD_IDLE_MINUTES', 10),
+    testClock: flag(env, 'TEST_CLOCK'),
     importErrorsKeepDays: int(env, 'IMPORT_ERRORS_KEEP_DAYS', 7),
     sessionMaxHours: int(env, 'SESSION_MAX_HOURS', 30 * 24),
     loginRateLimitPerMinute: int(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 30),

@@ -48,6 +48,8 @@ async function main() {
     logger: { level: config.logLevel },
   });
   await app.listen({ port: config.port, host: config.host });
+  if (config.testClock)
+    app.log.warn('TEST_CLOCK=1: requests may set the clock with X-Test-Now. For end-to-end tests only.');
 
   const url = `http://localhost:${config.port}`;
   console.log(`

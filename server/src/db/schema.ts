@@ -2,4 +2,5 @@
 export * from '../platform/tree/schema.ts';
 export * from '../platform/auth/schema.ts';
 export * from '../platform/audit/schema.ts';
+export * from '../platform/settings/schema.ts';
 export * from '../modules/members/schema.ts';

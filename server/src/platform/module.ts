@@ -4,6 +4,7 @@ import type { Db, Queryable } from '../db/client.ts';
 import type { MatrixCases } from '../../test/matrix.ts';
 import type { Policy } from './access/index.ts';
 import type { Pii } from './pii/index.ts';
+import type { SettingDef } from './settings/index.ts';
 
 export type JobContext = {
   db: Db;
@@ -38,6 +39,8 @@ export type ModuleManifest = {
   /** Registered under /api/v1; every route must declare `config.access`. */
   routes?: (app: FastifyInstance) => Promise<void>;
   jobs?: JobDef[];
+  /** What the department may configure (platform/settings), with the regulation's defaults. */
+  settings?: SettingDef<any>[];
   workers?: WorkerDef[];
   /** Demo data; called in manifest order, so a module may rely on the ones before it. */
   seed?: (ctx: SeedContext) => Promise<void>;

@@ -12,6 +12,7 @@ import { qualityRoutes } from './quality/routes.ts';
 import { recordPolicies } from './record/policy.ts';
 import { recordRoutes } from './record/routes.ts';
 import { seedMembers } from './seed.ts';
+import { membersSettings } from './settings.ts';
 import { cardRoutes } from './study-cards/routes.ts';
 import { transferRoutes } from './transfers/routes.ts';
 
@@ -52,6 +53,7 @@ export const membersModule: ModuleManifest = {
     // its own plugin: the multipart parser it registers stays with the import route
     await app.register(memberExcelRoutes);
   },
+  settings: membersSettings,
   workers: [{ name: IMPORT_JOB, run: runMemberImport }],
   jobs: [importFilesJob, rebindJob],
   seed: seedMembers,

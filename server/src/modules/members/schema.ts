@@ -68,6 +68,56 @@ export const members = pgTable(
     duesStandardFen: integer('dues_standard_fen'),
     studyCardNo: text('study_card_no'),
     /**
+     * 党籍状态, apart from the category (status): normal, suspended (停止党籍) or left, with how
+     * (standing/rules.ts). A member who left stays on file, read only, and is counted nowhere else.
+     */
+    partyStanding: text('party_standing').notNull().default('normal'),
+    leftHow: text('left_how'),
+    leftOn: date('left_on'),
+    suspendedOn: date('suspended_on'),
+    /** 失联: the current episode (earlier ones are in the history). 条例第二十四条. */
+    lostContactOn: date('lost_contact_on'),
+    lostContactReason: text('lost_contact_reason'),
+    foundOn: date('found_on'),
+    /** 出国（境）定居 or 出国（境）学习: what art. 24 counts towards suspension. */
+    abroadKind: text('abroad_kind'),
+    abroadSince: date('abroad_since'),
+    /** 延长预备期 (党章第七条): once, 6–12 months, with the branch meeting and the approval. */
+    probationExtensionMonths: integer('probation_extension_months'),
+    probationExtensionResolutionOn: date('probation_extension_resolution_on'),
+    probationExtensionApprovedOn: date('probation_extension_approved_on'),
+    /** The rest of the recruitment file (发展党员工作细则), beside the dates above. */
+    recommendedOn: date('recommended_on'),
+    activistFiledOn: date('activist_filed_on'),
+    candidateFiledOn: date('candidate_filed_on'),
+    trainingHours: integer('training_hours'),
+    preReviewOn: date('pre_review_on'),
+    applicationFormOn: date('application_form_on'),
+    committeeTalkOn: date('committee_talk_on'),
+    oathOn: date('oath_on'),
+    conversionRequestOn: date('conversion_request_on'),
+    /** 培养联系人 (one or two full members) and 入党介绍人 (two full members): member ids. */
+    cultivationContactIds: bigint('cultivation_contact_ids', { mode: 'number' })
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    sponsorIds: bigint('sponsor_ids', { mode: 'number' }).array().notNull().default(sql`'{}'`),
+    /**
+     * The first month whose dues the platform counts (YYYY-MM): the later of the join month and
+     * the member's arrival (created, imported, transferred in), or the month after a "dues paid
+     * until" given then. Null on rows from before it was kept: counting then starts at arrival.
+     */
+    duesFromMonth: text('dues_from_month'),
+    /** How the dues base is taken: salary, annual salary (年薪), self-employed, pension… */
+    duesBasis: text('dues_basis'),
+    /** 工作岗位 from the national code list (contracts/members/codes.ts). */
+    postCode: text('post_code'),
+    /** 家庭住址, personal data: encrypted, bound to the row. */
+    homeAddressEnc: text('home_address_enc'),
+    workStartedOn: date('work_started_on'),
+    /** 困难党员 and its kind; null when not in hardship. */
+    hardshipKind: text('hardship_kind'),
+    /**
      * Bumped by the database on every change to the record's own fields (a trigger, so no write
      * path can forget): an edit names the version it was made on, and a stale one is refused.
      */
@@ -106,6 +156,21 @@ export const members = pgTable(
       sql`${t.status} in ('applicant','activist','candidate','probationary','full')`,
     ),
     check('members_gender_check', sql`${t.gender} in ('male','female')`),
+    check('members_party_standing_check', sql`${t.partyStanding} in ('normal','suspended','left')`),
+    check(
+      'members_left_how_check',
+      sql`${t.leftHow} in ('death','resignation','removal','expulsion','lapsed','probation_cancelled')`,
+    ),
+    check('members_abroad_kind_check', sql`${t.abroadKind} in ('settled','studying')`),
+    check(
+      'members_probation_extension_check',
+      sql`${t.probationExtensionMonths} is null or ${t.probationExtensionMonths} between 6 and 12`,
+    ),
+    // the decisions lists: who lost contact, who is suspended
+    index('members_lost_contact_idx')
+      .on(t.orgId)
+      .where(sql`${t.lostContactOn} is not null and ${t.foundOn} is null`),
+    index('members_standing_idx').on(t.orgId, t.partyStanding).where(sql`${t.partyStanding} <> 'normal'`),
   ],
 );
 export type MemberRow = typeof members.$inferSelect;
@@ -147,6 +212,14 @@ export const transfers = pgTable(
     duesPaidUntil: text('dues_paid_until').notNull(),
     reason: text('reason').notNull(),
     returnReason: text('return_reason'),
+    /**
+     * 回执: due within one month of the receiving committee taking the member in; recorded by the
+     * sending side (an outgoing letter) or sent back by the receiving side (incoming, internal).
+     */
+    receiptDueOn: date('receipt_due_on'),
+    receiptOn: date('receipt_on'),
+    /** An expired internal letter accepted on a branch certificate (证明) instead of a new letter. */
+    certificateNote: text('certificate_note'),
     createdBy: bigint('created_by', { mode: 'number' }),
     decidedBy: bigint('decided_by', { mode: 'number' }),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
@@ -158,6 +231,9 @@ export const transfers = pgTable(
     index('transfers_member_idx').on(t.memberId),
     // one open transfer per member at a time
     uniqueIndex('transfers_one_pending_key').on(t.memberId).where(sql`${t.status} = 'pending'`),
+    index('transfers_receipt_idx')
+      .on(t.receiptDueOn)
+      .where(sql`${t.receiptOn} is null and ${t.receiptDueOn} is not null`),
     check('transfers_kind_check', sql`${t.kind} in ('internal','outgoing','incoming')`),
     check('transfers_status_check', sql`${t.status} in ('pending','accepted','returned','cancelled')`),
   ],
@@ -193,6 +269,12 @@ export const memberImports = pgTable('member_imports', {
   errorCount: integer('error_count').notNull().default(0),
   errorFilePath: text('error_file_path'),
   message: text('message'),
+  /** create: new records only; update: rows whose ID number is on file in scope update it. */
+  mode: text('mode').notNull().default('create'),
+  createdCount: integer('created_count').notNull().default(0),
+  updatedCount: integer('updated_count').notNull().default(0),
+  /** The per-field changes the update would make, shown before the import is confirmed. */
+  preview: jsonb('preview'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   finishedAt: timestamp('finished_at', { withTimezone: true }),
 });
@@ -227,4 +309,161 @@ export const corrections = pgTable(
     uniqueIndex('corrections_one_pending_key').on(t.memberId, t.field).where(sql`${t.status} = 'pending'`),
     check('corrections_status_check', sql`${t.status} in ('pending','approved','rejected')`),
   ],
+);
+
+/**
+ * The decisions on a member's standing and probation, each as the regulation wants it recorded:
+ * the branch meeting's date and the higher committee's approval (条例第二十四条, 党章第七、九条).
+ * The platform lists who is due for which decision; a person takes it and records it here.
+ */
+export const standingDecisions = pgTable(
+  'standing_decisions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    memberId: bigint('member_id', { mode: 'number' })
+      .notNull()
+      .references(() => members.id),
+    kind: text('kind').notNull(),
+    /** 支部党员大会（或支委会）决定之日. */
+    resolutionOn: date('resolution_on').notNull(),
+    /** 上级党委批准之日; null while awaiting approval. */
+    approvedOn: date('approved_on'),
+    approvedBy: text('approved_by'),
+    reason: text('reason').notNull(),
+    /** Extension of probation: its months. */
+    months: integer('months'),
+    recordedBy: bigint('recorded_by', { mode: 'number' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('standing_decisions_member_idx').on(t.memberId, t.createdAt),
+    check(
+      'standing_decisions_kind_check',
+      sql`${t.kind} in ('suspend','restore','remove','lapse','expel','resign','death','extend_probation','cancel_probation')`,
+    ),
+  ],
+);
+
+/**
+ * The dues standard a member owed from a month on (a history, recalculated yearly in the window
+ * the department opens): arrears use the standard that applied in each month.
+ */
+export const duesStandards = pgTable(
+  'dues_standards',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    memberId: bigint('member_id', { mode: 'number' })
+      .notNull()
+      .references(() => members.id),
+    fromMonth: text('from_month').notNull(),
+    category: text('category').notNull(),
+    basis: text('basis'),
+    baseFen: integer('base_fen'),
+    standardFen: integer('standard_fen').notNull(),
+    recordedBy: bigint('recorded_by', { mode: 'number' }),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('dues_standards_key').on(t.memberId, t.fromMonth)],
+);
+
+/**
+ * 少交或免交党费 (2008 rules, art. 6): approved by the branch and by the committee above, for a
+ * period; a member so excused owes the reduced amount (or nothing) and is not in arrears.
+ * kind 'excused': a good reason for not paying (illness, hardship, paying at the host branch as a
+ * migrant), which clears the 自行脱党 flag (党章第九条 "没有正当理由") without changing the standard.
+ */
+export const duesReliefs = pgTable(
+  'dues_reliefs',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    memberId: bigint('member_id', { mode: 'number' })
+      .notNull()
+      .references(() => members.id),
+    kind: text('kind').notNull(),
+    /** reduced: the monthly amount owed instead of the standard. */
+    amountFen: integer('amount_fen'),
+    fromMonth: text('from_month').notNull(),
+    toMonth: text('to_month'),
+    reason: text('reason').notNull(),
+    /** excused: illness, hardship, paid_at_host. */
+    reasonKind: text('reason_kind'),
+    branchApprovedOn: date('branch_approved_on'),
+    committeeApprovedOn: date('committee_approved_on'),
+    recordedBy: bigint('recorded_by', { mode: 'number' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('dues_reliefs_member_idx').on(t.memberId, t.fromMonth),
+    check('dues_reliefs_kind_check', sql`${t.kind} in ('reduced','exempt','excused')`),
+  ],
+);
+
+/** 流动党员: a period away, with the host branch that sees them for its activities. */
+export const mobilePeriods = pgTable(
+  'mobile_periods',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    memberId: bigint('member_id', { mode: 'number' })
+      .notNull()
+      .references(() => members.id),
+    outOn: date('out_on').notNull(),
+    backOn: date('back_on'),
+    destination: text('destination').notNull(),
+    /** The host branch when it is in this deployment; its name either way. */
+    hostOrgId: bigint('host_org_id', { mode: 'number' }).references(() => orgs.id),
+    hostOrgName: text('host_org_name'),
+    /** 流动党员活动证 number. */
+    certificateNo: text('certificate_no'),
+    /** When the branch was last reminded that membership should be transferred (6 months). */
+    remindedOn: date('reminded_on'),
+    recordedBy: bigint('recorded_by', { mode: 'number' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('mobile_periods_member_idx').on(t.memberId, t.outOn),
+    index('mobile_periods_host_idx').on(t.hostOrgId).where(sql`${t.backOn} is null`),
+    // one open period per member
+    uniqueIndex('mobile_periods_open_key').on(t.memberId).where(sql`${t.backOn} is null`),
+  ],
+);
+
+/** 奖惩: commendations and discipline, with date and issuing body. */
+export const memberSanctions = pgTable(
+  'member_sanctions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    memberId: bigint('member_id', { mode: 'number' })
+      .notNull()
+      .references(() => members.id),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    on: date('on').notNull(),
+    issuedBy: text('issued_by').notNull(),
+    note: text('note'),
+    recordedBy: bigint('recorded_by', { mode: 'number' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('member_sanctions_member_idx').on(t.memberId, t.on),
+    check('member_sanctions_kind_check', sql`${t.kind} in ('reward','discipline')`),
+  ],
+);
+
+/** 出国（境）: trips abroad, with the approving body. */
+export const memberTrips = pgTable(
+  'member_trips',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    memberId: bigint('member_id', { mode: 'number' })
+      .notNull()
+      .references(() => members.id),
+    destination: text('destination').notNull(),
+    purpose: text('purpose').notNull(),
+    leftOn: date('left_on').notNull(),
+    returnedOn: date('returned_on'),
+    approvedBy: text('approved_by'),
+    recordedBy: bigint('recorded_by', { mode: 'number' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('member_trips_member_idx').on(t.memberId, t.leftOn)],
 );

@@ -58,7 +58,7 @@ export function installGate(
         ip: this.ip ?? null,
         userAgent: (this.headers['user-agent'] as string | undefined) ?? null,
         lang: requestLang(this),
-        now: () => new Date(),
+        now: deps.config.testClock ? testClock(this) : () => new Date(),
         pii: deps.pii,
         config: deps.config,
         jobs: deps.jobs,
@@ -96,4 +96,11 @@ export function installGate(
     }
     if (access !== 'authenticated' && !holds(req.actor, access)) throw forbidden();
   });
+}
+
+/** The X-Test-Now clock of an end-to-end test (config.testClock); the real one without the header. */
+function testClock(req: FastifyRequest): () => Date {
+  const h = req.headers['x-test-now'];
+  const at = typeof h === 'string' ? new Date(h) : null;
+  return at && !Number.isNaN(at.getTime()) ? () => at : () => new Date();
 }
