@@ -59,6 +59,10 @@ export const members = pgTable(
     positions: text('positions').array().notNull().default(sql`'{}'`),
     phoneEnc: text('phone_enc'),
     phoneIndex: text('phone_index'),
+    /** Blind index (HMAC) of the phone's last four digits: "search by the last 4 of a phone". */
+    phoneTailIndex: text('phone_tail_index'),
+    /** The name's pinyin initials (张三 → zs), for search; derived on every write of the name. */
+    nameInitials: text('name_initials'),
     photo: text('photo'),
     workUnit: text('work_unit'),
     mobile: boolean('mobile').notNull().default(false),

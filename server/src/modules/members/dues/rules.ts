@@ -1,4 +1,5 @@
 import { DUES_CATEGORY_DESCRIPTIONS } from '../../../../../contracts/labels.ts';
+import { addMonthsToMonth } from '../../../platform/time.ts';
 /**
  * Monthly Party dues standard, by the 2008 rules of the Central Organization Department
  * (关于中国共产党党费收缴、使用和管理的规定). Amounts in fen (0.01 yuan), rounded half up.
@@ -85,4 +86,21 @@ export function duesStandardTable() {
     brackets,
     fixed,
   };
+}
+
+/**
+ * The first month whose dues the platform counts for a member: the later of the join month and
+ * the month the member arrived on the platform (created, imported or transferred in), or the month
+ * after a "dues paid until" month given then. (Before this, a member created this minute was
+ * listed six months in arrears, and one with no payment on file was counted from January.)
+ * Months are YYYY-MM; `joinedOn` a YYYY-MM-DD date or null for people not yet members.
+ */
+export function duesFromMonth(p: {
+  joinedOn: string | null;
+  arrivedMonth: string;
+  paidUntil?: string | null;
+}): string {
+  if (p.paidUntil) return addMonthsToMonth(p.paidUntil, 1);
+  const joined = p.joinedOn ? p.joinedOn.slice(0, 7) : p.arrivedMonth;
+  return joined > p.arrivedMonth ? joined : p.arrivedMonth;
 }
