@@ -2,10 +2,17 @@ import type { WebModule } from '../app/modules.ts';
 import { auditModule } from './audit/index.ts';
 import { membersModule } from './members/index.ts';
 import { orgsModule } from './orgs/index.ts';
+import { settingsModule } from './settings/index.ts';
 import { usersModule } from './users/index.ts';
 
 /**
  * Every module of the admin console, in the order of its side menu (as server/src/modules/index.ts
  * lists the server's). Adding one is a folder with an index.ts and a line here.
  */
-export const webModules: readonly WebModule[] = [orgsModule, membersModule, usersModule, auditModule];
+export const webModules: readonly WebModule[] = [
+  orgsModule,
+  membersModule,
+  usersModule,
+  auditModule,
+  settingsModule,
+];
