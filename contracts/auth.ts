@@ -16,13 +16,46 @@ export type Login = z.infer<typeof Login>;
 
 /** Policy: 8-64 characters, at least three of upper case, lower case, digits, symbols. */
 export const PASSWORD_RULE = '密码须为 8-64 位，且包含大写字母、小写字母、数字、符号中的至少三类';
-export const NewPassword = z
-  .string()
-  .min(8, { message: PASSWORD_RULE })
-  .max(64, { message: PASSWORD_RULE })
-  .refine((p) => [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) => re.test(p)).length >= 3, {
-    message: PASSWORD_RULE,
-  });
+
+/** The four kinds of character the policy counts, in the words a message uses. */
+const PASSWORD_KINDS = [
+  { re: /[A-Z]/, zh: '大写字母', en: 'an upper-case letter' },
+  { re: /[a-z]/, zh: '小写字母', en: 'a lower-case letter' },
+  { re: /\d/, zh: '数字', en: 'a digit' },
+  { re: /[^A-Za-z0-9]/, zh: '符号', en: 'a symbol' },
+] as const;
+
+/**
+ * What a new password still lacks under the policy, said as what to add ("还缺少数字或符号")
+ * rather than the rule again; null when it passes. Shared by the server's check and the forms.
+ */
+export function passwordShortfall(p: string): { zh: string; en: string } | null {
+  const zh: string[] = [];
+  const en: string[] = [];
+  if (p.length < 8) {
+    zh.push(`还差 ${8 - p.length} 位（至少 8 位）`);
+    en.push(`${8 - p.length} more character${8 - p.length === 1 ? '' : 's'} (at least 8)`);
+  }
+  if (p.length > 64) {
+    zh.push(`长了 ${p.length - 64} 位（最多 64 位）`);
+    en.push(`${p.length - 64} character${p.length === 65 ? '' : 's'} too long (at most 64)`);
+  }
+  // three of the four kinds: one may be left out
+  const missing = PASSWORD_KINDS.filter((k) => !k.re.test(p));
+  if (missing.length === 2) {
+    zh.push(`还缺少${missing.map((k) => k.zh).join('或')}`);
+    en.push(`add ${missing.map((k) => k.en).join(' or ')}`);
+  } else if (missing.length >= 3) {
+    zh.push(`还缺少两类字符：${missing.map((k) => k.zh).join('、')}中任选两类`);
+    en.push(`add two of: ${missing.map((k) => k.en).join(', ')}`);
+  }
+  return zh.length ? { zh: zh.join('，'), en: en.join('; ') } : null;
+}
+
+export const NewPassword = z.string().superRefine((p, ctx) => {
+  const short = passwordShortfall(p);
+  if (short) ctx.addIssue({ code: 'custom', message: short.zh });
+});
 
 export const ChangePassword = z.strictObject({
   currentPassword: z.string().min(1).max(128),

@@ -2,6 +2,7 @@ import type { OrgKind } from '../../contracts/orgs.ts';
 import { hashPassword } from '../src/platform/auth/passwords.ts';
 import { bind } from '../src/platform/pii/index.ts';
 import { makeIdCard } from '../src/modules/members/record/id-card.ts';
+import { searchKeys } from '../src/modules/members/record/search-keys.ts';
 import { mayContain } from '../src/modules/orgs/rules.ts';
 import { DEMO_PASSWORD, type TestEnv, query } from './harness.ts';
 
@@ -76,14 +77,16 @@ export async function makeMember(
   const birth = `19${50 + (idSeq % 30)}-0${1 + (idSeq % 9)}-1${idSeq % 10}`;
   const idNumber = over.idNumber ?? makeIdCard('110105', birth, (process.pid * 7 + idSeq) % 998, 'male');
   const [{ id }] = await query<{ id: number }>(env, "select nextval('members_id_seq')::int8 as id");
+  const name = over.name ?? `测试党员${idSeq}`;
+  const keys = searchKeys(env.pii, { name, phone: over.phone ?? null });
   await query(
     env,
     `insert into members (org_id, name, gender, ethnicity, birth_date, id_number_enc, id_number_index, education, status,
-                          joined_on, full_on, phone_enc, phone_index, id)
-     values ($1, $2, 'male', '汉族', $3, $4, $5, '大学本科', $6, $7, $8, $9, $10, $11)`,
+                          joined_on, full_on, phone_enc, phone_index, id, phone_tail_index, name_initials)
+     values ($1, $2, 'male', '汉族', $3, $4, $5, '大学本科', $6, $7, $8, $9, $10, $11, $12, $13)`,
     [
       branchId,
-      over.name ?? `测试党员${idSeq}`,
+      name,
       birth,
       env.pii.encrypt(idNumber, bind('members', 'id_number', id)),
       env.pii.blindIndex('id', idNumber),
@@ -91,8 +94,10 @@ export async function makeMember(
       (over.status ?? 'full') === 'full' ? '2000-07-01' : null,
       (over.status ?? 'full') === 'full' ? '2001-07-01' : null,
       over.phone ? env.pii.encrypt(over.phone, bind('members', 'phone', id)) : null,
-      over.phone ? env.pii.blindIndex('phone', over.phone) : null,
+      keys.phoneIndex,
       id,
+      keys.phoneTailIndex,
+      keys.nameInitials,
     ],
   );
   return { id, branchId, idNumber };

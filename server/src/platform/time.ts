@@ -56,3 +56,8 @@ export function yearsBetween(from: string, on: string): number {
   const years = Number(on.slice(0, 4)) - Number(from.slice(0, 4));
   return on.slice(5) >= from.slice(5) ? years : years - 1;
 }
+
+/** Whole days from `from` to `to` (YYYY-MM-DD; negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}

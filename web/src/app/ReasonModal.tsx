@@ -3,6 +3,7 @@ import { Alert, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyServerErrors, testIdProps } from './forms.ts';
+import { useGuardedClose } from './discard.ts';
 
 /**
  * Asks for the reason of a refusal (a correction rejected, a transfer returned): the reason is
@@ -29,6 +30,7 @@ export function ReasonModal({
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ reason: string }>();
+  const close = useGuardedClose(form, onClose);
   const [general, setGeneral] = useState<string | null>(null);
   const send = useMutation({
     mutationFn: (v: { reason: string }) => submit(v.reason.trim()),
@@ -43,7 +45,7 @@ export function ReasonModal({
       okButtonProps={okTestId ? testIdProps(okTestId, { danger: true }) : { danger: true }}
       cancelText={t('common.cancel')}
       onOk={() => form.submit()}
-      onCancel={onClose}
+      onCancel={close}
       confirmLoading={send.isPending}
       mask={{ closable: false }}
     >

@@ -1,6 +1,7 @@
 import type { ButtonProps, FormInstance, FormRule } from 'antd';
 import { type ZodType, z } from 'zod';
 import { en, zhCN } from 'zod/locales';
+import { passwordShortfall } from '../../../contracts/auth.ts';
 import { ApiError, errorMessage } from './api.ts';
 import { currentLang } from './i18n.ts';
 
@@ -21,6 +22,20 @@ export function zodRule(schema: ZodType): FormRule {
     validator: async (_rule, value: unknown) => {
       if (value === undefined || value === null || value === '') return;
       zodCheck(schema, value);
+    },
+  };
+}
+
+/**
+ * The new-password rule of every password form: what the password still lacks, in the reader's
+ * language ("还缺少数字或符号"), from the same policy the server applies (contracts/auth.ts).
+ */
+export function passwordRule(): FormRule {
+  return {
+    validator: async (_rule, value: unknown) => {
+      if (typeof value !== 'string' || value === '') return;
+      const short = passwordShortfall(value);
+      if (short) throw new Error(short[currentLang() === 'en' ? 'en' : 'zh']);
     },
   };
 }

@@ -2,8 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   CORRECTION_STATUS_LABELS,
   IMPORT_STATUS_LABELS,
+  LEFT_HOW_LABELS,
+  PARTY_STANDING_LABELS,
+  STANDING_DECISION_LABELS,
+  STANDING_DUE_RULE_LABELS,
   MEMBER_STATUS_LABELS,
   ORG_KIND_LABELS,
+  PIPELINE_FILE_LABELS,
   PIPELINE_ITEM_LABELS,
   ROLE_LABELS,
   TRANSFER_KIND_LABELS,
@@ -12,6 +17,8 @@ import {
 import '../modules/members/corrections/i18n.ts';
 import '../modules/members/excel/i18n.ts';
 import '../modules/members/i18n.ts';
+import '../modules/members/pipeline/i18n.ts';
+import '../modules/members/standing/i18n.ts';
 import '../modules/members/transfers/i18n.ts';
 import i18n from './i18n.ts';
 
@@ -26,11 +33,16 @@ describe('the web says enumeration values as contracts/labels.ts names them', ()
     ['kind', ORG_KIND_LABELS],
     ['role', ROLE_LABELS],
     ['pipelineItem', PIPELINE_ITEM_LABELS],
+    ['pipelineItem', PIPELINE_FILE_LABELS],
     ['transfers.status', TRANSFER_STATUS_LABELS],
     ['transfers.kind', TRANSFER_KIND_LABELS],
     ['corrections.status', CORRECTION_STATUS_LABELS],
     ['imports.status', IMPORT_STATUS_LABELS],
     ['myRecord.status', CORRECTION_STATUS_LABELS],
+    ['standing.status', PARTY_STANDING_LABELS],
+    ['standing.leftHow', LEFT_HOW_LABELS],
+    ['standing.decision', STANDING_DECISION_LABELS],
+    ['standing.rule', STANDING_DUE_RULE_LABELS],
   ] as const)('%s', (prefix, labels) => {
     for (const [value, label] of Object.entries(labels)) {
       expect(zh(`${prefix}.${value}`)).toBe(label.zh);

@@ -41,6 +41,7 @@ describe('the side menu, composed from the modules’ manifests and filtered by 
         'nav.membersGroup': [
           'nav.members',
           'nav.transfers',
+          'nav.mobile',
           'nav.pipeline',
           'nav.dues',
           'nav.cards',
@@ -56,7 +57,7 @@ describe('the side menu, composed from the modules’ manifests and filtered by 
   it('shows a branch secretary the org tree and the member work, but no accounts and no audit log', () => {
     const menu = menuFor(webModules, ACTIONS.secretary);
     expect(menu.map((e) => e.key)).toEqual(['/orgs', 'members']);
-    expect(screensOf(menu)).toHaveLength(8);
+    expect(screensOf(menu)).toHaveLength(9);
   });
 
   it('shows a station manager the org tree alone, and a plain member nothing of the console', () => {

@@ -30,6 +30,7 @@ const SECRET = new Set([
   'phoneIndex',
   'idNumberEnc',
   'idNumberIndex',
+  'homeAddressEnc',
 ]);
 const MASKED: Record<string, (v: string) => string> = { phone: maskPhone };
 

@@ -37,7 +37,7 @@ describe('login', () => {
     const wrong = await post('/auth/login', { username: 'admin', password: 'wrong' });
     for (const res of [unknown, wrong]) {
       expect(res.statusCode).toBe(401);
-      expect(res.json().error.message).toBe('用户名或密码错误');
+      expect(res.json().error.message).toBe('用户名或密码错误，还可尝试 4 次');
     }
     const english = await env.app.inject({
       method: 'POST',
@@ -45,7 +45,9 @@ describe('login', () => {
       payload: { username: 'nobody', password: 'x' },
       headers: { 'accept-language': 'en-US,en;q=0.9' },
     });
-    expect(english.json().error.message).toBe('Wrong username or password');
+    expect(english.json().error.message).toBe(
+      'Wrong username or password; 3 more tries before the account is locked',
+    );
   });
 
   it('locks the account after five wrong passwords for 15 minutes, even against the right one', async () => {
@@ -184,7 +186,10 @@ describe('change password', () => {
       a.headers,
     );
     expect(weak.statusCode).toBe(400);
-    expect(weak.json().error.message).toContain('新密码（newPassword）：密码须为 8-64 位');
+    // says what is missing, not the rule again
+    expect(weak.json().error.message).toContain(
+      '新密码（newPassword）：还缺少两类字符：大写字母、数字、符号中任选两类',
+    );
     const wrong = await post(
       '/auth/password',
       { currentPassword: 'nope', newPassword: 'Better#2026x' },

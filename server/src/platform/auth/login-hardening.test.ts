@@ -93,6 +93,65 @@ describe('lockout under a parallel burst (issue 11, item 3)', () => {
   });
 });
 
+describe('还可尝试 N 次: the tries left before the lock, told alike whether the account exists or not', () => {
+  const answers = async (username: string, n: number) => {
+    const out: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const res = await attempt(env, username, 'not-the-password');
+      out.push(`${res.statusCode} ${res.json().error.message}`);
+    }
+    return out;
+  };
+  const left = (n: number) => `401 用户名或密码错误，还可尝试 ${n} 次`;
+  const lockedFor = (minutes: number) => `423 密码错误次数过多，账号已锁定，请 ${minutes} 分钟后再试`;
+
+  it('an account counts down to the lock, and the lock is said instead', async () => {
+    const u = await makeUser(env, { orgId: town1 });
+    expect(await answers(u.username, 6)).toEqual([
+      left(4),
+      left(3),
+      left(2),
+      left(1),
+      lockedFor(15),
+      lockedFor(15),
+    ]);
+  });
+
+  it('an unknown name gets the very same answers, so they tell nothing about which names exist', async () => {
+    expect(await answers('nobody.at.all', 6)).toEqual([
+      left(4),
+      left(3),
+      left(2),
+      left(1),
+      lockedFor(15),
+      lockedFor(15),
+    ]);
+    // each name has its own count, whatever its case
+    expect(await answers('NOBODY.else', 1)).toEqual([left(4)]);
+    expect(await answers('nobody.else', 1)).toEqual([left(3)]);
+  });
+
+  it('a burst on an unknown name counts one by one, as an account’s does', async () => {
+    const all = await Promise.all(Array.from({ length: 8 }, () => attempt(env, 'burst.nobody', 'x')));
+    const codes = all.map((r) => r.statusCode).sort();
+    expect(codes.filter((c) => c === 401)).toHaveLength(env.config.lockAfterFailures - 1);
+    expect(codes.filter((c) => c === 423)).toHaveLength(8 - (env.config.lockAfterFailures - 1));
+  });
+
+  it('an unknown name’s lock ends when an account’s would, and a fresh count starts', async () => {
+    await answers('expiring.nobody', 5);
+    // the lock as the audit log holds it, moved into the past
+    await query(
+      env,
+      `insert into audit_log (action, actor_name, after)
+       values ('auth.login_failed', 'x', jsonb_build_object('reason', 'unknown_user', 'nameKey',
+         (select after->>'nameKey' from audit_log where after->>'reason' = 'unknown_user' order by id desc limit 1),
+         'failures', 5, 'lockedUntil', now() - interval '1 minute'))`,
+    );
+    expect(await answers('expiring.nobody', 1)).toEqual([left(4)]);
+  });
+});
+
 describe('per-account limit, across addresses', () => {
   it('answers 429, in the user’s language, once a login name has failed LOGIN_NAME_LIMIT times in the window, from whatever address', async () => {
     const limited = await testEnv({ loginRateLimitPerMinute: 1000, loginNameLimit: 3 } as never);

@@ -12,10 +12,18 @@ import { users, sessions } from './schema.ts';
 import { createSession, revokeAllSessions, revokeSession } from './sessions.ts';
 import { isCardNumber } from './study-card.ts';
 
-const WRONG = new AppError(401, 'wrong_credentials', {
-  zh: '用户名或密码错误',
-  en: 'Wrong username or password',
-});
+/**
+ * A wrong name or password, with the tries left before the lock (lockAfterFailures): "还可尝试 N 次"
+ * tells the owner to stop and check before the fifth try locks them out. An unknown name is told
+ * the same, counted the same way (unknownNameAttempt), so the answer never says whether an account
+ * exists.
+ */
+function wrong(left: number) {
+  return new AppError(401, 'wrong_credentials', {
+    zh: `用户名或密码错误，还可尝试 ${left} 次`,
+    en: `Wrong username or password; ${left} more ${left === 1 ? 'try' : 'tries'} before the account is locked`,
+  });
+}
 
 const PHONE = /^1[3-9]\d{9}$/;
 
@@ -89,6 +97,66 @@ async function reserveAttempt(ctx: Ctx, userId: number, now: Date): Promise<{ fa
   return row ?? null;
 }
 
+/** How far back an unknown name's run of failures is looked for (see unknownNameAttempt). */
+const UNKNOWN_RUN_HOURS = 24;
+/** At most this many recent failed logins are read to find it: a bound on the work one attempt costs. */
+const UNKNOWN_RUN_SCAN = 20_000;
+
+/**
+ * An attempt on a login name that names no account, counted as an account's would be, so that the
+ * answer ("还可尝试 N 次", then the lock for lockMinutes) is the same whether the account exists or
+ * not. Decided so: telling the tries left only for real accounts, or locking only them (as before),
+ * answers "does this account exist?" in five requests.
+ *
+ * The run lives in the audit log, where every failed login is written anyway (the durable counter
+ * every process shares, as countActions): each unknown-name entry carries the run as it stands
+ * after it (failures, and lockedUntil while the name is "locked"), keyed by a keyed hash of the
+ * name (nameKey), so the newest entry (by id: written in lock order, unlike its start-of-transaction
+ * time) is the state. An advisory lock on the key makes a parallel
+ * burst count one by one, as the account's atomic update does. Where it differs from an account's
+ * run: it is looked for in the last UNKNOWN_RUN_HOURS and among the newest UNKNOWN_RUN_SCAN failed
+ * logins only (an account's run is kept until a success or the lock); so an account left with a
+ * partial run for over a day could be told from an unknown name by its first answer — a rare
+ * account, found slowly. A table of runs keyed by name, for accounts and unknown names alike,
+ * would close that and needs a migration.
+ */
+async function unknownNameAttempt(ctx: Ctx, name: string, now: Date) {
+  const { lockAfterFailures, lockMinutes } = ctx.config;
+  const nameKey = Buffer.from(ctx.pii.blindIndex('login-name', name.trim().toLowerCase()), 'base64url')
+    .toString('hex')
+    .slice(0, 16);
+  return inTransaction(ctx.db, async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`login:${nameKey}`}, 0))`);
+    const { rows } = await tx.execute<{ failures: number | null; locked_until: string | null }>(sql`
+      select (after->>'failures')::int as failures, after->>'lockedUntil' as locked_until
+        from (select id, after from audit_log
+               where action = 'auth.login_failed' and actor_id is null
+                 and at > now() - make_interval(hours => ${UNKNOWN_RUN_HOURS})
+               order by at desc limit ${UNKNOWN_RUN_SCAN}) recent
+       where after->>'nameKey' = ${nameKey}
+       order by id desc limit 1`);
+    const last = rows[0];
+    const heldUntil = last?.locked_until ? new Date(last.locked_until) : null;
+    const audit = (after: Record<string, unknown>) =>
+      recordAudit(tx, ctx, {
+        action: 'auth.login_failed',
+        actorId: null,
+        actorName: loginNameForAudit(ctx.pii, name),
+        after: { reason: 'unknown_user', nameKey, ...after },
+      });
+    if (heldUntil && heldUntil > now) {
+      await audit({ locked: true, failures: last?.failures ?? lockAfterFailures, lockedUntil: heldUntil });
+      return { failures: lockAfterFailures, lockedUntil: heldUntil, lockNow: false };
+    }
+    // an expired "lock" starts a fresh run, as an account's does
+    const failures = heldUntil ? 1 : (last?.failures ?? 0) + 1;
+    const lockNow = failures >= lockAfterFailures;
+    const lockedUntil = lockNow ? new Date(now.getTime() + lockMinutes * 60_000) : null;
+    await audit({ failures, ...(lockedUntil ? { lockedUntil } : {}) });
+    return { failures, lockedUntil, lockNow };
+  });
+}
+
 /**
  * Password login. Five wrong passwords in a row lock the account for 15 minutes (configurable);
  * every attempt, good or bad, is audited with the address it came from. A study card logs in
@@ -99,14 +167,11 @@ export async function login(ctx: Ctx, input: Login) {
   const now = ctx.now();
   const u = await findLoginUser(ctx, input.username);
   if (!u) {
+    const run = await unknownNameAttempt(ctx, input.username, now);
+    if (run.lockedUntil && !run.lockNow) throw locked(minutesLeft(run.lockedUntil, now));
     await verifyAgainstNothing(input.password);
-    await recordAudit(ctx.db, ctx, {
-      action: 'auth.login_failed',
-      actorId: null,
-      actorName: loginNameForAudit(ctx.pii, input.username),
-      after: { reason: 'unknown_user' },
-    });
-    throw WRONG;
+    if (run.lockNow) throw locked(ctx.config.lockMinutes);
+    throw wrong(ctx.config.lockAfterFailures - run.failures);
   }
   const audit = {
     actorId: u.id,
@@ -132,7 +197,7 @@ export async function login(ctx: Ctx, input: Login) {
       after: { reason: 'wrong_password', failures: attempt.failures },
     });
     if (lockNow) throw locked(ctx.config.lockMinutes);
-    throw WRONG;
+    throw wrong(ctx.config.lockAfterFailures - attempt.failures);
   }
   if (u.disabled) {
     await inTransaction(ctx.db, async (tx) => {

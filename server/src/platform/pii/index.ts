@@ -68,6 +68,15 @@ export function maskPhone(phone: string): string {
   return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****';
 }
 
+/**
+ * 青山区清河镇****: an address keeps its first part (the district and town, at most six characters
+ * and never more than half of it), enough to tell where someone lives without finding the door.
+ */
+export function maskAddress(address: string): string {
+  const chars = [...address.trim()];
+  return `${chars.slice(0, Math.min(6, Math.floor(chars.length / 2))).join('')}****`;
+}
+
 /** 5101**********1234 */
 export function maskIdNumber(id: string): string {
   return id.length > 8 ? `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}` : '****';

@@ -30,7 +30,9 @@ describe('department settings', () => {
     expect(wrongShape.statusCode).toBe(400);
     expect(wrongShape.json().error.message).toMatch(/value\.relief/);
     const res = await env.app.inject({ method: 'GET', url: '/api/v1/settings', headers: s.headers });
-    expect(res.json().items.find((i: { key: string }) => i.key === 'members.transferLetterMaxDays').value).toBe(60);
+    expect(
+      res.json().items.find((i: { key: string }) => i.key === 'members.transferLetterMaxDays').value,
+    ).toBe(60);
     const { rows } = await env.database.pool.query(
       "select before, after from audit_log where action = 'settings.change' order by id",
     );

@@ -29,6 +29,10 @@ const zh = {
     total: '共 {{total}} 条',
     more: '更多',
     close: '关闭',
+    discardTitle: '放弃未保存的内容？',
+    discardHint: '已填写的内容尚未保存，关闭后将丢失。',
+    discard: '放弃并关闭',
+    keepEditing: '继续填写',
   },
   account: {
     title: '我的账号',
@@ -86,6 +90,10 @@ const en: typeof zh = {
     total: '{{total}} in total',
     more: 'More',
     close: 'Close',
+    discardTitle: 'Discard what you entered?',
+    discardHint: 'What you entered is not saved and will be lost.',
+    discard: 'Discard and close',
+    keepEditing: 'Keep editing',
   },
   account: {
     title: 'My account',

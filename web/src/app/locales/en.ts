@@ -22,6 +22,10 @@ const en: typeof zhCN = {
   password: {
     policy: 'Passwords are 8-64 characters with at least three of: upper case, lower case, digits, symbols',
     mismatch: 'The two new passwords do not match',
+    show: 'Show password',
+    hide: 'Hide password',
+    showShort: 'Show',
+    hideShort: 'Hide',
   },
   error: {
     network: 'Cannot reach the server. Check your network and try again',

@@ -23,6 +23,10 @@ export default {
   password: {
     policy: '密码须为 8-64 位，且包含大写字母、小写字母、数字、符号中的至少三类',
     mismatch: '两次输入的新密码不一致',
+    show: '显示密码',
+    hide: '隐藏密码',
+    showShort: '显示',
+    hideShort: '隐藏',
   },
   error: {
     network: '网络连接失败，请检查网络后重试',

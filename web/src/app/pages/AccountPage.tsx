@@ -17,10 +17,10 @@ import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { NewPassword, type SessionInfo as SessionSchema } from '../../../../contracts/index.ts';
+import type { SessionInfo as SessionSchema } from '../../../../contracts/index.ts';
 import { api, errorMessage } from '../api.ts';
 import { useCurrentUser } from '../auth.tsx';
-import { applyServerErrors, zodRule } from '../forms.ts';
+import { applyServerErrors, passwordRule } from '../forms.ts';
 import { meKey } from '../queryClient.ts';
 
 type SessionInfo = z.infer<typeof SessionSchema>;
@@ -142,7 +142,7 @@ function ChangePasswordCard() {
           name="newPassword"
           label={t('account.newPassword')}
           extra={t('password.policy')}
-          rules={[{ required: true, message: t('common.required') }, zodRule(NewPassword)]}
+          rules={[{ required: true, message: t('common.required') }, passwordRule()]}
         >
           <Input.Password autoComplete="new-password" data-testid="account-new-password" />
         </Form.Item>

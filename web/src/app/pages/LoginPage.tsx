@@ -5,6 +5,7 @@ import type { Me } from '../../../../contracts/index.ts';
 import { errorMessage } from '../api.ts';
 import { hasAdminRole, homeOf, takeIdleSignOut, useLogin, useMe } from '../auth.tsx';
 import { clearSessionExpired, wasSessionExpired } from '../queryClient.ts';
+import { PasswordInput } from '../PasswordInput.tsx';
 import { LangSwitch } from './LangSwitch.tsx';
 
 /** Only same-site paths are followed after login, never another origin. */
@@ -108,11 +109,9 @@ export function LoginPage() {
           </div>
           <div className="hy-field">
             <label htmlFor={ids.pass}>{t('login.password')}</label>
-            <input
+            <PasswordInput
               id={ids.pass}
-              className="hy-input"
               name="password"
-              type="password"
               autoComplete="current-password"
               ref={passwordRef}
               placeholder={t('login.passwordPlaceholder')}
@@ -120,6 +119,7 @@ export function LoginPage() {
               onChange={(e) => setPassword(e.target.value)}
               aria-invalid={missing === 'password' || undefined}
               data-testid="login-password"
+              toggleTestId="login-password-toggle"
             />
           </div>
           {error && (

@@ -1,8 +1,10 @@
-import { and, asc, count, eq, inArray, isNull, like, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, isNull, like, or, type SQL, sql } from 'drizzle-orm';
 import type { MemberListQuery } from '../../../../../contracts/members/index.ts';
 import { listScope } from '../../../platform/access/scope.ts';
 import type { Ctx } from '../../../platform/context.ts';
+import { forbidden } from '../../../platform/http/errors.ts';
 import { paginate } from '../../../platform/http/pagination.ts';
+import type { Pii } from '../../../platform/pii/index.ts';
 import { orgs } from '../../../platform/tree/index.ts';
 import { members } from '../schema.ts';
 import { presentMember } from './present.ts';
@@ -10,6 +12,36 @@ import { presentMember } from './present.ts';
 // a full ID-card number or phone number is looked up by its blind index, never by a LIKE
 const ID_RE = /^\d{17}[\dXx]$/;
 const PHONE_RE = /^1[3-9]\d{9}$/;
+/** 尾号: the last four digits of a phone, looked up by their own blind index (search-keys.ts). */
+const TAIL_RE = /^\d{4}$/;
+/** Latin letters only: pinyin initials (zs for 张三), or part of a name written in letters. */
+const LETTERS_RE = /^[A-Za-z]+$/;
+/** Who may find people who left the Party: the full view of records (policy.ts). */
+export const FULL_VIEW = 'member.reveal_pii';
+
+const likeAny = (term: string) => `%${term.replace(/[%_\\]/g, '\\$&')}%`;
+
+/**
+ * What a search term matches. A secretary types what they remember: part of a name (建华 finds
+ * 周建华), its pinyin initials, the last four digits of a phone, or a whole ID or phone number.
+ * Every form is a filter on the scope's org_path range, or an exact blind-index look-up; none
+ * needs the name's position in the string.
+ */
+export function searchFilter(pii: Pii, term: string): SQL {
+  if (ID_RE.test(term)) return eq(members.idNumberIndex, pii.blindIndex('id', term.toUpperCase()));
+  if (PHONE_RE.test(term)) return eq(members.phoneIndex, pii.blindIndex('phone', term));
+  if (TAIL_RE.test(term)) return eq(members.phoneTailIndex, pii.blindIndex('phone-tail', term));
+  // the record's grams (migration 0013) find the candidates through a GIN index anywhere in a
+  // city; the LIKE checks the order. Every match of either LIKE has all the search's grams.
+  // (a term with a space in it, rare in a name, is left to the LIKE: grams stop at spaces)
+  const grams = /\s/.test(term) ? undefined : sql`search_grams @> hy_query_grams(${term})`;
+  if (LETTERS_RE.test(term))
+    return and(
+      grams,
+      or(like(members.nameInitials, likeAny(term.toLowerCase())), ilike(members.name, likeAny(term))),
+    )!;
+  return and(grams, like(members.name, likeAny(term)))!;
+}
 
 /**
  * The filter of a member list: scope (or a subtree in it), status, org kind and sector, search.
@@ -23,20 +55,25 @@ export async function memberFilter(
 ): Promise<SQL> {
   const scope = await listScope(ctx, action, q.orgId);
   const term = q.q?.trim();
-  let search: SQL | undefined;
-  if (term) {
-    if (ID_RE.test(term)) search = eq(members.idNumberIndex, ctx.pii.blindIndex('id', term));
-    else if (PHONE_RE.test(term)) search = eq(members.phoneIndex, ctx.pii.blindIndex('phone', term));
-    else search = like(members.name, `${term.replace(/[%_\\]/g, '\\$&')}%`);
+  // people who left stay on file; only the full view finds them (never counted in a plain list)
+  let onFile: SQL = isNull(members.leftAt);
+  if (q.includeLeft === 'true') {
+    const full = await listScope(ctx, FULL_VIEW, q.orgId);
+    if (!full.paths.length)
+      throw forbidden({
+        zh: '只有可查看完整档案的管理员能查找已离开党组织的人员',
+        en: 'only those with the full view of records may find people who left',
+      });
+    onFile = or(onFile, and(eq(members.partyStanding, 'left'), full.covers(members.orgPath)))!;
   }
   return and(
-    isNull(members.leftAt),
+    onFile,
     scope.covers(members.orgPath),
     q.status ? eq(members.status, q.status) : undefined,
     q.orgKind ? sql`${members.orgId} in (select id from orgs where kind = ${q.orgKind})` : undefined,
     q.sector ? sql`${members.orgId} in (select id from orgs where sector = ${q.sector})` : undefined,
     q.mobile ? eq(members.mobile, q.mobile === 'true') : undefined,
-    search,
+    term ? searchFilter(ctx.pii, term) : undefined,
   )!;
 }
 
