@@ -5,9 +5,17 @@
 import type { z } from 'zod';
 import type { Role } from './auth.ts';
 import type { Correction } from './members/corrections.ts';
-import type { DuesCategory } from './members/dues.ts';
+import type { HARDSHIP_KINDS } from './members/codes.ts';
+import type { DuesBasis, DuesCategory, DuesMonthState, ExcuseReason, ReliefKind } from './members/dues.ts';
 import type { MEMBER_STATUSES, PipelineItem } from './members/enums.ts';
-import type { ImportJob } from './members/excel.ts';
+import type { ImportJob, ImportMode } from './members/excel.ts';
+import type {
+  ABROAD_KINDS,
+  LEFT_HOWS,
+  PARTY_STANDINGS,
+  STANDING_DECISION_KINDS,
+  STANDING_DUE_RULES,
+} from './members/standing.ts';
 import type { TransferKind, TransferStatus } from './members/transfers.ts';
 import type { OrgKind, OrgSector } from './orgs.ts';
 
@@ -31,6 +39,10 @@ export const MEMBER_FIELD_LABELS = {
   mobileLocation: '外出地点',
   duesCategory: '党费类别',
   monthlyIncomeFen: '月收入',
+  postCode: '工作岗位',
+  homeAddress: '家庭住址',
+  workStartedOn: '参加工作日期',
+  hardshipKind: '困难党员类别',
 } as const;
 export type MemberField = keyof typeof MEMBER_FIELD_LABELS;
 
@@ -54,6 +66,10 @@ export const MEMBER_FIELD_LABELS_EN = {
   mobileLocation: 'Working in',
   duesCategory: 'Dues category',
   monthlyIncomeFen: 'Monthly income',
+  postCode: 'Post',
+  homeAddress: 'Home address',
+  workStartedOn: 'Started work on',
+  hardshipKind: 'Hardship',
 } as const satisfies Record<MemberField, string>;
 
 // ── labels of enumerations ──────────────────────────────────────────────────────────────────
@@ -84,18 +100,52 @@ export const GENDER_LABELS = {
 export const PIPELINE_ITEM_LABELS = {
   appliedOn: { zh: '递交入党申请书', en: 'Application handed in' },
   talkedOn: { zh: '党组织派人谈话', en: 'Talk with the applicant' },
+  recommendedOn: { zh: '群团组织推优', en: 'Recommended by the Youth League' },
   activistOn: { zh: '确定为入党积极分子', en: 'Named activist' },
+  activistFiledOn: { zh: '入党积极分子报上级党委备案', en: 'Activist filed with the superior committee' },
   candidateOn: { zh: '确定为发展对象', en: 'Named candidate' },
+  candidateFiledOn: { zh: '发展对象报上级党委备案', en: 'Candidate filed with the superior committee' },
   politicalReviewOn: { zh: '政治审查', en: 'Political review' },
   trainingOn: { zh: '集中培训', en: 'Concentrated training' },
+  preReviewOn: { zh: '基层党委预审', en: 'Pre-review by the Party committee' },
+  applicationFormOn: { zh: '填写入党志愿书', en: 'Application form filled in' },
   admissionResolutionOn: {
     zh: '支部党员大会讨论接收为预备党员',
     en: 'Branch meeting admits as probationary',
   },
+  committeeTalkOn: { zh: '上级党委派人谈话', en: 'Talk by the superior committee' },
   admissionApprovedOn: { zh: '上级党委审批接收预备党员', en: 'Superior committee approves admission' },
+  oathOn: { zh: '入党宣誓', en: 'Oath taken' },
+  conversionRequestOn: { zh: '提出书面转正申请', en: 'Written request for full membership' },
   conversionResolutionOn: { zh: '支部党员大会讨论转正', en: 'Branch meeting resolves full membership' },
   conversionApprovedOn: { zh: '上级党委审批转正', en: 'Superior committee approves full membership' },
 } as const satisfies Labels<PipelineItem>;
+
+/**
+ * The recruitment file's items that are not a date of their own, and the probation's: what the
+ * due list and the refusals name besides PIPELINE_ITEM_LABELS.
+ */
+export const PIPELINE_FILE_LABELS = {
+  trainingHours: { zh: '集中培训学时', en: 'Training hours' },
+  cultivationContactIds: { zh: '培养联系人', en: 'Cultivation contacts' },
+  sponsorIds: { zh: '入党介绍人', en: 'Sponsors' },
+  probationExtensionMonths: { zh: '延长预备期（月）', en: 'Probation extended by (months)' },
+  probationExtensionResolutionOn: {
+    zh: '支部党员大会讨论延长预备期',
+    en: 'Branch meeting extends the probation',
+  },
+  probationExtensionApprovedOn: {
+    zh: '上级党委批准延长预备期',
+    en: 'Superior committee approves the extension',
+  },
+} as const satisfies Labels<
+  | 'trainingHours'
+  | 'cultivationContactIds'
+  | 'sponsorIds'
+  | 'probationExtensionMonths'
+  | 'probationExtensionResolutionOn'
+  | 'probationExtensionApprovedOn'
+>;
 
 /** 党费类别: the short names forms, lists and the Excel template use. */
 export const DUES_CATEGORY_LABELS = {
@@ -114,6 +164,37 @@ export const DUES_CATEGORY_DESCRIPTIONS = {
   student: { zh: '学生党员', en: 'Students' },
   relief: { zh: '下岗失业、依靠抚恤或救济生活的党员', en: 'Unemployed or on relief' },
 } as const satisfies Labels<DuesCategory>;
+
+/** What a percentage standard is computed from (2008 dues rules). */
+export const DUES_BASIS_LABELS = {
+  salary: { zh: '税后月工资', en: 'After-tax monthly salary' },
+  annual_salary: { zh: '年薪制（年薪的十二分之一）', en: 'Annual salary (one twelfth)' },
+  self_employed: { zh: '个体（本人申报的月收入）', en: 'Self-employed (declared monthly income)' },
+  pension: { zh: '月离退休费', en: 'Monthly retirement pay' },
+} as const satisfies Labels<DuesBasis>;
+
+/** 少交、免交党费 (2008 rules) and a good reason for not paying (党章第九条). */
+export const RELIEF_KIND_LABELS = {
+  reduced: { zh: '少交党费', en: 'Reduced dues' },
+  exempt: { zh: '免交党费', en: 'Exempt from dues' },
+  excused: { zh: '有正当理由', en: 'Good reason recorded' },
+} as const satisfies Labels<ReliefKind>;
+
+export const EXCUSE_REASON_LABELS = {
+  illness: { zh: '因病', en: 'Illness' },
+  hardship: { zh: '生活困难', en: 'Hardship' },
+  paid_at_host: { zh: '在流入地党组织交纳', en: 'Paid at the host branch (migrant)' },
+} as const satisfies Labels<ExcuseReason>;
+
+/** A month of dues compared with what was due. */
+export const DUES_MONTH_STATE_LABELS = {
+  paid: { zh: '已交', en: 'Paid' },
+  overpaid: { zh: '已交（自愿多交）', en: 'Paid (voluntary extra)' },
+  underpaid: { zh: '少交，尚欠', en: 'Paid short, still owing' },
+  unpaid: { zh: '未交', en: 'Not paid' },
+  exempt: { zh: '免交', en: 'Exempt' },
+  not_due: { zh: '无需交纳', en: 'Not due' },
+} as const satisfies Labels<DuesMonthState>;
 
 /** GLOSSARY.md: 党委, 党工委, 党总支, 党支部, 党小组 (org.kind). */
 export const ORG_KIND_LABELS = {
@@ -163,10 +244,102 @@ export const CORRECTION_STATUS_LABELS = {
 export const IMPORT_STATUS_LABELS = {
   queued: { zh: '排队等待中', en: 'Waiting in the queue' },
   validating: { zh: '正在逐行校验', en: 'Checking every row' },
+  previewed: { zh: '待确认更新', en: 'Awaiting confirmation' },
+  confirmed: { zh: '已确认，排队写入', en: 'Confirmed, waiting to write' },
   writing: { zh: '正在写入', en: 'Writing' },
   done: { zh: '导入完成', en: 'Done' },
   failed: { zh: '导入失败', en: 'Failed' },
+  cancelled: { zh: '已放弃', en: 'Discarded' },
 } as const satisfies Labels<ImportJob['status']>;
+
+/** What an import does with rows whose ID number is already on file (member_imports.mode). */
+export const IMPORT_MODE_LABELS = {
+  create: { zh: '新增党员', en: 'Add new members' },
+  update: { zh: '更新已有党员', en: 'Update existing members' },
+} as const satisfies Labels<ImportMode>;
+
+/** 困难党员 by cause (《中国共产党党内关怀帮扶办法》, 2017): members.hardship_kind. */
+export const HARDSHIP_KIND_LABELS = {
+  subsistence: { zh: '享受最低生活保障', en: 'On the minimum living allowance' },
+  illness: { zh: '因病致困', en: 'Hardship through illness' },
+  disability: { zh: '因残致困', en: 'Hardship through disability' },
+  disaster: { zh: '因灾致困', en: 'Hardship through a disaster' },
+  schooling: { zh: '因学致困', en: 'Hardship through schooling costs' },
+  unemployment: { zh: '失业致困', en: 'Hardship through unemployment' },
+  other: { zh: '其他原因致困', en: 'Hardship for another reason' },
+} as const satisfies Labels<(typeof HARDSHIP_KINDS)[number]>;
+
+/** 奖惩: a commendation or a disciplinary sanction (member_sanctions.kind). */
+export const SANCTION_KIND_LABELS = {
+  reward: { zh: '奖励', en: 'Commendation' },
+  discipline: { zh: '惩处', en: 'Discipline' },
+} as const satisfies Labels<'reward' | 'discipline'>;
+
+/** 党籍状态 (members.party_standing): apart from the category (正式/预备党员). */
+export const PARTY_STANDING_LABELS = {
+  normal: { zh: '正常', en: 'In good standing' },
+  suspended: { zh: '停止党籍', en: 'Membership suspended' },
+  left: { zh: '已出党', en: 'Left the Party' },
+} as const satisfies Labels<(typeof PARTY_STANDINGS)[number]>;
+
+/** How someone left the Party (members.left_how). */
+export const LEFT_HOW_LABELS = {
+  death: { zh: '逝世', en: 'Died' },
+  resignation: { zh: '退党', en: 'Resigned' },
+  removal: { zh: '除名', en: 'Removed' },
+  expulsion: { zh: '开除党籍', en: 'Expelled' },
+  lapsed: { zh: '自行脱党', en: 'Lapsed' },
+  probation_cancelled: { zh: '取消预备党员资格', en: 'Probation cancelled' },
+} as const satisfies Labels<(typeof LEFT_HOWS)[number]>;
+
+/** 条例第二十四条: abroad for good, or studying abroad (members.abroad_kind). */
+export const ABROAD_KIND_LABELS = {
+  settled: { zh: '出国（境）定居', en: 'Settled abroad' },
+  studying: { zh: '出国（境）学习研究', en: 'Studying abroad' },
+} as const satisfies Labels<(typeof ABROAD_KINDS)[number]>;
+
+/** The decisions on a member's standing (standing_decisions.kind). */
+export const STANDING_DECISION_LABELS = {
+  suspend: { zh: '停止党籍', en: 'Suspend membership' },
+  restore: { zh: '恢复党籍', en: 'Restore membership' },
+  remove: { zh: '除名', en: 'Remove' },
+  lapse: { zh: '按自行脱党除名', en: 'Remove as lapsed' },
+  expel: { zh: '开除党籍', en: 'Expel' },
+  resign: { zh: '退党', en: 'Resignation' },
+  death: { zh: '逝世', en: 'Death' },
+} as const satisfies Labels<(typeof STANDING_DECISION_KINDS)[number]>;
+
+/** Why a decision is due: the rule and where it is written. */
+export const STANDING_DUE_RULE_LABELS = {
+  lost_contact: {
+    zh: '失去联系满6个月，可停止党籍（《党员教育管理工作条例》第二十四条）',
+    en: 'Out of contact for 6 months: membership may be suspended (Regulations on Member Education and Management, art. 24)',
+  },
+  suspended_lost: {
+    zh: '停止党籍满2年仍无法取得联系，按自行脱党除名（《党员教育管理工作条例》第二十四条）',
+    en: 'Suspended 2 years and still out of contact: removed as lapsed (art. 24)',
+  },
+  settled_abroad: {
+    zh: '出国（境）定居，一般予以停止党籍（《党员教育管理工作条例》第二十四条）',
+    en: 'Settled abroad: membership is generally suspended (art. 24)',
+  },
+  studying_abroad: {
+    zh: '出国（境）学习研究超过5年仍未返回，一般予以停止党籍（《党员教育管理工作条例》第二十四条）',
+    en: 'Studying abroad for over 5 years: membership is generally suspended (art. 24)',
+  },
+  found_again: {
+    zh: '停止党籍后已恢复联系，符合条件的可恢复党籍（《党员教育管理工作条例》第二十四条）',
+    en: 'Back in contact after suspension: membership may be restored (art. 24)',
+  },
+  dues_unpaid: {
+    zh: '连续6个月不交纳党费，无正当理由的视为自行脱党（《党章》第九条）',
+    en: 'Six months in a row without paying dues and without good reason: lapsed (Party Constitution, art. 9)',
+  },
+  awaiting_approval: {
+    zh: '支部党员大会已作出决定，待上级党组织批准',
+    en: 'Decided by the branch meeting, awaiting the approval of the committee above',
+  },
+} as const satisfies Labels<(typeof STANDING_DUE_RULES)[number]>;
 
 /** One language of an enumeration's labels, e.g. { full: '正式党员', … }: i18n resources, Excel lists. */
 export function labelsIn<K extends string>(labels: Labels<K>, lang: Lang): Record<K, string> {

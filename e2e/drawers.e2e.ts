@@ -207,6 +207,10 @@ describe('the member drawers, as the admin of one town (党组织管理员)', ()
     await page.getByTestId('register-fromOrgName').fill('中共杭州市西湖区某街道某社区委员会');
     await page.getByTestId('register-letterNo').fill(letterNo);
     await page.getByTestId('register-reason').fill('工作调动');
+    // the letter's own date and validity, as written on it
+    const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+    await typeDate(page, 'register-issuedOn', day(-10));
+    await typeDate(page, 'register-validUntil', day(80));
     const branch = await fillRecord(page, {
       ...who,
       idNumber: id,

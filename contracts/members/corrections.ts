@@ -14,6 +14,8 @@ export const Correction = z.object({
   memberId: Id,
   memberName: z.string(),
   field: z.string(),
+  /** What the field held when the member asked (masked when personal data); null: it was empty. */
+  previousValue: z.string().nullable(),
   value: z.string(),
   reason: z.string(),
   status: z.enum(['pending', 'approved', 'rejected']),

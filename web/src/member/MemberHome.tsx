@@ -4,7 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ApiError, api, errorMessage } from '../app/api.ts';
 import { can, hasAdminRole, useCurrentUser, useLogout } from '../app/auth.tsx';
+import { passwordShortfall } from '../../../contracts/auth.ts';
+import { currentLang } from '../app/i18n.ts';
 import { LangSwitch } from '../app/pages/LangSwitch.tsx';
+import { PasswordInput } from '../app/PasswordInput.tsx';
 import { meKey, queryClient } from '../app/queryClient.ts';
 import { MyRecord } from './MyRecord.tsx';
 
@@ -139,7 +142,10 @@ function PasswordForm({ onDone, onCancel }: { onDone: () => void; onCancel?: () 
     e.preventDefault();
     const next: Partial<Record<PasswordFields, string>> = {};
     if (!values.currentPassword) next.currentPassword = t('member.required');
+    // what the new password lacks, in the policy's words (contracts/auth.ts), before it is sent
+    const short = values.newPassword ? passwordShortfall(values.newPassword) : null;
     if (!values.newPassword) next.newPassword = t('member.required');
+    else if (short) next.newPassword = short[currentLang() === 'en' ? 'en' : 'zh'];
     else if (values.confirm !== values.newPassword) next.confirm = t('password.mismatch');
     setErrors(next);
     if (Object.keys(next).length > 0) return;
@@ -169,16 +175,15 @@ function PasswordForm({ onDone, onCancel }: { onDone: () => void; onCancel?: () 
           {hint}
         </p>
       )}
-      <input
+      <PasswordInput
         id={id}
-        className="hy-input"
-        type="password"
         autoComplete={autoComplete}
         value={values[k]}
         onChange={set(k)}
         aria-invalid={errors[k] ? true : undefined}
         aria-describedby={k === 'newPassword' ? ids.policy : undefined}
         data-testid={`password-${k}`}
+        toggleTestId={`password-${k}-toggle`}
       />
       {errors[k] && (
         <p className="hy-error" role="alert">

@@ -7,6 +7,7 @@ import type { CorrectionList, Member } from '../../../contracts/index.ts';
 import { ApiError, api, errorMessage } from '../app/api.ts';
 import { yuan } from '../app/format.ts';
 import { queryClient } from '../app/queryClient.ts';
+import { MyDues } from './MyDues.tsx';
 
 // The member app stays without zod and antd (first load ≤ 200 KB): its lists come from the zod-free
 // contracts/members/enums.ts.
@@ -117,6 +118,7 @@ export function MyRecord() {
           </button>
         )}
       </section>
+      <MyDues />
       <section className="hy-m-card" aria-labelledby="my-requests-title" data-testid="my-corrections">
         <h2 className="hy-m-h2" id="my-requests-title">
           {t('myRecord.requests')}

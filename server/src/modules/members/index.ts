@@ -7,11 +7,15 @@ import { importFilesJob } from './excel/cleanup.ts';
 import { IMPORT_JOB } from './excel/import.ts';
 import { runMemberImport } from './excel/import-job.ts';
 import { memberExcelRoutes } from './excel/routes.ts';
+import { mobileRoutes } from './mobile/routes.ts';
 import { pipelineRoutes } from './pipeline/routes.ts';
 import { qualityRoutes } from './quality/routes.ts';
 import { recordPolicies } from './record/policy.ts';
 import { recordRoutes } from './record/routes.ts';
+import { fillSearchKeys } from './record/search-keys.ts';
 import { seedMembers } from './seed.ts';
+import { standingPolicies } from './standing/policy.ts';
+import { standingRoutes } from './standing/routes.ts';
 import { membersSettings } from './settings.ts';
 import { cardRoutes } from './study-cards/routes.ts';
 import { transferRoutes } from './transfers/routes.ts';
@@ -19,8 +23,10 @@ import { transferRoutes } from './transfers/routes.ts';
 /**
  * 党员管理: member records and everything kept with them, one folder per sub-capability —
  * record/ (the record, its history, photo, the member's own view), transfers/ (组织关系转接),
- * pipeline/ (发展党员), dues/ (党费), study-cards/ (学习卡), corrections/ (members' requests to
- * correct their record), quality/ (record quality), excel/ (import and export).
+ * mobile/ (流动党员: periods away, the host branch's read-only view, the reminder to transfer),
+ * pipeline/ (发展党员), standing/ (党籍: lost contact, suspension, leaving), dues/ (党费),
+ * study-cards/ (学习卡), corrections/ (members' requests to correct their record), quality/
+ * (record quality), excel/ (import and export).
  */
 /** Personal numbers stored before they were bound to their row are bound, a batch every ten minutes. */
 const rebindJob: JobDef = {
@@ -32,6 +38,12 @@ const rebindJob: JobDef = {
     return { rebound: n };
   },
 };
+/** Records from before the search keys were kept get them (pinyin initials, the phone's last four). */
+const searchKeysJob: JobDef = {
+  name: 'members-search-keys',
+  cron: '*/10 * * * *',
+  run: async ({ db, pii }) => ({ filled: await fillSearchKeys(db, pii) }),
+};
 const SEALED: SealedColumn[] = [
   { table: 'members', column: 'id_number_enc', boundAs: 'id_number' },
   { table: 'members', column: 'phone_enc', boundAs: 'phone' },
@@ -41,11 +53,13 @@ const SEALED: SealedColumn[] = [
 
 export const membersModule: ModuleManifest = {
   name: 'members',
-  policies: [...recordPolicies, ...duesPolicies],
+  policies: [...recordPolicies, ...duesPolicies, ...standingPolicies],
   routes: async (app) => {
     await recordRoutes(app);
     await transferRoutes(app);
+    await mobileRoutes(app);
     await pipelineRoutes(app);
+    await standingRoutes(app);
     await duesRoutes(app);
     await qualityRoutes(app);
     await cardRoutes(app);
@@ -55,7 +69,7 @@ export const membersModule: ModuleManifest = {
   },
   settings: membersSettings,
   workers: [{ name: IMPORT_JOB, run: runMemberImport }],
-  jobs: [importFilesJob, rebindJob],
+  jobs: [importFilesJob, rebindJob, searchKeysJob],
   seed: seedMembers,
   matrix: async () => (await import('./matrix.ts')).membersMatrix,
 };

@@ -4,8 +4,10 @@ import { bind } from '../../platform/pii/index.ts';
 import type { SeedContext } from '../../platform/module.ts';
 import { demoRandom as rng } from '../../db/demo-random.ts';
 import { refreshStandings } from './pipeline/pipeline-due.ts';
+import { seedRecruitmentFiles } from './pipeline/seed-file.ts';
 import { duesStandard } from './dues/rules.ts';
 import { makeIdCard } from './record/id-card.ts';
+import { fillSearchKeys, nameInitials, searchKeys } from './record/search-keys.ts';
 import { addDays, addMonthsToDate, shanghaiToday } from '../../platform/time.ts';
 
 /**
@@ -59,6 +61,14 @@ export async function seedMembers(ctx: SeedContext) {
   });
   const total = branches.reduce((s, b) => s + weight(b), 0);
   const r = rng(20261125);
+  // the search keys as every write derives them (searchKeys); names repeat, so their initials are kept
+  const initials = new Map<string, string>();
+  const keysOf = (name: string, phone: string | null) => {
+    const k = searchKeys(ctx.pii, { name: '', phone });
+    const i = initials.get(name) ?? nameInitials(name);
+    initials.set(name, i);
+    return { phone_index: k.phoneIndex, phone_tail_index: k.phoneTailIndex, name_initials: i };
+  };
   const pick = <T>(a: readonly T[]) => a[Math.floor(r() * a.length)];
   const today = shanghaiToday();
   const seqs = new Map<string, number>();
@@ -80,17 +90,17 @@ export async function seedMembers(ctx: SeedContext) {
     await ctx.db.execute(sql`
       insert into members (id, org_id, name, gender, ethnicity, birth_date, id_number_enc, id_number_index, education, degree, status,
         applied_on, talked_on, activist_on, candidate_on, political_review_on, training_on, admission_resolution_on,
-        admission_approved_on, joined_on, full_on, positions, phone_enc, phone_index, photo, work_unit, mobile, mobile_location,
+        admission_approved_on, joined_on, full_on, positions, phone_enc, phone_index, phone_tail_index, name_initials, photo, work_unit, mobile, mobile_location,
         dues_category, monthly_income_fen, dues_standard_fen, record_updated_at, created_at)
       select id, org_id, name, gender, ethnicity, birth_date, id_number_enc, id_number_index, education, degree, status,
         applied_on, talked_on, activist_on, candidate_on, political_review_on, training_on, admission_resolution_on,
-        admission_approved_on, joined_on, full_on, positions, phone_enc, phone_index, photo, work_unit, mobile, mobile_location,
+        admission_approved_on, joined_on, full_on, positions, phone_enc, phone_index, phone_tail_index, name_initials, photo, work_unit, mobile, mobile_location,
         dues_category, monthly_income_fen, dues_standard_fen, record_updated_at, created_at
       from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(id int8, org_id int8, name text, gender text, ethnicity text,
         birth_date date, id_number_enc text, id_number_index text, education text, degree text, status text, applied_on date,
         talked_on date, activist_on date, candidate_on date, political_review_on date, training_on date,
         admission_resolution_on date, admission_approved_on date, joined_on date, full_on date, positions text[],
-        phone_enc text, phone_index text, photo text, work_unit text, mobile bool, mobile_location text, dues_category text,
+        phone_enc text, phone_index text, phone_tail_index text, name_initials text, photo text, work_unit text, mobile bool, mobile_location text, dues_category text,
         monthly_income_fen int, dues_standard_fen int, record_updated_at timestamptz, created_at timestamptz)`);
     written += rows.length;
     rows.length = 0;
@@ -188,9 +198,10 @@ export async function seedMembers(ctx: SeedContext) {
       const mobile = village && admitted && r() < 0.06;
       const updated =
         r() < 0.95 ? addDays(today, -Math.floor(r() * 330)) : addDays(today, -Math.floor(400 + r() * 800));
+      const name = `${pick(SURNAMES)}${pick(male ? GIVEN_M : GIVEN_F)}${r() < 0.7 ? pick(male ? GIVEN_M : GIVEN_F) : ''}`;
       rows.push({
         org_id: b.id,
-        name: `${pick(SURNAMES)}${pick(male ? GIVEN_M : GIVEN_F)}${r() < 0.7 ? pick(male ? GIVEN_M : GIVEN_F) : ''}`,
+        name,
         gender: male ? 'male' : 'female',
         ethnicity: r() < 0.95 ? '汉族' : pick(ETHNIC),
         birth_date: birthDate,
@@ -203,7 +214,7 @@ export async function seedMembers(ctx: SeedContext) {
         ...dates,
         positions: admitted && i < ORDINAL_POSITIONS.length - 1 ? [ORDINAL_POSITIONS[i]] : [],
         phone,
-        phone_index: phone ? ctx.pii.blindIndex('phone', phone) : null,
+        ...keysOf(name, phone),
         photo: r() < 0.63 ? 'demo' : null,
         work_unit: village ? null : b.name.replace(/(机关)?党(总)?支部$/, '').replace(/第.党支部$/, ''),
         mobile,
@@ -220,10 +231,12 @@ export async function seedMembers(ctx: SeedContext) {
   await flush();
   // the demo member account is a member of the village branch it belongs to
   await ctx.db.execute(sql`
-    update members set user_id = u.id, name = u.display_name, gender = 'female'
+    update members set user_id = u.id, name = u.display_name, gender = 'female', name_initials = null
       from users u
      where u.username = 'member'
        and members.id = (select id from members where org_id = u.org_id and gender = 'female' and status = 'full' order by id limit 1)`);
+  // its initials are those of the account's name (any other row without keys gets them too)
+  for (let n = 1; n > 0; ) n = await fillSearchKeys(ctx.db, ctx.pii);
   // dues paid this year (the last three months for a city): most on time, some gaps, and one
   // member in fifty who has paid nothing, so the arrears report has something to flag
   const { rows: paid } = await ctx.db.execute<{ n: number }>(sql`
@@ -240,6 +253,14 @@ export async function seedMembers(ctx: SeedContext) {
          and m.id % 50 <> 0 and abs(hashtext(m.id || months.month)) % 100 < 96
       returning 1)
     select count(*)::int as n from ins`);
+  // the platform has kept dues since the first of those months: counting starts there, or at the
+  // join month when later (dues/rules.ts duesFromMonth)
+  await ctx.db.execute(sql`
+    update members set dues_from_month = greatest(
+        to_char(greatest(date_trunc('year', ${today}::date), date_trunc('month', ${today}::date) - ${ctx.scale === 'city' ? '3 months' : '12 months'}::interval), 'YYYY-MM'),
+        to_char(joined_on, 'YYYY-MM'))
+     where status in ('probationary', 'full') and dues_from_month is null`);
+  await seedRecruitmentFiles(ctx.db, today);
   // the due list ranks stored standings: derive them now rather than on the first look
   await refreshStandings(ctx.db, sql`true`);
   ctx.log(`党员 ${written} 名，党费缴纳记录 ${paid[0].n} 条`);

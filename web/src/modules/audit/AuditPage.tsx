@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, DatePicker, Flex, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { DatePicker } from '../../app/DatePicker.tsx';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -56,6 +57,8 @@ const ACTION_GROUPS: {
       'member.exported',
       'member.pipeline_updated',
       'member.advanced',
+      'member.probation_extended',
+      'member.probation_cancelled',
       'member.study_cards_issued',
       'member.study_card_reset',
       'member.correction_requested',

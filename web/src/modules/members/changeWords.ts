@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { postNamed } from '../../../../contracts/members/codes.ts';
 import { yuan } from '../../app/format.ts';
 import './i18n.ts';
 
@@ -20,6 +21,18 @@ export function useChangeWords() {
     if (field === 'status' && typeof v === 'string') return t(`memberStatus.${v}`, { defaultValue: v });
     if (field === 'gender' && typeof v === 'string') return t(`gender.${v}`, { defaultValue: v });
     if (field === 'duesCategory' && typeof v === 'string') return t(`duesCategory.${v}`, { defaultValue: v });
+    // 党籍 (standing/i18n.ts): the standing, how someone left, abroad
+    if (field === 'partyStanding' && typeof v === 'string')
+      return t(`standing.status.${v}`, { defaultValue: v });
+    if (field === 'leftHow' && typeof v === 'string') return t(`standing.leftHow.${v}`, { defaultValue: v });
+    if (field === 'abroadKind' && typeof v === 'string')
+      return t(`standing.abroad.${v}`, { defaultValue: v });
+    // the national fields (record/): a post by its name, a hardship by its kind
+    if (field === 'postCode' && typeof v === 'string') {
+      const post = postNamed(v);
+      return post ? (i18n.language === 'en' ? post.en : post.name) : v;
+    }
+    if (field === 'hardshipKind' && typeof v === 'string') return t(`hardshipKind.${v}`, { defaultValue: v });
     if (field.endsWith('Fen') && typeof v === 'number') return yuan(v);
     return typeof v === 'object' ? JSON.stringify(v) : String(v);
   };

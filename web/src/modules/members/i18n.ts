@@ -1,4 +1,5 @@
 import {
+  HARDSHIP_KIND_LABELS,
   labelsIn,
   MEMBER_FIELD_LABELS,
   MEMBER_FIELD_LABELS_EN,
@@ -14,6 +15,7 @@ import { addTranslations } from '../../app/i18n.ts';
  */
 const zh = {
   pipelineItem: labelsIn(PIPELINE_ITEM_LABELS, 'zh'),
+  memberSelect: { placeholder: '输入姓名、拼音首字母、身份证号或手机号查找党员', empty: '没有找到党员' },
   members: {
     title: '党员信息',
     orgFilter: '所在党组织（含下级）',
@@ -32,12 +34,20 @@ const zh = {
       studyCardNo: '学习卡号',
       recordUpdatedAt: '档案更新时间',
       createdAt: '建档时间',
+      duesFromMonth: '党费起算月份',
+      sanctions: '奖惩',
+      trips: '出国（境）',
     },
   },
+  hardshipKind: labelsIn(HARDSHIP_KIND_LABELS, 'zh'),
 };
 
 const en: typeof zh = {
   pipelineItem: labelsIn(PIPELINE_ITEM_LABELS, 'en'),
+  memberSelect: {
+    placeholder: 'Find a member by name, initials, ID or phone number',
+    empty: 'No member found',
+  },
   members: {
     title: 'Member records',
     orgFilter: 'Organization (and below)',
@@ -55,8 +65,12 @@ const en: typeof zh = {
       studyCardNo: 'Study card no.',
       recordUpdatedAt: 'Record updated',
       createdAt: 'Record created',
+      duesFromMonth: 'Dues counted from',
+      sanctions: 'Commendations and discipline',
+      trips: 'Trips abroad',
     },
   },
+  hardshipKind: labelsIn(HARDSHIP_KIND_LABELS, 'en'),
 };
 
 addTranslations({ 'zh-CN': zh, en });

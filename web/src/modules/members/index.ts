@@ -19,16 +19,23 @@ export const membersModule: WebModule = {
     { path: 'members/import', page: lazy(() => import('./excel/ImportPage.tsx')) },
     // quality/
     { path: 'members/quality', page: lazy(() => import('./quality/QualityPage.tsx')) },
+    { path: 'members/quality/gaps', page: lazy(() => import('./quality/QualityGapsPage.tsx')) },
     // study-cards/
     { path: 'members/cards', page: lazy(() => import('./study-cards/CardsPage.tsx')) },
     // corrections/
     { path: 'members/corrections', page: lazy(() => import('./corrections/CorrectionsPage.tsx')) },
     // transfers/
     { path: 'transfers', page: lazy(() => import('./transfers/TransfersPage.tsx')) },
+    { path: 'transfers/:id/print', page: lazy(() => import('./transfers/LetterPrintPage.tsx')) },
+    // mobile/
+    { path: 'members/mobile', page: lazy(() => import('./mobile/MobilePage.tsx')) },
+    // standing/
+    { path: 'members/standing', page: lazy(() => import('./standing/StandingPage.tsx')) },
     // pipeline/
     { path: 'pipeline', page: lazy(() => import('./pipeline/PipelinePage.tsx')) },
     // dues/
     { path: 'dues', page: lazy(() => import('./dues/DuesPage.tsx')) },
+    { path: 'dues/arrears/print', page: lazy(() => import('./dues/ArrearsPrintPage.tsx')) },
   ],
   menu: [
     {
@@ -38,7 +45,9 @@ export const membersModule: WebModule = {
       items: [
         { to: '/members', label: 'nav.members', action: 'member.view' },
         { to: '/transfers', label: 'nav.transfers', action: 'member.view' },
+        { to: '/members/mobile', label: 'nav.mobile', action: 'member.view' },
         { to: '/pipeline', label: 'nav.pipeline', action: 'member.view' },
+        { to: '/members/standing', label: 'nav.standing', action: 'standing.manage' },
         { to: '/dues', label: 'nav.dues', action: 'dues.manage' },
         { to: '/members/cards', label: 'nav.cards', action: 'member.manage' },
         { to: '/members/corrections', label: 'nav.corrections', action: 'member.manage' },
@@ -52,7 +61,9 @@ export const membersModule: WebModule = {
         membersGroup: '党员管理',
         members: '党员信息',
         transfers: '组织关系转接',
+        mobile: '流动党员',
         pipeline: '发展党员',
+        standing: '党籍管理',
         dues: '党费管理',
         cards: '学习卡',
         corrections: '信息更正审核',
@@ -64,7 +75,9 @@ export const membersModule: WebModule = {
         membersGroup: 'Members',
         members: 'Member records',
         transfers: 'Transfers',
+        mobile: 'Migrant members',
         pipeline: 'Recruitment',
+        standing: 'Party standing',
         dues: 'Party dues',
         cards: 'Study cards',
         corrections: 'Correction requests',

@@ -6,6 +6,7 @@ import type { Org } from '../../../../contracts/index.ts';
 import { applyServerErrors, testIdProps } from '../../app/forms.ts';
 import { orgApi } from './api.ts';
 import { OrgSelect } from './OrgSelect.tsx';
+import { useGuardedClose } from '../../app/discard.ts';
 
 /** Move an org (with its whole subtree) under another org chosen by searching its name. */
 export function MoveOrgModal({
@@ -20,6 +21,7 @@ export function MoveOrgModal({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ parentId: string }>();
+  const close = useGuardedClose(form, onClose);
   const [general, setGeneral] = useState<string | null>(null);
   const exclude = useCallback((o: Org) => o.id === org.id || o.id === org.parentId, [org.id, org.parentId]);
 
@@ -38,7 +40,7 @@ export function MoveOrgModal({
       title={t('orgs.moveTitle', { name: org.name })}
       okText={t('orgs.action.move')}
       cancelText={t('common.cancel')}
-      onCancel={onClose}
+      onCancel={close}
       onOk={() => form.submit()}
       confirmLoading={move.isPending}
       okButtonProps={testIdProps('org-move-submit')}

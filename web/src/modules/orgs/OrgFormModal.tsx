@@ -6,6 +6,7 @@ import { CreateOrg, type Org, type OrgKind, type UpdateOrg } from '../../../../c
 import { applyServerErrors, blankToNull, zodRule, testIdProps } from '../../app/forms.ts';
 import { orgApi } from './api.ts';
 import { CHILD_KINDS, ORG_KINDS } from './kinds.ts';
+import { useGuardedClose } from '../../app/discard.ts';
 
 type Values = {
   name: string;
@@ -34,6 +35,7 @@ export function OrgFormModal({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const close = useGuardedClose(form, onClose);
   const [general, setGeneral] = useState<string | null>(null);
 
   const kinds = mode === 'create' ? CHILD_KINDS[org.kind] : ORG_KINDS;
@@ -81,7 +83,7 @@ export function OrgFormModal({
       title={mode === 'create' ? t('orgs.createTitle', { parent: org.name }) : t('orgs.editTitle')}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
-      onCancel={onClose}
+      onCancel={close}
       onOk={() => form.submit()}
       confirmLoading={save.isPending}
       okButtonProps={testIdProps('org-form-submit')}

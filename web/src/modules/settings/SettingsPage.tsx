@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, DatePicker, Flex, InputNumber, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, InputNumber, Space, Typography } from 'antd';
+import { DatePicker } from '../../app/DatePicker.tsx';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -2,14 +2,16 @@ import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NewPassword, type User } from '../../../../contracts/index.ts';
-import { applyServerErrors, zodRule, testIdProps } from '../../app/forms.ts';
+import type { User } from '../../../../contracts/index.ts';
+import { applyServerErrors, passwordRule, testIdProps } from '../../app/forms.ts';
 import { userApi } from './api.ts';
+import { useGuardedClose } from '../../app/discard.ts';
 
 export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ password: string }>();
+  const close = useGuardedClose(form, onClose);
   const [general, setGeneral] = useState<string | null>(null);
   const reset = useMutation({
     mutationFn: (v: { password: string }) => userApi.resetPassword(user.id, v.password),
@@ -27,7 +29,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
       okText={t('users.action.resetPassword')}
       cancelText={t('common.cancel')}
       onOk={() => form.submit()}
-      onCancel={onClose}
+      onCancel={close}
       confirmLoading={reset.isPending}
       okButtonProps={testIdProps('reset-password-submit')}
       mask={{ closable: false }}
@@ -46,7 +48,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
           name="password"
           label={t('users.newPassword')}
           extra={t('password.policy')}
-          rules={[{ required: true, message: t('common.required') }, zodRule(NewPassword)]}
+          rules={[{ required: true, message: t('common.required') }, passwordRule()]}
         >
           <Input.Password autoComplete="new-password" data-testid="reset-password-input" />
         </Form.Item>

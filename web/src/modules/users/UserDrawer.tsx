@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CreateUser, type Role, type User } from '../../../../contracts/index.ts';
 import { useCurrentUser } from '../../app/auth.tsx';
-import { applyServerErrors, blankToNull, zodCheck, zodRule } from '../../app/forms.ts';
+import { applyServerErrors, blankToNull, passwordRule, zodCheck, zodRule } from '../../app/forms.ts';
 import { OrgSelect } from '../orgs/OrgSelect.tsx';
 import { type UpdateUserBody, userApi } from './api.ts';
 import { grantableRoles } from './roles.ts';
@@ -154,7 +154,7 @@ export function UserDrawer({
             name="password"
             label={t('users.field.password')}
             extra={`${t('password.policy')}。${t('users.passwordHint')}`}
-            rules={[{ required: true, message: t('common.required') }, zodRule(shape.password)]}
+            rules={[{ required: true, message: t('common.required') }, passwordRule()]}
           >
             <Input.Password autoComplete="new-password" data-testid="user-password" />
           </Form.Item>

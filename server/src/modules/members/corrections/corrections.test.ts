@@ -92,8 +92,12 @@ describe('a member’s own record and corrections', () => {
     });
     expect(again.statusCode).toBe(409);
 
+    // the reviewer sees what is replaced by what: the old phone masked like the new one
     const queue = (await api(secretary, 'GET', '/corrections?status=pending')).json().items;
-    expect(queue.map((x: { id: string }) => x.id)).toContain(c.id);
+    expect(queue.find((x: { id: string }) => x.id === c.id)).toMatchObject({
+      previousValue: '136****2222',
+      value: '139****5678',
+    });
 
     const approved = await api(secretary, 'POST', `/corrections/${c.id}/approve`);
     expect(approved.statusCode, approved.body).toBe(200);
@@ -131,6 +135,8 @@ describe('a member’s own record and corrections', () => {
         reason: '调动工作',
       })
     ).json();
+    // a field that is not personal data shows as it was
+    expect(c).toMatchObject({ previousValue: '清河镇供销社', value: '清河镇人民政府' });
     const res = await api(secretary, 'POST', `/corrections/${c.id}/reject`, { reason: '请先办理调动手续' });
     expect(res.statusCode, res.body).toBe(200);
     const mine = (await api(member.session, 'GET', '/me/corrections')).json().items;
@@ -196,6 +202,7 @@ describe('a member’s own record and corrections', () => {
         reason: '补录学位',
       })
     ).json();
+    expect(c.previousValue).toBeNull(); // the record had no degree
     const res = await api(self.session, 'POST', `/corrections/${c.id}/approve`);
     expect(res.statusCode).toBe(403);
   });

@@ -9,6 +9,7 @@ import { applyMemberChange, auditDiff, inputOf } from '../record/store.ts';
 import { type CorrectionView, present } from './present.ts';
 import { changedSince, FIELD_LABEL, type Field, requestedValue } from './rules.ts';
 import { authorizeDecision } from './policy.ts';
+import { refuseLeft } from '../standing/guard.ts';
 
 const CORRECTION = { zh: '更正申请', en: 'Correction request' };
 
@@ -23,7 +24,8 @@ async function lockForDecision(tx: Queryable, ctx: Ctx, id: number) {
     .innerJoin(orgs, eq(orgs.id, members.orgId))
     .where(eq(members.id, c.memberId))
     .for('update', { of: members });
-  if (!row || row.m.leftAt) throw notFound(CORRECTION);
+  // someone who left the Party is on file: a request of theirs may still be rejected, not approved
+  if (!row || (row.m.leftAt && row.m.partyStanding !== 'left')) throw notFound(CORRECTION);
   authorizeDecision(actor, { memberOrgPath: row.orgPath, memberUserId: row.m.userId });
   if (c.status !== 'pending')
     throw conflict('correction_decided', {
@@ -41,6 +43,7 @@ async function lockForDecision(tx: Queryable, ctx: Ctx, id: number) {
 export async function approveCorrection(ctx: Ctx, id: number): Promise<CorrectionView> {
   return inTransaction(ctx.db, async (tx) => {
     const { c, m, orgPath } = await lockForDecision(tx, ctx, id);
+    refuseLeft(m);
     const field = c.field as Field;
     const value = requestedValue(ctx.pii, c);
     // an edit made after the member asked is newer than the request: it is not overwritten

@@ -1,6 +1,6 @@
 import { maskPhone } from '../../../platform/pii/index.ts';
 import type { corrections } from '../schema.ts';
-import { ENCRYPTED, type Field, type Status, requestedValue } from './rules.ts';
+import { ENCRYPTED, type Field, previousValue, type Status, requestedValue } from './rules.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { correctionAbilities } from './policy.ts';
 
@@ -9,6 +9,8 @@ export type CorrectionView = {
   memberId: string;
   memberName: string;
   field: string;
+  /** What the field held when the member asked: the reviewer sees what is replaced by what. */
+  previousValue: string | null;
   value: string;
   reason: string;
   status: Status;
@@ -20,7 +22,7 @@ export type CorrectionView = {
 
 type CorrectionRow = typeof corrections.$inferSelect;
 
-/** Presenter: a phone asked for is shown masked, like the record's own. */
+/** Presenter: a phone, asked for or replaced, is shown masked, like the record's own. */
 export function present(
   ctx: Pick<Ctx, 'pii' | 'actor'>,
   c: CorrectionRow,
@@ -28,12 +30,15 @@ export function present(
 ): CorrectionView {
   const { pii } = ctx;
   const memberName = member.name;
-  const value = ENCRYPTED.has(c.field as Field) ? maskPhone(requestedValue(pii, c)) : c.value;
+  const personal = ENCRYPTED.has(c.field as Field);
+  const value = personal ? maskPhone(requestedValue(pii, c)) : c.value;
+  const was = previousValue(pii, c);
   return {
     id: String(c.id),
     memberId: String(c.memberId),
     memberName,
     field: c.field,
+    previousValue: was != null && personal ? maskPhone(was) : was,
     value,
     reason: c.reason,
     status: c.status as Status,

@@ -42,6 +42,19 @@ export const sealValue = (pii: Pii, id: number, field: Field, value: string) =>
 export const requestedValue = (pii: Pii, c: { id: number; field: string; value: string }) =>
   ENCRYPTED.has(c.field as Field) ? pii.decrypt(c.value, bind('corrections', 'value', c.id)) : c.value;
 
+/**
+ * The field's value when the member asked (what the correction replaces), read back; null when it
+ * had none, or for requests from before baselines were kept.
+ */
+export function previousValue(pii: Pii, c: { id: number; field: string; previousValue: string | null }) {
+  if (c.previousValue == null) return null;
+  const json = ENCRYPTED.has(c.field as Field)
+    ? pii.decrypt(c.previousValue, bind('corrections', 'previous_value', c.id))
+    : c.previousValue;
+  const was: unknown = JSON.parse(json);
+  return was == null ? null : String(was);
+}
+
 /** Has the record's field changed since the request was made? Requests from before baselines: no. */
 export function changedSince(
   pii: Pii,

@@ -1,6 +1,18 @@
-import { query } from '../../../../test/harness.ts';
+import { query, type TestEnv } from '../../../../test/harness.ts';
 import type { MatrixCases } from '../../../../test/matrix.ts';
 import { branchIn, validMember } from '../record/matrix.ts';
+
+/** An exemption the branch agreed to, awaiting the committee, for a new member under `orgId`. */
+async function reliefIn(env: TestEnv, orgId: number) {
+  const m = await validMember(env, orgId);
+  const [{ id }] = await query<{ id: number }>(
+    env,
+    `insert into dues_reliefs (member_id, kind, from_month, reason, branch_approved_on)
+     values ($1, 'exempt', '2025-01', '重病住院', '2025-01-05') returning id`,
+    [m.id],
+  );
+  return id;
+}
 
 /** Authorization-matrix cases for Party dues (platform/access/matrix.test.ts). */
 export const duesMatrix: MatrixCases = {
@@ -27,6 +39,88 @@ export const duesMatrix: MatrixCases = {
         method: 'GET',
         url: `/api/v1/dues/arrears?orgId=${await branchIn(env, target)}`,
       }),
+    },
+    'GET /api/v1/dues/arrears/export': {
+      action: 'dues.manage',
+      make: async ({ env, target }) => ({
+        method: 'GET',
+        url: `/api/v1/dues/arrears/export?orgId=${await branchIn(env, target)}`,
+      }),
+    },
+    'GET /api/v1/dues/sheet': {
+      action: 'dues.manage',
+      make: async ({ env, target }) => ({
+        method: 'GET',
+        url: `/api/v1/dues/sheet?orgId=${await branchIn(env, target)}&month=2026-01`,
+      }),
+    },
+    'POST /api/v1/dues/standards': {
+      action: 'dues.manage',
+      make: async ({ env, target }) => ({
+        method: 'POST',
+        url: '/api/v1/dues/standards',
+        payload: {
+          memberId: String((await validMember(env, target)).id),
+          fromMonth: '2025-01',
+          category: 'farmer',
+        },
+      }),
+    },
+    'GET /api/v1/dues/reliefs': {
+      action: 'dues.manage',
+      make: async ({ env, target }) => ({
+        method: 'GET',
+        url: `/api/v1/dues/reliefs?orgId=${await branchIn(env, target)}&show=all`,
+      }),
+    },
+    'POST /api/v1/dues/reliefs': {
+      action: 'dues.manage',
+      make: async ({ env, target }) => ({
+        method: 'POST',
+        url: '/api/v1/dues/reliefs',
+        payload: {
+          memberId: String((await validMember(env, target)).id),
+          kind: 'exempt',
+          fromMonth: '2025-01',
+          reason: '重病住院，无收入',
+          branchApprovedOn: '2025-01-05',
+          committeeApprovedOn: '2025-01-20',
+        },
+      }),
+    },
+    'POST /api/v1/dues/reliefs/:id/approve': {
+      action: 'dues.manage',
+      make: async ({ env, target }) => ({
+        method: 'POST',
+        url: `/api/v1/dues/reliefs/${await reliefIn(env, target)}/approve`,
+        payload: { committeeApprovedOn: '2025-01-20' },
+      }),
+    },
+    'POST /api/v1/dues/reliefs/:id/end': {
+      action: 'dues.manage',
+      make: async ({ env, target }) => ({
+        method: 'POST',
+        url: `/api/v1/dues/reliefs/${await reliefIn(env, target)}/end`,
+        payload: { toMonth: '2025-06' },
+      }),
+    },
+    'GET /api/v1/dues/members/:id': {
+      action: 'dues.manage',
+      make: async ({ env, target }) => ({
+        method: 'GET',
+        url: `/api/v1/dues/members/${(await validMember(env, target)).id}`,
+      }),
+    },
+    // a member's own payment history: linked to the caller, wherever it is
+    'GET /api/v1/me/dues': {
+      action: 'member.self',
+      untargeted: true,
+      make: async ({ env, target, self }) => {
+        const m = await validMember(env, target);
+        if (self.userId)
+          await query(env, 'update members set user_id = $1 where id = $2', [self.userId, m.id]);
+        return { method: 'GET', url: '/api/v1/me/dues' };
+      },
     },
   },
 

@@ -49,7 +49,7 @@ export async function cleanImportFiles(job: JobContext) {
 
   let abandoned = 0;
   const stuck = await job.db
-    .select({ id: memberImports.id, key: memberImports.filePath })
+    .select({ id: memberImports.id, key: memberImports.filePath, status: memberImports.status })
     .from(memberImports)
     .where(
       and(
@@ -57,14 +57,18 @@ export async function cleanImportFiles(job: JobContext) {
         lt(memberImports.createdAt, new Date(now - ABANDONED_HOURS * 3_600_000)),
       ),
     );
-  for (const { id, key } of stuck) {
+  for (const { id, key, status } of stuck) {
     // a worker still at it holds the lock: it is left to finish
     const done = await withImportLock(job.db, id, async () => {
       const [row] = await job.db
         .update(memberImports)
         .set({
           status: 'failed',
-          message: '导入未能完成（处理中断），未导入任何数据；请重新导入',
+          // a preview left unconfirmed for a day is stale: the records may have moved since
+          message:
+            status === 'previewed'
+              ? '预览后超过 24 小时未确认，已作废，未导入任何数据；如仍需导入，请重新上传'
+              : '导入未能完成（处理中断），未导入任何数据；请重新导入',
           finishedAt: job.now(),
         })
         .where(unfinished(id))

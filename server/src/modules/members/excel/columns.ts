@@ -1,6 +1,7 @@
 import {
   DUES_CATEGORY_LABELS,
   GENDER_LABELS,
+  HARDSHIP_KIND_LABELS,
   labelsIn,
   MEMBER_FIELD_LABELS,
   MEMBER_STATUS_LABELS,
@@ -22,6 +23,7 @@ export const STATUS_ZH = Object.fromEntries(
   ]),
 ) as Record<MemberStatus, string>;
 export const DUES_ZH: Record<DuesCategory, string> = labelsIn(DUES_CATEGORY_LABELS, 'zh');
+export const HARDSHIP_ZH = labelsIn(HARDSHIP_KIND_LABELS, 'zh');
 
 /**
  * The member workbook's columns, in the order of the import template that admins fill in (the
@@ -30,12 +32,17 @@ export const DUES_ZH: Record<DuesCategory, string> = labelsIn(DUES_CATEGORY_LABE
 export const COLUMNS = [
   { key: 'name', header: '姓名', width: 10, note: '必填，最多 30 字。' },
   { key: 'gender', header: '性别', width: 6, note: '必填：男 或 女，须与身份证号一致。' },
-  { key: 'ethnicity', header: '民族', width: 8, note: '必填，如“汉族”“回族”。' },
+  {
+    key: 'ethnicity',
+    header: '民族',
+    width: 8,
+    note: '必填：56 个民族之一（见“代码表”），如“汉族”“回族”。写“回”或民族代码“03”也可，导入时规范为“回族”并在导入结果中说明。',
+  },
   {
     key: 'idNumber',
     header: '身份证号',
     width: 21,
-    note: '必填，18 位居民身份证号码（末位可为 X），系统核对校验位。请保持本列为“文本”格式：数字格式会把末三位变成 0。同一身份证号只能登记一次。',
+    note: '必填，18 位居民身份证号码（末位可为 X），系统核对校验位；港澳台居民居住证号码（81、82、83 开头）也可。15 位的旧号码导入时自动升级为 18 位，并在导入结果中说明。请保持本列为“文本”格式：数字格式会把末三位变成 0。同一身份证号只能登记一次；“更新已有党员”时，按身份证号找到要更新的党员。',
   },
   {
     key: 'birthDate',
@@ -91,7 +98,40 @@ export const COLUMNS = [
     width: 13,
     note: '党费类别为“在职”或“离退休”时必填：税后月收入或离退休费，单位元，最多两位小数；系统据此按党费收缴规定计算缴纳标准。',
   },
+  {
+    key: 'postCode',
+    header: '工作岗位',
+    width: 24,
+    note: '选填：全国党员管理信息系统的工作岗位名称（见“代码表”），也可填岗位代码。',
+  },
+  {
+    key: 'homeAddress',
+    header: '家庭住址',
+    width: 30,
+    note: '选填，最多 200 字。属于个人信息：加密保存，列表和导出中只显示开头几个字。',
+  },
+  {
+    key: 'workStartedOn',
+    header: '参加工作日期',
+    width: 13,
+    note: '选填，日期如 2008-07-01；不得晚于今天；1995 年起参加工作的，不得早于年满 16 周岁之日（劳动法第十五条）。',
+  },
+  {
+    key: 'hardshipKind',
+    header: '困难党员类别',
+    width: 16,
+    note: `选填：生活困难党员的困难类别（${Object.values(HARDSHIP_ZH).join('、')}）；不是困难党员不填。`,
+  },
+  {
+    key: 'duesPaidUntil',
+    header: '党费已交至',
+    width: 11,
+    note: '选填，只对新增的党员起作用：党费已交到的月份，如 2025-06，系统从下一个月起计算应交党费；不填则从入党当月和导入当月中较晚的一月起计算。最多预交 12 个月。',
+  },
 ] as const;
+
+/** The columns of the template before the national fields were added (issue 12): a file on it is told how to move. */
+export const OLD_COLUMN_COUNT = 18;
 
 export type ColumnKey = (typeof COLUMNS)[number]['key'];
 export const HEADERS: string[] = COLUMNS.map((c) => c.header);
@@ -104,9 +144,18 @@ export const ERROR_HEADER = '错误说明';
 export const SHEET_MEMBERS = '党员信息';
 export const SHEET_GUIDE = '填写说明';
 export const SHEET_BRANCHES = '党支部代码';
+export const SHEET_CODES = '代码表';
+/** The export's sheets of the records kept with each member. */
+export const SHEET_SANCTIONS = '奖惩情况';
+export const SHEET_TRIPS = '出国（境）情况';
 
-/** How far down the template's drop-down lists reach. */
+/**
+ * How far down the error workbook's drop-down lists reach (the rows it echoes, at least this many).
+ * The template's reach the sheet's last row (EXCEL_LAST_ROW): wherever an admin types, the list is there.
+ */
 export const TEMPLATE_ROWS = 10_000;
+/** Excel's last row: the template's lists and checks cover the whole sheet. */
+export const EXCEL_LAST_ROW = 1_048_576;
 
 /** A record's field (as checkMember and the contracts name it) → the column header it came from. */
 export const LABELS: Record<string, string> = {
@@ -115,6 +164,7 @@ export const LABELS: Record<string, string> = {
   // the template asks for yuan; the record keeps fen
   monthlyIncomeFen: '月收入（元）',
   monthlyIncome: '月收入（元）',
+  duesPaidUntil: '党费已交至',
 };
 
 export const YES = '是';

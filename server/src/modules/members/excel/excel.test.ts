@@ -5,9 +5,24 @@ import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeMember, makeOrg, makeUser } from '../../../../test/fixtures.ts';
 import { login, orgId, query, type Session, type TestEnv, testEnv } from '../../../../test/harness.ts';
-import { COL, ERROR_HEADER, HEADERS, SHEET_BRANCHES, SHEET_GUIDE, SHEET_MEMBERS } from './columns.ts';
+import {
+  COL,
+  ERROR_HEADER,
+  HEADERS,
+  SHEET_BRANCHES,
+  SHEET_CODES,
+  SHEET_GUIDE,
+  SHEET_MEMBERS,
+} from './columns.ts';
 import { parseRow } from './rows.ts';
-import { importWorkbook, multipartBody, readWorkbook, sampleRow } from './test-workbooks.ts';
+import {
+  importWorkbook,
+  multipartBody,
+  readWorkbook,
+  sampleRow,
+  validationsOf,
+  withoutValidations,
+} from './test-workbooks.ts';
 import { bind } from '../../../platform/pii/index.ts';
 import { DUPLICATES_ELSEWHERE_PER_DAY } from '../record/store.ts';
 
@@ -96,8 +111,14 @@ describe('the import template', () => {
     expect(res.headers['content-disposition']).toContain(
       `filename*=UTF-8''${encodeURIComponent('党员信息导入模板.xlsx')}`,
     );
-    const wb = await readWorkbook(res.rawPayload);
-    expect(wb.worksheets.map((w) => w.name)).toEqual([SHEET_MEMBERS, SHEET_GUIDE, SHEET_BRANCHES]);
+    // the lists reach the sheet's last row: read as Excel keeps them (a range each), not cell by cell
+    const wb = await readWorkbook(withoutValidations(res.rawPayload));
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      SHEET_MEMBERS,
+      SHEET_GUIDE,
+      SHEET_BRANCHES,
+      SHEET_CODES,
+    ]);
     const ws = wb.getWorksheet(SHEET_MEMBERS)!;
     expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(HEADERS);
     expect(HEADERS).toEqual([
@@ -119,22 +140,43 @@ describe('the import template', () => {
       '外出地点',
       '党费类别',
       '月收入（元）',
+      '工作岗位',
+      '家庭住址',
+      '参加工作日期',
+      '困难党员类别',
+      '党费已交至',
     ]);
     // the example row is a record the importer would accept
     expect(parseRow(ws.getRow(2).values as unknown[], '2026-11-25').problems).toEqual([]);
-    const listAt = (col: number, row = 50) => ws.getRow(row).getCell(col).dataValidation;
-    expect(listAt(COL.gender)).toMatchObject({ type: 'list', formulae: ['"男,女"'] });
-    expect(listAt(COL.status).formulae).toEqual(['"正式党员,预备党员,发展对象,入党积极分子,入党申请人"']);
-    expect(listAt(COL.mobile).formulae).toEqual(['"是,否"']);
-    expect(listAt(COL.duesCategory).formulae).toEqual(['"在职,离退休,农民,学生,困难党员"']);
-    expect(listAt(COL.education).formulae[0]).toContain('大学本科');
-    expect(listAt(COL.degree).formulae[0]).toContain('学士');
+    const lists = validationsOf(res.rawPayload);
+    const at = (col: number) => {
+      const letter = ws.getColumn(col).letter;
+      return lists.find((v) => v.sqref === `${letter}2:${letter}1048576`);
+    };
+    expect(at(COL.gender)).toMatchObject({ type: 'list', formula: '"男,女"' });
+    expect(at(COL.status)?.formula).toBe('"正式党员,预备党员,发展对象,入党积极分子,入党申请人"');
+    expect(at(COL.mobile)?.formula).toBe('"是,否"');
+    expect(at(COL.duesCategory)?.formula).toBe('"在职,离退休,农民,学生,困难党员"');
+    expect(at(COL.education)?.formula).toContain('大学本科');
+    expect(at(COL.degree)?.formula).toContain('学士');
+    // 民族 and 工作岗位 from the code sheet, the branch column from the branch sheet
+    expect(at(COL.ethnicity)?.formula).toBe(`'${SHEET_CODES}'!$A$2:$A$57`);
+    expect(at(COL.postCode)?.formula).toMatch(new RegExp(`^'${SHEET_CODES}'!\\$C\\$2:\\$C\\$\\d+$`));
+    expect(at(COL.orgRef)?.formula).toMatch(new RegExp(`^'${SHEET_BRANCHES}'!\\$D\\$2:\\$D\\$\\d+$`));
+    expect(at(COL.hardshipKind)?.formula).toContain('因病致困');
+    // an ID number of 18 characters, or an old one of 15 (the import upgrades it)
+    expect(at(COL.idNumber)).toMatchObject({ type: 'custom', formula: 'OR(LEN(D2)=18,LEN(D2)=15)' });
     const guide = wb.getWorksheet(SHEET_GUIDE)!;
     const guideText = JSON.stringify(guide.getSheetValues());
     for (const h of HEADERS) expect(guideText).toContain(h);
-    const codes = wb.getWorksheet(SHEET_BRANCHES)!.getColumn(1).values;
+    const branchSheet = wb.getWorksheet(SHEET_BRANCHES)!;
+    const codes = branchSheet.getColumn(1).values;
     expect(codes).toContain(branch.code);
     expect(codes).not.toContain(town2Branch.code);
+    expect(branchSheet.getColumn(4).values).toContain(`${branch.code} ${branch.name}`);
+    const codeSheet = wb.getWorksheet(SHEET_CODES)!;
+    expect(codeSheet.getColumn(1).values).toContain('回族');
+    expect(codeSheet.getColumn(3).values).toContain('公务员');
   });
 
   it('lists only branches the admin manages', async () => {

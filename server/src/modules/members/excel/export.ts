@@ -1,20 +1,31 @@
 import type { PassThrough } from 'node:stream';
-import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
-import { MemberListQuery } from '../../../../../contracts/members/index.ts';
+import { SANCTION_KIND_LABELS } from '../../../../../contracts/labels.ts';
+import { MemberListQuery, postNamed } from '../../../../../contracts/members/index.ts';
 import { scopePaths } from '../../../platform/access/index.ts';
 import { recordAudit } from '../../../platform/audit/service.ts';
 import { actorOf, type Ctx } from '../../../platform/context.ts';
-import { maskIdNumber, maskPhone } from '../../../platform/pii/index.ts';
+import { maskAddress, maskIdNumber, maskPhone } from '../../../platform/pii/index.ts';
 import { findOrg, orgs } from '../../../platform/tree/index.ts';
-import { type MemberRow, members } from '../schema.ts';
+import { type MemberRow, memberSanctions, members, memberTrips } from '../schema.ts';
 import { memberFilter } from '../record/list-members.ts';
-import { DUES_ZH, GENDER_ZH, NO, SHEET_MEMBERS, STATUS_ZH, YES } from './columns.ts';
+import {
+  DUES_ZH,
+  GENDER_ZH,
+  HARDSHIP_ZH,
+  NO,
+  SHEET_MEMBERS,
+  SHEET_SANCTIONS,
+  SHEET_TRIPS,
+  STATUS_ZH,
+  YES,
+} from './columns.ts';
 import { maskNumbersIn } from './masking.ts';
 import { layoutMemberSheet } from './template.ts';
 import { shanghaiToday } from '../../../platform/time.ts';
-import { idNumberOf, phoneOf } from '../record/store.ts';
+import { homeAddressOf, idNumberOf, phoneOf } from '../record/store.ts';
 
 /** The member list's filters, without paging: the export is the whole filtered list. */
 export const ExportQuery = MemberListQuery.omit({ page: true, pageSize: true });
@@ -99,6 +110,7 @@ async function writeExport(ctx: Ctx, where: Awaited<ReturnType<typeof memberFilt
       .limit(BATCH);
     for (const { m, orgName } of batch) {
       const phone = phoneOf(ctx.pii, m);
+      const address = homeAddressOf(ctx.pii, m);
       ws.addRow([
         m.name,
         GENDER_ZH[m.gender as 'male'] ?? m.gender,
@@ -118,6 +130,13 @@ async function writeExport(ctx: Ctx, where: Awaited<ReturnType<typeof memberFilt
         m.mobileLocation,
         m.duesCategory ? (DUES_ZH[m.duesCategory as 'farmer'] ?? m.duesCategory) : null,
         m.monthlyIncomeFen == null ? null : m.monthlyIncomeFen / 100,
+        postNamed(m.postCode)?.name ?? m.postCode,
+        // personal data, masked as the list shows it
+        address ? maskAddress(address) : null,
+        day(m.workStartedOn),
+        m.hardshipKind ? (HARDSHIP_ZH[m.hardshipKind as 'other'] ?? m.hardshipKind) : null,
+        // where dues counting starts is the dues sheet's business, not a column to send back
+        null,
       ]).commit();
     }
     if (batch.length < BATCH) break;
@@ -131,5 +150,101 @@ async function writeExport(ctx: Ctx, where: Awaited<ReturnType<typeof memberFilt
     if (out.destroyed) return;
   }
   ws.commit();
+  if (!out.destroyed) await writeSubRecords(ctx, wb, where, out);
   await wb.commit();
+}
+
+/** A sub-record sheet's first columns: whose record it is (ID numbers masked, as in the first sheet). */
+const WHO = [
+  { header: '姓名', width: 10 },
+  { header: '身份证号', width: 21 },
+  { header: '所在党支部', width: 30 },
+];
+
+/**
+ * 奖惩 and 出国（境）, each on a sheet of its own after the members: one row per record, for the
+ * members the export lists, read by keyset a batch at a time like them.
+ */
+async function writeSubRecords(
+  ctx: Ctx,
+  wb: ExcelJS.stream.xlsx.WorkbookWriter,
+  where: Awaited<ReturnType<typeof memberFilter>>,
+  out: PassThrough,
+) {
+  const sheets = [
+    {
+      name: SHEET_SANCTIONS,
+      table: memberSanctions,
+      columns: [
+        { header: '奖惩类别', width: 10 },
+        { header: '奖惩名称', width: 24 },
+        { header: '奖惩日期', width: 12, style: { numFmt: 'yyyy-mm-dd' } },
+        { header: '批准机关', width: 30 },
+        { header: '说明', width: 40 },
+      ],
+      cells: (s: typeof memberSanctions.$inferSelect) => [
+        SANCTION_KIND_LABELS[s.kind as 'reward']?.zh ?? s.kind,
+        s.title,
+        day(s.on),
+        s.issuedBy,
+        s.note,
+      ],
+    },
+    {
+      name: SHEET_TRIPS,
+      table: memberTrips,
+      columns: [
+        { header: '前往国家（地区）', width: 18 },
+        { header: '事由', width: 30 },
+        { header: '出境日期', width: 12, style: { numFmt: 'yyyy-mm-dd' } },
+        { header: '回国（境）日期', width: 14, style: { numFmt: 'yyyy-mm-dd' } },
+        { header: '审批机关', width: 30 },
+      ],
+      cells: (t: typeof memberTrips.$inferSelect) => [
+        t.destination,
+        t.purpose,
+        day(t.leftOn),
+        day(t.returnedOn),
+        t.approvedBy,
+      ],
+    },
+  ] as const;
+  for (const sheet of sheets) {
+    const ws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.columns = [...WHO, ...sheet.columns];
+    ws.getRow(1).font = { bold: true };
+    ws.getRow(1).commit();
+    const table = sheet.table as typeof memberSanctions | typeof memberTrips;
+    let after = 0;
+    for (;;) {
+      const batch = await ctx.db
+        .select({
+          item: table,
+          m: { id: members.id, name: members.name, idNumberEnc: members.idNumberEnc },
+          orgName: orgs.name,
+        })
+        .from(table)
+        .innerJoin(members, eq(members.id, table.memberId))
+        .innerJoin(orgs, eq(orgs.id, members.orgId))
+        .where(and(where, gt(table.id, after)))
+        .orderBy(asc(table.id))
+        .limit(BATCH);
+      for (const { item, m, orgName } of batch)
+        ws.addRow([
+          m.name,
+          maskIdNumber(idNumberOf(ctx.pii, m)),
+          orgName,
+          ...(sheet.cells as (r: typeof item) => unknown[])(item),
+        ]).commit();
+      if (batch.length < BATCH) break;
+      after = batch[batch.length - 1].item.id;
+      if (out.writableNeedDrain)
+        await new Promise((r) => {
+          out.once('drain', r);
+          out.once('close', r);
+        });
+      if (out.destroyed) return;
+    }
+    ws.commit();
+  }
 }

@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
-import { eq, inArray, like, or, sql } from 'drizzle-orm';
-import type { Db } from '../../../db/client.ts';
+import { eq, getTableColumns, inArray, like, or, sql } from 'drizzle-orm';
+import type { ImportNote } from '../../../../../contracts/members/index.ts';
+import type { Db, Queryable } from '../../../db/client.ts';
 import { inTransaction, nextIds } from '../../../db/client.ts';
 import { type Actor, can } from '../../../platform/access/index.ts';
 import { actorLabel, recordAudit } from '../../../platform/audit/service.ts';
@@ -9,14 +10,42 @@ import type { Ctx } from '../../../platform/context.ts';
 import { fileStore, newFileKey } from '../../../platform/files/index.ts';
 import { noJobs } from '../../../platform/jobs/index.ts';
 import type { JobContext } from '../../../platform/module.ts';
+import { shanghaiToday } from '../../../platform/time.ts';
 import { orgs } from '../../../platform/tree/index.ts';
-import { memberHistory, memberImports, members } from '../schema.ts';
-import { changesBetween, memberColumns } from '../record/store.ts';
-import { COL, COLUMNS, HEADERS, STATUS_ZH } from './columns.ts';
-import { describeProblems, isBlankRow, parseRow, type RowInput, type RowProblem } from './rows.ts';
+import type { DuesBasis } from '../../../../../contracts/members/index.ts';
+import {
+  basisProblem,
+  type DuesCategory,
+  duesBase,
+  duesFromMonth,
+  type DuesTerms,
+  type RecalcWindow,
+  standardChangeProblem,
+} from '../dues/rules.ts';
+import { keepStandardHistory, readDuesTerms, readRecalcWindow } from '../dues/standards.ts';
+import { ADMITTED, type MemberInput } from '../record/rules.ts';
+import {
+  type Changes,
+  changesBetween,
+  DUPLICATES_ELSEWHERE_PER_DAY,
+  inputOf,
+  memberColumns,
+  withinDuplicateBound,
+} from '../record/store.ts';
+import { duesStandards, type MemberRow, memberHistory, memberImports, members } from '../schema.ts';
+import { COL, COLUMNS, HEADERS, LABELS, STATUS_ZH } from './columns.ts';
 import { MAX_FILE_BYTES, MAX_FILE_MB } from './import.ts';
-import { EXAMPLE } from './template.ts';
 import { FINISHED, keepDays, removeUpload, unfinished, withImportLock } from './import-state.ts';
+import {
+  checkRecord,
+  describeProblems,
+  isBlankRow,
+  type ParsedCells,
+  parseCells,
+  type RowInput,
+  type RowProblem,
+} from './rows.ts';
+import { branchOption, EXAMPLE } from './template.ts';
 import {
   headerProblem,
   type MemberSheet,
@@ -25,30 +54,63 @@ import {
   TooManyRows,
   writeErrorWorkbook,
 } from './workbook.ts';
-import { shanghaiToday } from '../../../platform/time.ts';
-import { DUPLICATES_ELSEWHERE_PER_DAY, withinDuplicateBound } from '../record/store.ts';
 
 /** More rows than a town's members: split bigger files (and keep one transaction reasonable). */
 export const MAX_ROWS = 200_000;
 const BATCH = 1000;
 const PROGRESS_EVERY = 2000;
+/** Notes kept with an import (the page shows them): enough to see what happened, bounded. */
+const MAX_NOTES = 1000;
 
 /** A reason the whole import stops, said to the admin; nothing has been written. */
 class Refusal extends Error {}
 
 type Branch = { id: number; name: string; path: string };
-type Valid = { row: number; input: RowInput; branch: Branch; idIndex: string };
+type Row = { row: number; cells: ParsedCells; branch: Branch | null; idIndex: string };
+type Valid = Row & { branch: Branch };
+/** A record on file that a row of an update import would change. */
+type Update = {
+  row: number;
+  existing: MemberRow;
+  orgName: string;
+  after: MemberInput;
+  changes: Changes;
+  /** The dues fields changed: the standard is computed again and its history follows (dues/). */
+  duesChanged: boolean;
+};
+type Plan = {
+  creates: Valid[];
+  updates: Update[];
+  unchanged: number;
+  notes: ImportNote[];
+  noteCount: number;
+};
+
+/**
+ * What an update import shows before it writes (member_imports.preview), and the versions of the
+ * records it was made on: confirming writes exactly this, or nothing if a record moved since.
+ */
+export type StoredPreview = {
+  notes: ImportNote[];
+  noteCount: number;
+  unchanged: number;
+  rows: { row: number; memberId: number; version: number; name: string; orgName: string; changes: Changes }[];
+};
 
 /**
  * The worker of queue 'members-import': validates every row, then writes all of them in one
- * transaction, or none and an error workbook. Safe to run twice for the same import (pg-boss
- * retries a job that failed or outlived its expiry, while the first run may still be going):
+ * transaction, or none and an error workbook. An update import (mode 'update') stops after the
+ * validation with a preview of every change (status 'previewed'); once someone confirms it
+ * (status 'confirmed'), the same job runs again over the stored upload and writes, in one
+ * transaction, exactly what the preview showed — or nothing, when a record changed meanwhile.
+ * Safe to run twice for the same import (pg-boss retries a job that failed or outlived its
+ * expiry, while the first run may still be going):
  *
  * - each run holds a session advisory lock on the import, on a connection of its own, until it
  *   ends: a run that finds the lock held leaves the import to the one holding it (`busy`); a run
  *   whose process died released the lock with its connection, so a retry starts over;
- * - a finished import (done or failed) is left alone, and every status write is conditional on
- *   the import not being finished, so nothing turns a finished import into another state;
+ * - a finished import (done, failed or cancelled) and one waiting for confirmation are left alone,
+ *   and every status write is conditional on the import not being finished;
  * - only the final transaction writes members, and it rolls back if the import finished meanwhile.
  *
  * Once the import has finished, the uploaded workbook is deleted: this job was its only reader.
@@ -62,7 +124,7 @@ export async function runMemberImport(job: JobContext, data: object): Promise<{ 
 async function runLocked(job: JobContext, id: number): Promise<{ status: string }> {
   const [imp] = await job.db.select().from(memberImports).where(eq(memberImports.id, id));
   if (!imp) return { status: 'missing' };
-  if (FINISHED.includes(imp.status)) return { status: imp.status };
+  if (FINISHED.includes(imp.status) || imp.status === 'previewed') return { status: imp.status };
   let result: { status: string };
   try {
     result = await processImport(job, imp);
@@ -80,7 +142,8 @@ async function runLocked(job: JobContext, id: number): Promise<{ status: string 
       .where(unfinished(id));
     result = { status: 'failed' };
   }
-  await removeUpload(job, id, imp.filePath);
+  // a preview waits for its confirmation, which reads the upload again
+  if (result.status !== 'previewed') await removeUpload(job, id, imp.filePath);
   return result;
 }
 
@@ -97,6 +160,26 @@ async function storedUpload(job: JobContext, key: string): Promise<Buffer> {
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
+}
+
+/** The fields of a record an import row carries (the branch and the dues start are not record fields). */
+const RECORD_FIELDS = (input: RowInput) => {
+  const { orgRef: _ref, duesPaidUntil: _paid, ...fields } = input;
+  return Object.keys(fields) as (keyof MemberInput)[];
+};
+
+/**
+ * The record an update row makes: the stored record with the row's filled-in cells over it. A cell
+ * left blank keeps what is on file (an update file often carries only the columns being corrected);
+ * a cell that failed keeps it too, so the record's rules speak only of what the row says.
+ */
+function merged(before: MemberInput, cells: ParsedCells): MemberInput {
+  const after: Record<string, unknown> = { ...before };
+  for (const k of RECORD_FIELDS(cells.input))
+    if (cells.given.has(k) && !cells.failed.has(k)) after[k] = cells.input[k];
+  // the place a mobile member works follows the flag: no longer mobile, no place
+  if (cells.given.has('mobile') && !cells.input.mobile) after.mobileLocation = null;
+  return after as MemberInput;
 }
 
 async function processImport(job: JobContext, imp: typeof memberImports.$inferSelect) {
@@ -116,7 +199,13 @@ async function processImport(job: JobContext, imp: typeof memberImports.$inferSe
     config: job.config,
     jobs: noJobs,
   };
-  await progress(job.db, imp.id, { status: 'validating', processed: 0, errorCount: 0, message: null });
+  const confirmed = imp.status === 'confirmed';
+  await progress(job.db, imp.id, {
+    status: confirmed ? 'writing' : 'validating',
+    processed: 0,
+    errorCount: 0,
+    message: null,
+  });
 
   let sheet: MemberSheet | null;
   try {
@@ -153,31 +242,34 @@ async function processImport(job: JobContext, imp: typeof memberImports.$inferSe
     if (list) list.push(p);
     else problems.set(row, [p]);
   };
-  const valid: Valid[] = [];
+  const notes: ImportNote[] = [];
+  let noteCount = 0;
+  const parsed: Row[] = [];
   const byId = new Map<string, { rows: number[]; idIndex: string; idNumber: string }>();
   const elsewhere: { rows: number[]; idNumber: string }[] = [];
   let done = 0;
   for (const r of rows) {
-    const { input, problems: found } = parseRow(r.values, today);
-    for (const p of found) add(r.number, p);
-    const branch = input.orgRef ? branches.resolve(input.orgRef, r.number) : null;
+    const cells = parseCells(r.values);
+    for (const p of cells.problems) add(r.number, p);
+    for (const n of cells.notes) {
+      if (notes.length < MAX_NOTES) notes.push({ row: r.number, ...n });
+      noteCount++;
+    }
+    const branch = cells.input.orgRef ? branches.resolve(cells.input.orgRef, r.number) : null;
     if (branch && 'problem' in branch) add(r.number, { field: '所在党支部', text: branch.problem });
     let idIndex = '';
-    if (input.idNumber.length === 18) {
-      const seen = byId.get(input.idNumber);
+    if (cells.input.idNumber.length === 18) {
+      const seen = byId.get(cells.input.idNumber);
       if (seen) seen.rows.push(r.number);
       else
-        byId.set(input.idNumber, {
+        byId.set(cells.input.idNumber, {
           rows: [r.number],
-          idIndex: job.pii.blindIndex('id', input.idNumber),
-          idNumber: input.idNumber,
+          idIndex: job.pii.blindIndex('id', cells.input.idNumber),
+          idNumber: cells.input.idNumber,
         });
-      idIndex = byId.get(input.idNumber)!.idIndex;
+      idIndex = byId.get(cells.input.idNumber)!.idIndex;
     }
-    if (!found.length && branch && !('problem' in branch))
-      valid.push({ row: r.number, input, branch, idIndex });
-    else if (!problems.has(r.number) && !branches.isPending(r.number))
-      add(r.number, { field: '所在党支部', text: '请核对' });
+    parsed.push({ row: r.number, cells, branch: branch && !('problem' in branch) ? branch : null, idIndex });
     if (++done % PROGRESS_EVERY === 0) await progress(job.db, imp.id, { processed: done });
   }
   await branches.explainUnresolved((row, text) => add(row, { field: '所在党支部', text }));
@@ -192,10 +284,11 @@ async function processImport(job: JobContext, imp: typeof memberImports.$inferSe
       });
   }
   // records already on file, found by the blind index, a batch at a time
+  const onFile = new Map<string, { m: MemberRow; orgName: string }>();
   for (let i = 0; i < ids.length; i += BATCH) {
     const batch = ids.slice(i, i + BATCH);
     const hits = await job.db
-      .select({ idx: members.idNumberIndex, orgName: orgs.name, orgPath: orgs.path, leftAt: members.leftAt })
+      .select({ m: members, orgName: orgs.name, orgPath: orgs.path })
       .from(members)
       .innerJoin(orgs, eq(orgs.id, members.orgId))
       .where(
@@ -205,17 +298,27 @@ async function processImport(job: JobContext, imp: typeof memberImports.$inferSe
         ),
       );
     if (!hits.length) continue;
-    const byIndex = new Map(hits.map((h) => [h.idx, h]));
+    const byIndex = new Map(hits.map((h) => [h.m.idNumberIndex, h]));
     for (const v of batch) {
       const hit = byIndex.get(v.idIndex);
       if (!hit) continue;
       // on record where the importer cannot see: say no more than that, and count it (below)
-      if (!hit.leftAt && !can(actor, 'member.view', hit.orgPath)) {
+      if (!hit.m.leftAt && !can(actor, 'member.view', hit.orgPath)) {
         elsewhere.push({ rows: v.rows, idNumber: v.idNumber });
         continue;
       }
-      const where = hit.leftAt ? '（该党员已转出本平台，记录仍保留）' : `在“${hit.orgName}”`;
-      for (const n of v.rows) add(n, { field: '身份证号', text: `已登记${where}，同一人不能重复登记` });
+      if (imp.mode === 'update' && !hit.m.leftAt && can(actor, 'member.manage', hit.orgPath)) {
+        onFile.set(v.idIndex, { m: hit.m, orgName: hit.orgName });
+        continue;
+      }
+      const where = !hit.m.leftAt
+        ? `在“${hit.orgName}”`
+        : hit.m.partyStanding === 'left'
+          ? '（该人员已出党，记录保留、只读）'
+          : '（该党员已转出本平台，记录仍保留）';
+      const how =
+        imp.mode === 'update' && !hit.m.leftAt ? '，您无权修改该党员的信息' : '，同一人不能重复登记';
+      for (const n of v.rows) add(n, { field: '身份证号', text: `已登记${where}${how}` });
     }
   }
   if (elsewhere.length) {
@@ -233,13 +336,70 @@ async function processImport(job: JobContext, imp: typeof memberImports.$inferSe
       for (const n of e.rows)
         add(n, { field: '身份证号', text: '已在本系统其他党组织登记，同一人不能重复登记' });
   }
+
+  // each row's record: a new one, or the one on file with the row over it
+  const plan: Plan = { creates: [], updates: [], unchanged: 0, notes, noteCount };
+  let window: RecalcWindow | undefined;
+  for (const r of parsed) {
+    const hit = r.idIndex ? onFile.get(r.idIndex) : undefined;
+    if (!hit) {
+      for (const p of checkRecord(r.cells, today)) add(r.row, p);
+      if (!problems.has(r.row) && r.branch) plan.creates.push(r as Valid);
+      else if (!problems.has(r.row) && !branches.isPending(r.row))
+        add(r.row, { field: '所在党支部', text: '请核对' });
+      continue;
+    }
+    const before = inputOf(job.pii, hit.m);
+    const after = merged(before, r.cells);
+    for (const p of checkRecord(r.cells, today, { record: after, before })) add(r.row, p);
+    // a member moves to another branch only by a transfer (组织关系转接), never by a spreadsheet
+    if (r.branch && r.branch.id !== hit.m.orgId)
+      add(r.row, {
+        field: '所在党支部',
+        text: `该党员现在“${hit.orgName}”，导入不能调整所在党支部；如需调整，请办理组织关系转接`,
+      });
+    if (r.cells.input.duesPaidUntil) {
+      if (notes.length < MAX_NOTES)
+        notes.push({
+          row: r.row,
+          field: LABELS.duesPaidUntil,
+          text: '已登记的党员，党费起算月份不随导入改变，本列未使用',
+        });
+      noteCount++;
+    }
+    // a standard on file changes in the department's yearly window, as on the record form (dues/rules.ts)
+    const duesChanged =
+      before.duesCategory !== after.duesCategory || before.monthlyIncomeFen !== after.monthlyIncomeFen;
+    if (duesChanged) {
+      window ??= await readRecalcWindow(job.db);
+      const p = standardChangeProblem({
+        hadStandard: hit.m.duesStandardFen != null,
+        window,
+        today,
+        reason: null,
+      });
+      if (p)
+        add(r.row, {
+          field: before.duesCategory !== after.duesCategory ? LABELS.duesCategory : LABELS.monthlyIncomeFen,
+          text: `${p.zh}；本次导入不能调整，请在该党员的“党费”页中“调整党费标准”`,
+        });
+    }
+    if (problems.has(r.row) || !r.branch) continue;
+    const changes = changesBetween(before, after);
+    if (!Object.keys(changes).length) plan.unchanged++;
+    else
+      plan.updates.push({ row: r.row, existing: hit.m, orgName: hit.orgName, after, changes, duesChanged });
+  }
+  plan.noteCount = noteCount;
   await progress(job.db, imp.id, { processed: rows.length });
 
-  if (problems.size) return failWithErrorWorkbook(ctx, imp, org, sheet, problems, rows.length);
-  return writeAll(ctx, imp, org, valid);
+  if (problems.size) return failWithErrorWorkbook(ctx, imp, org, sheet, problems, rows.length, plan);
+  if (imp.mode === 'update' && !confirmed) return savePreview(ctx, imp, org, plan);
+  if (confirmed) matchesPreview(imp, plan);
+  return writeAll(ctx, imp, org, plan);
 }
 
-/** Branches by 党组织代码 or full name, inside the import's org; what is not found is explained after the pass. */
+/** Branches by 党组织代码, full name, or both as the template's list offers them; what is not found is explained after the pass. */
 async function branchResolver(db: Db, actor: Actor, org: typeof orgs.$inferSelect) {
   const inside = await db
     .select({ id: orgs.id, name: orgs.name, code: orgs.code, kind: orgs.kind, path: orgs.path })
@@ -250,10 +410,18 @@ async function branchResolver(db: Db, actor: Actor, org: typeof orgs.$inferSelec
   for (const o of inside) byName.set(o.name, [...(byName.get(o.name) ?? []), o]);
   const unresolved = new Map<string, number[]>();
   const pending = new Set<number>();
+  /** "代码 全称", picked from the template's list: the code, when the name is that org's. */
+  const fromOption = (ref: string) => {
+    const cut = ref.indexOf(' ');
+    if (cut < 0) return undefined;
+    const hit = byCode.get(ref.slice(0, cut).toUpperCase());
+    return hit && branchOption(hit) === ref ? hit : undefined;
+  };
   return {
     resolve(ref: string, row: number): Branch | { problem: string } | null {
       const named = byName.get(ref);
-      const hit = byCode.get(ref.toUpperCase()) ?? (named?.length === 1 ? named[0] : undefined);
+      const hit =
+        byCode.get(ref.toUpperCase()) ?? (named?.length === 1 ? named[0] : undefined) ?? fromOption(ref);
       if (!hit && named && named.length > 1)
         return { problem: `有 ${named.length} 个党组织名为“${ref}”，请改填党组织代码` };
       if (!hit) {
@@ -268,7 +436,8 @@ async function branchResolver(db: Db, actor: Actor, org: typeof orgs.$inferSelec
     /** Refs not in the import's subtree: elsewhere in the scope, outside it, or nowhere. */
     async explainUnresolved(add: (row: number, text: string) => void) {
       if (!unresolved.size) return;
-      const refs = [...unresolved.keys()];
+      // an option picked from another template's list names its org by the code before the space
+      const refs = [...unresolved.keys()].flatMap((r) => [r, r.split(' ')[0]]);
       const found = await db
         .select({ name: orgs.name, code: orgs.code, path: orgs.path })
         .from(orgs)
@@ -282,7 +451,11 @@ async function branchResolver(db: Db, actor: Actor, org: typeof orgs.$inferSelec
           ),
         );
       for (const [ref, rows] of unresolved) {
-        const o = found.find((f) => f.code.toUpperCase() === ref.toUpperCase() || f.name === ref);
+        const code = ref.split(' ')[0].toUpperCase();
+        const o =
+          found.find(
+            (f) => f.code.toUpperCase() === ref.toUpperCase() || f.name === ref || branchOption(f) === ref,
+          ) ?? found.find((f) => f.code.toUpperCase() === code);
         const text = !o
           ? `找不到党组织代码或全称为“${ref}”的党支部，请对照“党支部代码”表填写`
           : can(actor, 'member.manage', o.path)
@@ -301,6 +474,7 @@ async function failWithErrorWorkbook(
   sheet: MemberSheet,
   problems: Map<number, RowProblem[]>,
   total: number,
+  plan: Plan,
 ) {
   const order = (p: RowProblem) => {
     const i = HEADERS.indexOf(p.field);
@@ -327,6 +501,9 @@ async function failWithErrorWorkbook(
         errorFilePath: key,
         message,
         processed: total,
+        createdCount: 0,
+        updatedCount: 0,
+        preview: plan.noteCount ? notesOnly(plan) : null,
         finishedAt: ctx.now(),
       })
       .where(unfinished(imp.id))
@@ -338,7 +515,7 @@ async function failWithErrorWorkbook(
       targetId: imp.id,
       orgId: org.id,
       orgPath: org.path,
-      after: { fileName: imp.fileName, rows: total, badRows: problems.size },
+      after: { fileName: imp.fileName, mode: imp.mode, rows: total, badRows: problems.size },
     });
     return true;
   });
@@ -347,41 +524,216 @@ async function failWithErrorWorkbook(
   return { status: 'failed' };
 }
 
-/** Every row passed: all members in one transaction, a history entry each, one audit entry. */
+const notesOnly = (plan: Plan): StoredPreview => ({
+  notes: plan.notes,
+  noteCount: plan.noteCount,
+  unchanged: plan.unchanged,
+  rows: [],
+});
+
+/** An update import, every row valid: the changes it would make, kept for the admin to confirm. */
+async function savePreview(
+  ctx: Ctx,
+  imp: typeof memberImports.$inferSelect,
+  org: typeof orgs.$inferSelect,
+  plan: Plan,
+) {
+  const preview: StoredPreview = {
+    ...notesOnly(plan),
+    rows: plan.updates.map((u) => ({
+      row: u.row,
+      memberId: u.existing.id,
+      version: u.existing.version,
+      name: u.existing.name,
+      orgName: u.orgName,
+      changes: u.changes,
+    })),
+  };
+  const total = plan.creates.length + plan.updates.length + plan.unchanged;
+  await inTransaction(ctx.db, async (tx) => {
+    const [row] = await tx
+      .update(memberImports)
+      .set({
+        status: 'previewed',
+        processed: total,
+        createdCount: plan.creates.length,
+        updatedCount: plan.updates.length,
+        preview,
+        message:
+          `共 ${total} 行：将新增 ${plan.creates.length} 名、更新 ${plan.updates.length} 名党员` +
+          `${plan.unchanged ? `，${plan.unchanged} 名的信息与表中一致、不作修改` : ''}。` +
+          '尚未写入任何数据：请核对下面每一项修改，确认后才写入。',
+      })
+      .where(unfinished(imp.id))
+      .returning({ id: memberImports.id });
+    if (!row) throw new Refusal('导入已结束，未导入任何数据');
+    await recordAudit(tx, ctx, {
+      action: 'member.import_previewed',
+      targetType: 'member_import',
+      targetId: imp.id,
+      orgId: org.id,
+      orgPath: org.path,
+      after: { fileName: imp.fileName, toCreate: plan.creates.length, toUpdate: plan.updates.length },
+    });
+  });
+  return { status: 'previewed' };
+}
+
+/**
+ * Confirming writes what the preview showed: the same records, each still at the version it was
+ * previewed on, and as many new ones. Anything else (someone edited a record meanwhile, a new
+ * record took an ID number) and nothing is written: the admin imports again and sees a new preview.
+ */
+function matchesPreview(imp: typeof memberImports.$inferSelect, plan: Plan) {
+  const shown = (imp.preview as StoredPreview | null)?.rows ?? [];
+  const now = new Map(plan.updates.map((u) => [u.existing.id, u.existing.version]));
+  const same =
+    shown.length === plan.updates.length &&
+    imp.createdCount === plan.creates.length &&
+    shown.every((r) => now.get(r.memberId) === r.version);
+  if (!same)
+    throw new Refusal(
+      '预览之后有党员的信息被修改（或有新登记的党员与表中身份证号相同），与预览不再一致，未导入任何数据；请重新导入，核对新的预览后再确认',
+    );
+}
+
+/**
+ * Rows of `members` as one array per column, for a statement whose size does not grow with the
+ * batch: `unnest($1::bigint[], $2::text[], …) as v(…)`. Array-typed columns (positions) travel as
+ * JSON text. The columns are the keys the rows carry (record/store.ts memberColumns and the
+ * bookkeeping ones), so a field added to the record is written here without a change.
+ */
+function columnArrays(rows: Record<string, unknown>[]) {
+  const table = getTableColumns(members) as Record<string, { name: string; getSQLType(): string }>;
+  const ident = (n: string) => sql.raw(`"${n.replace(/"/g, '""')}"`);
+  const columns = Object.keys(rows[0]).map((key) => {
+    const type = table[key]
+      .getSQLType()
+      .replace(/^bigserial$/, 'bigint')
+      .replace(/^serial$/, 'integer');
+    return { key, name: table[key].name, type, array: type.endsWith('[]') };
+  });
+  const arrays = columns.map((c) =>
+    c.array
+      ? sql`${sql.param(rows.map((r) => JSON.stringify(r[c.key] ?? [])))}::text[]`
+      : sql`${sql.param(rows.map((r) => r[c.key] ?? null))}::${sql.raw(c.type)}[]`,
+  );
+  const alias = (c: (typeof columns)[number]) => ident(`v_${c.name}`);
+  /** The value of column `c` in row `v`, in its own type. */
+  const value = (c: (typeof columns)[number]) =>
+    c.array
+      ? sql`array(select jsonb_array_elements_text(v.${alias(c)}::jsonb))::${sql.raw(c.type)}`
+      : sql`v.${alias(c)}`;
+  return {
+    columns,
+    from: sql`unnest(${sql.join(arrays, sql`, `)}) as v(${sql.join(columns.map(alias), sql`, `)})`,
+    names: sql.join(
+      columns.map((c) => ident(c.name)),
+      sql`, `,
+    ),
+    values: sql.join(columns.map(value), sql`, `),
+    sets: sql.join(
+      columns
+        .filter((c) => c.key !== 'id' && c.key !== 'version')
+        .map((c) => sql`${ident(c.name)} = ${value(c)}`),
+      sql`, `,
+    ),
+  };
+}
+
+/** New records, a batch in one statement (a thousand rows of ~50 columns are 50 parameters, not 50,000). */
+async function insertBatch(tx: Queryable, rows: Record<string, unknown>[]) {
+  const q = columnArrays(rows);
+  await tx.execute(sql`insert into members (${q.names}) select ${q.values} from ${q.from}`);
+}
+
+/**
+ * Records on file, a batch in one statement, each on the version it was read at (a record edited
+ * since is not overwritten: the count comes up short and everything rolls back).
+ */
+async function updateBatch(
+  tx: Queryable,
+  rows: { id: number; version: number; values: Record<string, unknown> }[],
+  now: Date,
+): Promise<number> {
+  const q = columnArrays(rows.map((r) => ({ id: r.id, version: r.version, ...r.values })));
+  const result = await tx.execute(sql`
+    update members as m
+       set ${q.sets}, record_updated_at = ${now}, updated_at = ${now}
+      from ${q.from}
+     where m.id = v.v_id and m.version = v.v_version and m.left_at is null`);
+  return result.rowCount ?? 0;
+}
+
+/**
+ * An update's dues: the standard on file stays unless the row changed the dues fields (as an edit
+ * on the form: dues/standards.ts duesForWrite); then it is computed with the department's figures.
+ */
+const duesTermsFor = (terms: DuesTerms) => (u: Update) => {
+  const stored = (u.existing.duesBasis ?? null) as DuesBasis | null;
+  const basis = basisProblem(u.after.duesCategory as DuesCategory | null, stored) ? null : stored;
+  return u.duesChanged ? { terms, basis } : { terms, basis, keepFen: u.existing.duesStandardFen };
+};
+
+/** Every row passed (and was confirmed, for an update): all of it in one transaction, a history entry each, one audit entry. */
 async function writeAll(
   ctx: Ctx,
   imp: typeof memberImports.$inferSelect,
   org: typeof orgs.$inferSelect,
-  valid: Valid[],
+  plan: Plan,
 ) {
   await progress(ctx.db, imp.id, { status: 'writing', processed: 0 });
   const actorId = ctx.actor!.userId;
   const actorName = actorLabel(ctx.actor!);
   const now = ctx.now();
+  const arrived = shanghaiToday(now).slice(0, 7);
+  // the department's fixed amounts and monthly cap, as set now (platform/settings)
+  const terms = await readDuesTerms(ctx.db);
+  const duesFor = duesTermsFor(terms);
   const byStatus: Record<string, number> = {};
+  const total = plan.creates.length + plan.updates.length;
+  let written = 0;
   await inTransaction(ctx.db, async (tx) => {
-    for (let i = 0; i < valid.length; i += BATCH) {
-      const batch = valid.slice(i, i + BATCH);
+    for (let i = 0; i < plan.creates.length; i += BATCH) {
+      const batch = plan.creates.slice(i, i + BATCH);
       const ids = await nextIds(tx, 'members', batch.length);
-      const created = await tx
-        .insert(members)
-        .values(
-          batch.map((v, n) => ({
-            id: ids[n],
-            ...memberColumns(ctx.pii, v.input, ids[n]),
-            orgId: v.branch.id,
-            recordUpdatedAt: now,
-            createdAt: now,
-            updatedAt: now,
+      const rows = batch.map((v, n) => ({
+        id: ids[n],
+        ...memberColumns(ctx.pii, v.cells.input, ids[n], { terms, basis: null }),
+        orgId: v.branch.id,
+        // where the new member's dues start: the later of joining and arriving, or after "党费已交至"
+        duesFromMonth: ADMITTED.includes(v.cells.input.status)
+          ? duesFromMonth({
+              joinedOn: v.cells.input.joinedOn,
+              arrivedMonth: arrived,
+              paidUntil: v.cells.input.duesPaidUntil,
+            })
+          : null,
+        recordUpdatedAt: now,
+        createdAt: now,
+        updatedAt: now,
+      }));
+      await insertBatch(tx, rows);
+      // the standard history begins where a new member's dues are counted from (dues/standards.ts)
+      const standards = rows.filter((r) => r.duesStandardFen != null && r.duesCategory);
+      if (standards.length)
+        await tx.insert(duesStandards).values(
+          standards.map((r) => ({
+            memberId: r.id,
+            fromMonth: r.duesFromMonth ?? arrived,
+            category: r.duesCategory!,
+            basis: null,
+            baseFen: r.monthlyIncomeFen == null ? null : duesBase(null, r.monthlyIncomeFen),
+            standardFen: r.duesStandardFen!,
+            recordedBy: actorId,
+            recordedAt: now,
           })),
-        )
-        .returning({ id: members.id, idx: members.idNumberIndex });
-      const idOf = new Map(created.map((c) => [c.idx, c.id]));
+        );
       await tx.insert(memberHistory).values(
-        batch.map((v) => {
-          const { orgRef: _ref, ...fields } = v.input;
+        batch.map((v, n) => {
+          const { orgRef: _ref, duesPaidUntil: _paid, ...fields } = v.cells.input;
           return {
-            memberId: idOf.get(v.idIndex)!,
+            memberId: ids[n],
             at: now,
             actorId,
             actorName,
@@ -391,9 +743,40 @@ async function writeAll(
         }),
       );
       for (const v of batch)
-        byStatus[STATUS_ZH[v.input.status]] = (byStatus[STATUS_ZH[v.input.status]] ?? 0) + 1;
+        byStatus[STATUS_ZH[v.cells.input.status]] = (byStatus[STATUS_ZH[v.cells.input.status]] ?? 0) + 1;
+      written += batch.length;
       // progress is written outside the transaction, so the page polling it sees it move
-      await progress(ctx.db, imp.id, { processed: Math.min(valid.length, i + BATCH) });
+      await progress(ctx.db, imp.id, { processed: written });
+    }
+    for (let i = 0; i < plan.updates.length; i += BATCH) {
+      const batch = plan.updates.slice(i, i + BATCH);
+      const n = await updateBatch(
+        tx,
+        batch.map((u) => ({
+          id: u.existing.id,
+          version: u.existing.version,
+          values: memberColumns(ctx.pii, u.after, u.existing.id, duesFor(u)),
+        })),
+        now,
+      );
+      if (n !== batch.length) throw new Refusal('写入时发现有党员的信息刚被修改，未导入任何数据；请重新导入');
+      // a standard computed again: its history follows, from this month (the few rows whose dues changed)
+      for (const u of batch.filter((x) => x.duesChanged)) {
+        const [after] = await tx.select().from(members).where(eq(members.id, u.existing.id));
+        await keepStandardHistory(tx, ctx, u.existing, after);
+      }
+      await tx.insert(memberHistory).values(
+        batch.map((u) => ({
+          memberId: u.existing.id,
+          at: now,
+          actorId,
+          actorName,
+          source: 'import',
+          changes: u.changes,
+        })),
+      );
+      written += batch.length;
+      await progress(ctx.db, imp.id, { processed: written });
     }
     await recordAudit(tx, ctx, {
       action: 'member.imported',
@@ -401,14 +784,27 @@ async function writeAll(
       targetId: imp.id,
       orgId: org.id,
       orgPath: org.path,
-      after: { fileName: imp.fileName, imported: valid.length, byStatus },
+      after: {
+        fileName: imp.fileName,
+        mode: imp.mode,
+        imported: plan.creates.length,
+        updated: plan.updates.length,
+        byStatus,
+      },
     });
     const [finished] = await tx
       .update(memberImports)
       .set({
         status: 'done',
-        processed: valid.length,
-        message: `已导入 ${valid.length} 名党员`,
+        processed: total + plan.unchanged,
+        createdCount: plan.creates.length,
+        updatedCount: plan.updates.length,
+        preview:
+          imp.mode === 'update' ? (imp.preview as StoredPreview) : plan.noteCount ? notesOnly(plan) : null,
+        message:
+          imp.mode === 'update'
+            ? `已新增 ${plan.creates.length} 名、更新 ${plan.updates.length} 名党员`
+            : `已导入 ${plan.creates.length} 名党员`,
         finishedAt: ctx.now(),
       })
       .where(unfinished(imp.id))

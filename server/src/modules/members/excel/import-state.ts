@@ -20,7 +20,8 @@ export const keepDays = (config: Config) => config.importErrorsKeepDays;
 /** pg_try_advisory_lock(hashtext(LOCK), id): one worker per import at a time (ids past 2^31 wrap, harmlessly rare). */
 const LOCK = 'hongyun.members.import';
 const LOCK_ARGS = 'hashtext($1), ($2::bigint % 2147483647)::int';
-export const FINISHED = ['done', 'failed'];
+/** An import that will change nothing more: written, refused, or its preview discarded. */
+export const FINISHED = ['done', 'failed', 'cancelled'];
 export const unfinished = (id: number) =>
   and(eq(memberImports.id, id), notInArray(memberImports.status, FINISHED));
 

@@ -21,6 +21,35 @@ async function finishedImport(env: TestEnv, orgId: number, userId: number, faile
   return id;
 }
 
+/** An update import of `userId` into `orgId`, waiting for its confirmation after a preview of one change. */
+async function previewedImport(env: TestEnv, orgId: number, userId: number) {
+  const key = newFileKey('member-imports', 'xlsx');
+  // an empty workbook: a confirmed run finds nothing to write and fails, writing no member
+  await fileStore(env.config).put(key, await importWorkbook([]));
+  const preview = {
+    notes: [],
+    noteCount: 0,
+    unchanged: 0,
+    rows: [
+      {
+        row: 2,
+        memberId: 1,
+        version: 1,
+        name: '矩阵党员',
+        orgName: '矩阵',
+        changes: { workUnit: ['甲', '乙'] },
+      },
+    ],
+  };
+  const [{ id }] = await query<{ id: number }>(
+    env,
+    `insert into member_imports (org_id, created_by, file_name, file_path, status, mode, updated_count, preview)
+     values ($1, $2, '矩阵.xlsx', $3, 'previewed', 'update', 1, $4) returning id`,
+    [orgId, userId, key, JSON.stringify(preview)],
+  );
+  return id;
+}
+
 /** Waits for the queued import a 202 answer names to finish; its status. */
 async function importFinished(env: TestEnv, res: MatrixResponse) {
   if (res.statusCode !== 202) return null;
@@ -29,7 +58,7 @@ async function importFinished(env: TestEnv, res: MatrixResponse) {
     const [row] = await query<{ status: string }>(env, 'select status from member_imports where id = $1', [
       id,
     ]);
-    if (row.status === 'done' || row.status === 'failed') return row.status;
+    if (row.status === 'done' || row.status === 'failed' || row.status === 'cancelled') return row.status;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`import ${id} did not finish`);
@@ -69,6 +98,35 @@ export const excelMatrix: MatrixCases = {
         await importFinished(env, res);
       },
     },
+    'GET /api/v1/members/imports': {
+      action: 'member.manage',
+      make: async ({ target }) => ({ method: 'GET', url: `/api/v1/members/imports?orgId=${target}` }),
+    },
+    'GET /api/v1/members/imports/:id/preview': {
+      action: 'member.manage',
+      make: async ({ env, target, self }) => ({
+        method: 'GET',
+        url: `/api/v1/members/imports/${await previewedImport(env, target, self.userId)}/preview`,
+      }),
+    },
+    'POST /api/v1/members/imports/:id/confirm': {
+      action: 'member.manage',
+      make: async ({ env, target, self }) => ({
+        method: 'POST',
+        url: `/api/v1/members/imports/${await previewedImport(env, target, self.userId)}/confirm`,
+      }),
+      // the job runs the confirmed import (and refuses the empty file): wait for it
+      settle: async ({ env }, res) => {
+        await importFinished(env, res);
+      },
+    },
+    'POST /api/v1/members/imports/:id/cancel': {
+      action: 'member.manage',
+      make: async ({ env, target, self }) => ({
+        method: 'POST',
+        url: `/api/v1/members/imports/${await previewedImport(env, target, self.userId)}/cancel`,
+      }),
+    },
     'GET /api/v1/members/imports/:id': {
       action: 'member.manage',
       make: async ({ env, target, self }) => ({
@@ -94,6 +152,21 @@ export const excelMatrix: MatrixCases = {
   },
 
   probes: {
+    'POST /api/v1/members/imports/:id/confirm': [
+      {
+        // the job writes with the rights of the one who started the import: only they decide it
+        title: 'a town-1 admin confirms an update import that another town-1 admin started',
+        as: [{ role: 'org_admin', on: 'town1' }],
+        make: async ({ env, places }) => {
+          const other = await makeUser(env, { orgId: places.town1, role: 'org_admin' });
+          return {
+            method: 'POST',
+            url: `/api/v1/members/imports/${await previewedImport(env, places.town1, other.id)}/confirm`,
+          };
+        },
+        expect: { refused: 403 },
+      },
+    ],
     'GET /api/v1/members/imports/:id/errors': [
       {
         // the error workbook repeats the file's cells: its uploader or a full-view holder only (issue 11, item 7)

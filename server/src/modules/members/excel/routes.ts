@@ -3,12 +3,27 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Id, IdParams } from '../../../../../contracts/common.ts';
-import { ImportJob } from '../../../../../contracts/members/index.ts';
+import { Id, IdParams, PageQuery } from '../../../../../contracts/common.ts';
+import {
+  ImportJob,
+  ImportJobPage,
+  ImportListQuery,
+  ImportPreviewPage,
+} from '../../../../../contracts/members/index.ts';
 import { AppError, badRequest } from '../../../platform/http/errors.ts';
 import { attachment, XLSX_TYPE } from './columns.ts';
 import { ExportQuery, prepareExport } from './export.ts';
-import { fileTooLarge, getImport, importErrorWorkbook, MAX_FILE_BYTES, startImport } from './import.ts';
+import {
+  cancelImport,
+  confirmImport,
+  fileTooLarge,
+  getImport,
+  importErrorWorkbook,
+  importPreview,
+  listImports,
+  MAX_FILE_BYTES,
+  startImport,
+} from './import.ts';
 import { buildTemplate } from './template.ts';
 
 const tags = ['members 党员'];
@@ -21,13 +36,14 @@ async function readUpload(req: FastifyRequest) {
       zh: '请以 multipart/form-data 表单上传文件（字段 orgId 和 file）',
       en: 'Send a multipart/form-data form with the fields orgId and file',
     });
-  const form: { orgId?: string; file?: { fileName?: string; body: Buffer } } = {};
+  const form: { orgId?: string; mode?: string; file?: { fileName?: string; body: Buffer } } = {};
   try {
     for await (const part of req.parts()) {
       if (part.type === 'file') {
         const body = await part.toBuffer();
         if (part.fieldname === 'file') form.file = { fileName: part.filename, body };
       } else if (part.fieldname === 'orgId') form.orgId = String(part.value);
+      else if (part.fieldname === 'mode') form.mode = String(part.value);
     }
   } catch (err) {
     const code = (err as { code?: string }).code;
@@ -38,8 +54,8 @@ async function readUpload(req: FastifyRequest) {
       ]);
     if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT')
       throw badRequest('too_many_fields', {
-        zh: '表单字段过多：只需 orgId 和 file',
-        en: 'Too many form fields: only orgId and file',
+        zh: '表单字段过多：只需 orgId、mode 和 file',
+        en: 'Too many form fields: only orgId, mode and file',
       });
     throw err;
   }
@@ -82,12 +98,70 @@ export async function memberExcelRoutes(base: FastifyInstance) {
       config: manage,
       schema: {
         tags,
-        summary: '导入党员信息（multipart：orgId、file ≤ 20 MB）；后台逐行检查，全部无误才写入',
+        summary:
+          '导入党员信息（multipart：orgId、mode=create|update、file ≤ 20 MB）；后台逐行检查，全部无误才写入；update 先生成逐项修改的预览，确认后写入',
         consumes: ['multipart/form-data'],
         response: { 202: ImportJob },
       },
     },
     async (req, reply) => reply.status(202).send(await startImport(req.ctx, await readUpload(req))),
+  );
+
+  app.get(
+    '/members/imports',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: '导入记录：谁、何时、新增/更新/出错行数、结果',
+        querystring: ImportListQuery,
+        response: { 200: ImportJobPage },
+      },
+    },
+    (req) => listImports(req.ctx, req.query),
+  );
+
+  app.get(
+    '/members/imports/:id/preview',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: '更新导入的预览：每名党员每一项将如何修改（个人信息脱敏）',
+        params: IdParams,
+        querystring: PageQuery,
+        response: { 200: ImportPreviewPage },
+      },
+    },
+    (req) => importPreview(req.ctx, Number(req.params.id), req.query),
+  );
+
+  app.post(
+    '/members/imports/:id/confirm',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: '确认更新导入：按预览一次写入（期间有记录被修改则全部不写入）',
+        params: IdParams,
+        response: { 202: ImportJob },
+      },
+    },
+    async (req, reply) => reply.status(202).send(await confirmImport(req.ctx, Number(req.params.id))),
+  );
+
+  app.post(
+    '/members/imports/:id/cancel',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: '放弃更新导入（不写入任何数据）',
+        params: IdParams,
+        response: { 200: ImportJob },
+      },
+    },
+    (req) => cancelImport(req.ctx, Number(req.params.id)),
   );
 
   app.get(

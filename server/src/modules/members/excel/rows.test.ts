@@ -91,3 +91,85 @@ describe('a workbook row', () => {
     expect(text).not.toContain('转正日期');
   });
 });
+
+describe('a workbook row: national fields and ID numbers (issue 12)', () => {
+  it('reads 工作岗位 by name, code or both, the address, the work start and the hardship kind', () => {
+    for (const post of ['公务员', '0111', '0111 公务员']) {
+      const { input, problems } = parseRow(
+        cells({
+          postCode: post,
+          homeAddress: '青山区清河镇幸福村 3 组',
+          workStartedOn: new Date(Date.UTC(2022, 6, 1)),
+          hardshipKind: '因病致困',
+        }),
+        TODAY,
+      );
+      expect(problems, post).toEqual([]);
+      expect(input).toMatchObject({
+        postCode: '0111',
+        homeAddress: '青山区清河镇幸福村 3 组',
+        workStartedOn: '2022-07-01',
+        hardshipKind: 'illness',
+      });
+    }
+    expect(problemsOf({ postCode: '厂长' })).toBe(
+      '工作岗位：“厂长”不在工作岗位代码表中，请按“代码表”填写岗位名称或代码',
+    );
+    expect(problemsOf({ hardshipKind: '很困难' })).toContain('困难党员类别：“很困难”不是可选项');
+  });
+
+  it('given 民族 "回", reads 回族 and says so in a note; a name not on the list is refused', () => {
+    const { input, problems, notes } = parseRow(cells({ ethnicity: '回' }), TODAY);
+    expect(problems).toEqual([]);
+    expect(input.ethnicity).toBe('回族');
+    expect(notes).toEqual([{ field: '民族', text: '民族“回”已按 GB/T 3304 规范为“回族”' }]);
+    expect(problemsOf({ ethnicity: '穿青人' })).toBe(
+      '民族：“穿青人”不在 56 个民族名录（GB/T 3304）中，请按“代码表”填写，如“汉族”“回族”',
+    );
+  });
+
+  it('given an old 15-digit number (as text or as a number cell), upgrades it to 18 digits with a note', () => {
+    const row = cells();
+    const id18 = String(row[COL.idNumber]);
+    const id15 = id18.slice(0, 6) + id18.slice(8, 17);
+    for (const typed of [id15, Number(id15)]) {
+      row[COL.idNumber] = typed;
+      const { input, problems, notes } = parseRow(row, TODAY);
+      expect(problems, String(typed)).toEqual([]);
+      expect(input.idNumber).toBe(id18);
+      expect(notes[0]).toMatchObject({ field: '身份证号' });
+      expect(notes[0].text).toContain('15 位旧身份证号已按 GB 11643 升级为 18 位');
+    }
+  });
+
+  it('given a full-width digit or a letter inside an 18-character number, names that problem, not the length', () => {
+    const id = String(cells()[COL.idNumber]);
+    expect(problemsOf({ idNumber: `${id.slice(0, 3)}０${id.slice(4)}` })).toBe(
+      '身份证号：第 4 位“０”是全角字符，请改用半角数字（或末位的 X）重新输入',
+    );
+    expect(problemsOf({ idNumber: `${id.slice(0, 8)}I${id.slice(9)}` })).toBe(
+      '身份证号：只有最后一位可以是字母 X，第 9 位是“I”',
+    );
+  });
+
+  it('reads 党费已交至 as a month in the forms people type, and checks it against the join date', () => {
+    for (const typed of ['2026-06', '2026/6', '2026年6月', 202606, new Date(Date.UTC(2026, 5, 1))]) {
+      const { input, problems } = parseRow(cells({ duesPaidUntil: typed }), TODAY);
+      expect(problems, String(typed)).toEqual([]);
+      expect(input.duesPaidUntil).toBe('2026-06');
+    }
+    expect(problemsOf({ duesPaidUntil: '2028-01' })).toContain('党费已交至：党费最多预交 12 个月');
+    expect(problemsOf({ duesPaidUntil: '六月' })).toContain('党费已交至：“六月”不是有效月份');
+    expect(
+      problemsOf({ status: '入党积极分子', joinedOn: null, fullOn: null, duesPaidUntil: '2026-06' }),
+    ).toBe('党费已交至：尚未入党的人员不交纳党费，请不填');
+  });
+
+  it('says which cells were filled in, so an update keeps what a blank cell leaves', () => {
+    const { given } = parseRow(cells({ workUnit: null, degree: null, monthlyIncome: 5000 }), TODAY);
+    expect(given.has('workUnit')).toBe(false);
+    expect(given.has('degree')).toBe(false);
+    expect(given.has('monthlyIncomeFen')).toBe(true);
+    expect(given.has('name')).toBe(true);
+  });
+});

@@ -1,7 +1,7 @@
 import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { makeIdCard } from '../record/id-card.ts';
-import { type ColumnKey, COLUMNS, HEADERS, SHEET_MEMBERS } from './columns.ts';
+import { COL, type ColumnKey, COLUMNS, HEADERS, SHEET_MEMBERS } from './columns.ts';
 import { readZipDirectory } from './zip.ts';
 
 /**
@@ -44,6 +44,11 @@ export function sampleRow(branch: string, over: SampleRow = {}): unknown[] {
     mobileLocation: '',
     duesCategory: '在职',
     monthlyIncome: 4000 + (seq % 60) * 100,
+    postCode: '',
+    homeAddress: '',
+    workStartedOn: '',
+    hardshipKind: '',
+    duesPaidUntil: '',
     ...over,
   };
   return COLUMNS.map((c) => cells[c.key]);
@@ -57,7 +62,8 @@ export async function importWorkbook(rows: unknown[][], headers: string[] = HEAD
   ws.getColumn(4).numFmt = '@';
   for (const r of rows) {
     const row = ws.addRow(r);
-    for (const c of [5, 9, 10]) row.getCell(c).numFmt = 'yyyy-mm-dd';
+    for (const c of [COL.birthDate, COL.joinedOn, COL.fullOn, COL.workStartedOn])
+      row.getCell(c).numFmt = 'yyyy-mm-dd';
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -75,6 +81,43 @@ export async function multipartBody(
     payload: Buffer.from(await req.arrayBuffer()),
     headers: { 'content-type': req.headers.get('content-type')! },
   };
+}
+
+/** The first sheet's data validations as the file keeps them: one range, one type, one formula each. */
+export function validationsOf(xlsx: Buffer): { sqref: string; type: string; formula: string }[] {
+  const sheet = partsOf(xlsx).find((p) => p.name === 'xl/worksheets/sheet1.xml')!;
+  const xml = sheet.content.toString('utf8');
+  const fromXml = (v: string) =>
+    v
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
+  return [...xml.matchAll(/<dataValidation ([^>]*)>(?:<formula1>([^<]*)<\/formula1>)?/g)].map((m) => ({
+    sqref: /sqref="([^"]*)"/.exec(m[1])?.[1] ?? '',
+    type: /type="([^"]*)"/.exec(m[1])?.[1] ?? '',
+    formula: fromXml(m[2] ?? ''),
+  }));
+}
+
+/**
+ * The workbook without its data validations: exceljs reads a validation's range into one entry
+ * per cell, and the template's reach all 1,048,576 rows (Excel keeps them as ranges).
+ */
+export function withoutValidations(xlsx: Buffer): Buffer {
+  return zipOf(
+    partsOf(xlsx).map((p) =>
+      p.name.startsWith('xl/worksheets/sheet')
+        ? {
+            name: p.name,
+            content: Buffer.from(
+              p.content.toString('utf8').replace(/<dataValidations[^>]*>[\s\S]*?<\/dataValidations>/, ''),
+            ),
+          }
+        : p,
+    ),
+  );
 }
 
 /** An uploaded workbook read back: the first sheet's rows as plain arrays (index 1 = column A). */

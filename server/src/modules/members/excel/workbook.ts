@@ -8,13 +8,14 @@ import {
   ERROR_HEADER,
   HEADERS,
   normalizeHeader,
+  OLD_COLUMN_COUNT,
   SHEET_MEMBERS,
   TEMPLATE_ROWS,
 } from './columns.ts';
 import { maskedCell, maskedIdNumber, maskedPhone, maskNumbersIn } from './masking.ts';
 import { plainValue } from './rows.ts';
 import type { SheetJob, SheetMessage } from './sheet-worker.ts';
-import { addGuideSheet, layoutMemberSheet } from './template.ts';
+import { addCodesSheet, addGuideSheet, layoutMemberSheet } from './template.ts';
 import { type Refusal, readZipDirectory, ZipRefused } from './zip.ts';
 
 /** One row of the member sheet as exceljs reads it: `values[1]` is column A. */
@@ -167,6 +168,12 @@ export function headerProblem(header: readonly unknown[]): string | null {
   });
   const wrong = HEADERS.map((h, i) => ({ h, i, g: got[i] })).filter((x) => normalizeHeader(x.h) !== x.g);
   if (!wrong.length) return null;
+  // the template before the national fields: its columns are the new one's first, in the same order
+  if (wrong.every((x) => x.i >= OLD_COLUMN_COUNT && !x.g))
+    return (
+      `这是旧版导入模板（${OLD_COLUMN_COUNT} 列）。新模板在最后增加了“${HEADERS.slice(OLD_COLUMN_COUNT).join('、')}”${HEADERS.length - OLD_COLUMN_COUNT} 列，前 ${OLD_COLUMN_COUNT} 列不变：` +
+      '请下载最新模板，把原表的数据整块粘贴进去（新增的列可以空着）后再导入。'
+    );
   const first = wrong[0];
   return (
     `不是党员信息导入模板：第 1 行应依次为“${HEADERS.join('、')}”（共 ${HEADERS.length} 列），` +
@@ -265,6 +272,7 @@ export async function writeErrorWorkbook(
   layoutMemberSheet(ws, {
     lastRow,
     validations: true,
+    codes: true,
     extra: [...extraHeaders, { header: ERROR_HEADER, width: 60 }],
   });
   const headerCell = ws.getRow(1).getCell(errorCol);
@@ -290,5 +298,6 @@ export async function writeErrorWorkbook(
   }
   ws.commit();
   addGuideSheet(wb, keepDays);
+  addCodesSheet(wb);
   await wb.commit();
 }

@@ -4,7 +4,13 @@ import { inTransaction } from '../../../db/client.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { advanceChanges, advanceProblems, type PipelineDates, STATUS_LABEL } from './rules.ts';
 import { shanghaiToday } from '../../../platform/time.ts';
-import { asPipelineMember, lockForPipeline, refused, savePipelineChange } from './store.ts';
+import {
+  asPipelineMember,
+  lockForPipeline,
+  probationDecision,
+  refused,
+  savePipelineChange,
+} from './store.ts';
 
 /** Moves a member one step on when the rules say ready; otherwise says what is missing. */
 export async function advanceMember(
@@ -15,7 +21,8 @@ export async function advanceMember(
   return inTransaction(ctx.db, async (tx) => {
     const { locked, orgName, orgPath } = await lockForPipeline(tx, ctx, id);
     const today = shanghaiToday(ctx.now());
-    const pm = asPipelineMember(locked);
+    const cancellation = await probationDecision(tx, id, 'cancel_probation');
+    const pm = { ...asPipelineMember(locked), cancellation };
     const problems = advanceProblems(pm, input.to, input.on, today);
     if (problems.length)
       throw refused(problems, {

@@ -1,6 +1,18 @@
 import { makeMember } from '../../../../test/fixtures.ts';
-import { query } from '../../../../test/harness.ts';
+import { query, type TestEnv } from '../../../../test/harness.ts';
 import type { MatrixCases } from '../../../../test/matrix.ts';
+
+/** A probationary member of `orgId` who joined on 2024-03-01. */
+async function probationer(env: TestEnv, orgId: number) {
+  const m = await makeMember(env, orgId, { status: 'applicant' });
+  await query(
+    env,
+    `update members set status = 'probationary', joined_on = '2024-03-01', admission_resolution_on = '2024-03-01',
+       admission_approved_on = '2024-03-20' where id = $1`,
+    [m.id],
+  );
+  return m;
+}
 
 /** Authorization-matrix cases for the recruitment pipeline (platform/access/matrix.test.ts). */
 export const pipelineMatrix: MatrixCases = {
@@ -8,6 +20,13 @@ export const pipelineMatrix: MatrixCases = {
     'GET /api/v1/pipeline/due': {
       action: 'member.view',
       make: async ({ target }) => ({ method: 'GET', url: `/api/v1/pipeline/due?orgId=${target}` }),
+    },
+    'GET /api/v1/members/:id/pipeline': {
+      action: 'member.view',
+      make: async ({ env, target }) => ({
+        method: 'GET',
+        url: `/api/v1/members/${(await makeMember(env, target, { status: 'applicant' })).id}/pipeline`,
+      }),
     },
     'PATCH /api/v1/members/:id/pipeline': {
       action: 'member.manage',
@@ -33,5 +52,47 @@ export const pipelineMatrix: MatrixCases = {
         };
       },
     },
+    'PUT /api/v1/members/:id/probation/extension': {
+      action: 'member.manage',
+      make: async ({ env, target }) => ({
+        method: 'PUT',
+        url: `/api/v1/members/${(await probationer(env, target)).id}/probation/extension`,
+        payload: {
+          months: 6,
+          resolutionOn: '2025-03-05',
+          approvedOn: '2025-03-20',
+          reason: '需要继续教育和考察',
+        },
+      }),
+    },
+    'PUT /api/v1/members/:id/probation/cancellation': {
+      action: 'member.manage',
+      make: async ({ env, target }) => ({
+        method: 'PUT',
+        url: `/api/v1/members/${(await probationer(env, target)).id}/probation/cancellation`,
+        payload: { resolutionOn: '2025-03-05', reason: '不履行党员义务' },
+      }),
+    },
+  },
+  probes: {
+    'PATCH /api/v1/members/:id/pipeline': [
+      {
+        // a sponsor is a full member the caller may see: one from another town is refused, and the
+        // refusal says nothing of them
+        title: 'a town-1 admin names a town-2 full member as a town-1 candidate’s sponsor',
+        as: [{ role: 'org_admin', on: 'town1' }],
+        make: async ({ env, places }) => {
+          const candidate = await makeMember(env, places.branch1, { status: 'candidate' });
+          const inside = await makeMember(env, places.branch1);
+          const outside = await makeMember(env, places.branch2);
+          return {
+            method: 'PATCH',
+            url: `/api/v1/members/${candidate.id}/pipeline`,
+            payload: { sponsorIds: [String(inside.id), String(outside.id)] },
+          };
+        },
+        expect: { refused: 400 },
+      },
+    ],
   },
 };

@@ -8,11 +8,17 @@ import { PIPELINE_ITEMS } from '../../../../../contracts/members/index.ts';
 import type { Queryable } from '../../../db/client.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { orgs } from '../../../platform/tree/index.ts';
-import { nextStep, PIPELINE_RULES_VERSION, standingOf } from './rules.ts';
+import {
+  nextStep,
+  PIPELINE_RULES_VERSION,
+  type PipelineMember,
+  probationEndOf,
+  standingOf,
+} from './rules.ts';
 import { members } from '../schema.ts';
 import { memberFilter } from '../record/list-members.ts';
 import { shanghaiToday } from '../../../platform/time.ts';
-import { asPipelineMember } from './store.ts';
+import { asPipelineMember, probationFacts } from './store.ts';
 
 type PipelineDue = z.infer<typeof PipelineDueSchema>;
 
@@ -28,6 +34,12 @@ const dueColumns = {
   ...(Object.fromEntries(PIPELINE_ITEMS.map((k) => [k, members[k]])) as {
     [K in PipelineItem]: (typeof members)[K];
   }),
+  trainingHours: members.trainingHours,
+  cultivationContactIds: members.cultivationContactIds,
+  sponsorIds: members.sponsorIds,
+  probationExtensionMonths: members.probationExtensionMonths,
+  probationExtensionResolutionOn: members.probationExtensionResolutionOn,
+  probationExtensionApprovedOn: members.probationExtensionApprovedOn,
 };
 
 /**
@@ -62,16 +74,18 @@ export async function refreshStandings(db: Queryable, where: SQL) {
 }
 
 /**
- * Everyone on the way in (not yet full) in the scope, with their next step: the ready first,
- * then the overdue, then by the date the step opens. Ranked, counted and paged in SQL on the
- * stored standings; the rules then run for the one page that travels, to say what is missing.
+ * Everyone on the way in (not yet full, in good standing) in the scope, with their next step: the
+ * ready first, then the overdue, then by the date the step opens. Ranked, counted and paged in SQL
+ * on the stored standings; the rules then run for the one page that travels, to say what is
+ * missing, by when, and what to mind (a late talk, a transfer in, a cancellation awaiting approval).
  */
 export async function pipelineDue(
   ctx: Ctx,
   q: { orgId?: string; onlyReady?: 'true' | 'false'; page: number; pageSize: number },
 ) {
   const today = shanghaiToday(ctx.now());
-  const where = await memberFilter(ctx, { orgId: q.orgId });
+  // 停止党籍 holds the way in: the standing's own lists (standing/) show those
+  const where = and(await memberFilter(ctx, { orgId: q.orgId }), eq(members.partyStanding, 'normal'))!;
   await refreshStandings(ctx.db, where);
   const ready = sql`(${members.pipelineGaps} = 0 and ${members.pipelineEarliestOn} <= ${today})`;
   const overdue = sql`(${members.pipelineDueOn} < ${today})`;
@@ -105,8 +119,18 @@ export async function pipelineDue(
         .innerJoin(orgs, eq(orgs.id, members.orgId))
         .where(and(where, ne(members.status, 'full'), q.onlyReady === 'true' ? ready : undefined))
     )[0];
+  const facts = await probationFacts(
+    ctx.db,
+    rows.filter((r) => r.status === 'probationary').map((r) => r.id),
+  );
   const items: PipelineDue[] = rows.map((r) => {
-    const step = nextStep(asPipelineMember(r), today);
+    const f = facts.get(r.id);
+    const m: PipelineMember = {
+      ...asPipelineMember(r),
+      transferredInOn: f?.transferredInOn ?? null,
+      cancellation: f?.cancellationOn ? { resolutionOn: f.cancellationOn, approvedOn: null } : null,
+    };
+    const step = nextStep(m, today);
     return {
       memberId: String(r.id),
       name: r.name,
@@ -117,7 +141,10 @@ export async function pipelineDue(
       missing: [...new Set(step.missing.map((g) => g.item))],
       earliestOn: step.earliestOn,
       ready: step.ready,
-      overdueItems: step.overdue.map((o) => o.item),
+      overdueItems: [...new Set(step.overdue.map((o) => o.item))],
+      deadline: step.deadlines[0] ? { item: step.deadlines[0].item, dueOn: step.deadlines[0].dueOn } : null,
+      probationEndsOn: r.status === 'probationary' ? probationEndOf(m) : null,
+      alerts: step.alerts.map((a) => ({ kind: a.kind, on: a.on })),
     };
   });
   return {

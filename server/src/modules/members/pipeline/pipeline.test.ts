@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeMember, makeOrg } from '../../../../test/fixtures.ts';
 import { login, orgId, query, type Session, type TestEnv, testEnv } from '../../../../test/harness.ts';
 import { addMonthsToDate as addMonths, shanghaiToday } from '../../../platform/time.ts';
+import { alertsOf, checkPipelineDates } from './rules.ts';
+import { asPipelineMember } from './store.ts';
 
 let env: TestEnv;
 let town: Session; // org_admin of 清河镇
@@ -108,7 +110,7 @@ describe('an applicant on the way to activist', () => {
     });
     expect(list.find((d) => d.memberId !== String(applicant))).toMatchObject({
       ready: false,
-      missing: ['activistOn'],
+      missing: ['activistOn', 'activistFiledOn', 'cultivationContactIds'],
     });
   });
 
@@ -122,7 +124,11 @@ describe('an applicant on the way to activist', () => {
       activistOn: [null, daysAgo(10)],
     });
     const row = (await due()).find((d) => d.memberId === String(applicant));
-    expect(row).toMatchObject({ nextStatus: 'candidate', ready: false, missing: [] });
+    expect(row).toMatchObject({
+      nextStatus: 'candidate',
+      ready: false,
+      missing: ['activistFiledOn', 'cultivationContactIds'],
+    });
   });
 
   it('another town can neither see the list of this branch nor record dates for it', async () => {
@@ -140,22 +146,34 @@ describe('an applicant on the way to activist', () => {
 describe('a candidate admitted, then converted', () => {
   it('becomes probationary with the meeting’s date as join date, and full a year later', async () => {
     const { id } = await makeMember(env, branch, { name: '郑发展', status: 'candidate' });
+    const [s1, s2] = [await makeMember(env, branch), await makeMember(env, branch)];
     const resolution = daysAgo(400);
     await query(
       env,
-      `update members set applied_on = $2, talked_on = $2, activist_on = $3, candidate_on = $4,
-         political_review_on = $5, training_on = $5 where id = $1`,
+      `update members set applied_on = $2, talked_on = $2, activist_on = $3, activist_filed_on = $3,
+         candidate_on = $4, candidate_filed_on = $4, political_review_on = $5, training_on = $5 where id = $1`,
       [id, daysAgo(900), daysAgo(850), daysAgo(480), daysAgo(450)],
     );
     const refused = await api(town, 'POST', `/members/${id}/advance`, { to: 'probationary', on: resolution });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.details.map((d: { path: string }) => d.path)).toEqual([
+      'sponsorIds',
+      'trainingHours',
+      'preReviewOn',
+      'applicationFormOn',
       'admissionResolutionOn',
+      'committeeTalkOn',
     ]);
 
-    expect(
-      (await api(town, 'PATCH', `/members/${id}/pipeline`, { admissionResolutionOn: resolution })).statusCode,
-    ).toBe(200);
+    const file = await api(town, 'PATCH', `/members/${id}/pipeline`, {
+      sponsorIds: [String(s1.id), String(s2.id)],
+      trainingHours: 24,
+      preReviewOn: daysAgo(440),
+      applicationFormOn: daysAgo(430),
+      admissionResolutionOn: resolution,
+      committeeTalkOn: daysAgo(395),
+    });
+    expect(file.statusCode, file.body).toBe(200);
     const admitted = await api(town, 'POST', `/members/${id}/advance`, {
       to: 'probationary',
       on: daysAgo(380),
@@ -167,6 +185,24 @@ describe('a candidate admitted, then converted', () => {
     expect(
       (await api(town, 'PATCH', `/members/${id}/pipeline`, { conversionResolutionOn: conversion }))
         .statusCode,
+    ).toBe(200);
+    // 党章第六条, 细则第三十三条: no conversion without the oath and the written request
+    const unsworn = await api(town, 'POST', `/members/${id}/advance`, { to: 'full', on: conversion });
+    expect(unsworn.statusCode).toBe(400);
+    expect(unsworn.json().error.details.map((d: { path: string }) => d.path)).toEqual([
+      'oathOn',
+      'conversionRequestOn',
+    ]);
+    const late = await api(town, 'PATCH', `/members/${id}/pipeline`, { conversionRequestOn: daysAgo(20) });
+    expect(late.statusCode).toBe(400);
+    expect(late.json().error.message).toContain('预备期满并提出书面转正申请后');
+    expect(
+      (
+        await api(town, 'PATCH', `/members/${id}/pipeline`, {
+          oathOn: daysAgo(370),
+          conversionRequestOn: daysAgo(60),
+        })
+      ).statusCode,
     ).toBe(200);
     const full = await api(town, 'POST', `/members/${id}/advance`, { to: 'full', on: conversion });
     expect(full.statusCode, full.body).toBe(200);
@@ -183,7 +219,7 @@ describe('a candidate admitted, then converted', () => {
     );
     const res = await api(town, 'PATCH', `/members/${id}/pipeline`, { conversionResolutionOn: daysAgo(1) });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.message).toContain('预备期为一年');
+    expect(res.json().error.message).toContain('预备期满并提出书面转正申请后');
   });
 });
 
@@ -197,5 +233,39 @@ describe('the due list, page by page', () => {
     const ready = (await api(town, 'GET', '/pipeline/due?onlyReady=true&pageSize=200')).json();
     expect(ready.total).toBe(all.readyTotal);
     expect(ready.items.every((d: Due) => d.ready)).toBe(true);
+  });
+});
+
+describe('the demo district', () => {
+  it('seeds recruitment files whose dates follow the rules, with something on each kind of list', async () => {
+    // as JSON, dates stay YYYY-MM-DD whatever the machine's time zone
+    const rows = (
+      await query<{ m: Record<string, unknown> }>(
+        env,
+        `select to_jsonb(m) as m from members m where m.status <> 'full' and m.left_at is null`,
+      )
+    ).map((r) => r.m);
+    const camel = (r: Record<string, unknown>) =>
+      Object.fromEntries(
+        Object.entries(r).map(([k, v]) => [k.replace(/_(.)/g, (_, c: string) => c.toUpperCase()), v]),
+      ) as Parameters<typeof asPipelineMember>[0];
+    const seeded = [
+      'recommendedOn',
+      'activistFiledOn',
+      'candidateFiledOn',
+      'preReviewOn',
+      'applicationFormOn',
+      'committeeTalkOn',
+      'oathOn',
+      'conversionRequestOn',
+    ];
+    const broken = rows
+      .flatMap((r) => checkPipelineDates(asPipelineMember(camel(r)), today))
+      .filter((p) => seeded.includes(p.path));
+    expect(broken).toEqual([]);
+    const files = rows.map((r) => asPipelineMember(camel(r)));
+    expect(files.filter((m) => m.sponsors.length === 2).length).toBeGreaterThan(0);
+    expect(files.filter((m) => m.status === 'activist' && m.contacts.length === 0).length).toBeGreaterThan(0);
+    expect(files.filter((m) => alertsOf(m).some((a) => a.kind === 'talkLate')).length).toBeGreaterThan(0);
   });
 });

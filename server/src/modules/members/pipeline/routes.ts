@@ -3,13 +3,19 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParams } from '../../../../../contracts/common.ts';
 import {
   AdvanceMember,
+  CancelProbation,
+  ExtendProbation,
   MemberDetail,
   PipelineDueList,
   PipelineDueQuery,
+  PipelineFile,
   PipelineUpdate,
 } from '../../../../../contracts/members/index.ts';
 import { advanceMember } from './advance-member.ts';
+import { cancelProbation } from './cancel-probation.ts';
+import { extendProbation } from './extend-probation.ts';
 import { pipelineDue } from './pipeline-due.ts';
+import { readPipeline } from './read-pipeline.ts';
 import { updatePipeline } from './update-pipeline.ts';
 
 const tags = ['pipeline 发展党员'];
@@ -30,13 +36,55 @@ export async function pipelineRoutes(base: FastifyInstance) {
     },
     (req) => pipelineDue(req.ctx, req.query),
   );
+  app.get(
+    '/members/:id/pipeline',
+    {
+      config: { access: 'member.view' },
+      schema: {
+        tags,
+        summary:
+          '发展党员档案：各环节日期、培训学时、培养联系人、入党介绍人、预备期（延长、取消）、下一步与提醒',
+        params: IdParams,
+        response: { 200: PipelineFile },
+      },
+    },
+    (req) => readPipeline(req.ctx, Number(req.params.id)),
+  );
+  app.put(
+    '/members/:id/probation/extension',
+    {
+      config: { access: 'member.manage' },
+      schema: {
+        tags,
+        summary: '延长预备期（一次，6–12 个月）：支部党员大会日期、上级党委批准日期',
+        params: IdParams,
+        body: ExtendProbation,
+        response: { 200: PipelineFile },
+      },
+    },
+    (req) => extendProbation(req.ctx, Number(req.params.id), req.body),
+  );
+  app.put(
+    '/members/:id/probation/cancellation',
+    {
+      config: { access: 'member.manage' },
+      schema: {
+        tags,
+        summary: '取消预备党员资格：支部党员大会日期；上级党委批准后即出党',
+        params: IdParams,
+        body: CancelProbation,
+        response: { 200: PipelineFile },
+      },
+    },
+    (req) => cancelProbation(req.ctx, Number(req.params.id), req.body),
+  );
   app.patch(
     '/members/:id/pipeline',
     {
       config: { access: 'member.manage' },
       schema: {
         tags,
-        summary: '登记发展党员各环节日期',
+        summary: '登记发展党员档案：各环节日期、培训学时、培养联系人、入党介绍人',
         params: IdParams,
         body: PipelineUpdate,
         response: { 200: MemberDetail },

@@ -11,6 +11,7 @@ import { AppError } from '../../../platform/http/errors.ts';
 import {
   checkPipelineDates,
   DECISION,
+  type FileField,
   LABEL,
   nextStatus,
   type PipelineMember,
@@ -20,21 +21,26 @@ import {
 } from './rules.ts';
 import { pipelineOf, presentMember } from '../record/present.ts';
 import { shanghaiToday } from '../../../platform/time.ts';
+import { peopleProblems } from './people.ts';
 import { type Problem, asPipelineMember, lockForPipeline, refused, savePipelineChange } from './store.ts';
 
+type Key = PipelineItem | FileField;
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
 /**
- * Records the dates of pipeline items: corrections of the steps already taken, and the
- * prerequisites of the next one. The decision date of the next step is recorded by the advance,
- * so that a status and the date that made it never disagree.
+ * Records the items of the recruitment file: corrections of the steps already taken, and the
+ * prerequisites of the next one (dates, training hours, cultivation contacts, sponsors). The
+ * decision date of the next step is recorded by the advance, so that a status and the date that
+ * made it never disagree.
  */
 export async function updatePipeline(
   ctx: Ctx,
   id: number,
   patch: z.infer<typeof PipelineUpdate>,
 ): Promise<MemberDetail> {
-  const keys = (Object.keys(patch) as PipelineItem[]).filter((k) => patch[k] !== undefined);
+  const keys = (Object.keys(patch) as Key[]).filter((k) => patch[k] !== undefined);
   if (!keys.length)
-    throw new AppError(400, 'invalid_input', { zh: '至少登记一项日期', en: 'Record at least one date' }, []);
+    throw new AppError(400, 'invalid_input', { zh: '至少登记一项', en: 'Record at least one item' }, []);
   return inTransaction(ctx.db, async (tx) => {
     const { locked, orgName, orgPath } = await lockForPipeline(tx, ctx, id);
     const today = shanghaiToday(ctx.now());
@@ -70,21 +76,43 @@ export async function updatePipeline(
           en: `must equal the join date (${locked.joinedOn})`,
         },
       });
-    const before = asPipelineMember(locked);
-    const after: PipelineMember = { ...before, dates: { ...before.dates, ...patch } };
-    for (const p of checkPipelineDates(after, today))
-      if (p.about.some((a) => keys.includes(a as PipelineItem))) problems.push(p);
-    if (problems.length) throw refused(problems, { zh: '发展党员日期有误', en: 'Pipeline dates refused' });
+    const contacts = patch.cultivationContactIds?.map(Number);
+    const sponsors = patch.sponsorIds?.map(Number);
+    if (contacts) problems.push(...(await peopleProblems(tx, ctx, id, 'cultivationContactIds', contacts)));
+    if (sponsors) problems.push(...(await peopleProblems(tx, ctx, id, 'sponsorIds', sponsors)));
 
+    const before = asPipelineMember(locked);
+    const dates = Object.fromEntries(
+      keys.filter((k) => k in before.dates).map((k) => [k, patch[k as PipelineItem]]),
+    );
+    const after: PipelineMember = {
+      ...before,
+      dates: { ...before.dates, ...dates },
+      trainingHours: patch.trainingHours !== undefined ? patch.trainingHours : before.trainingHours,
+      contacts: contacts ?? before.contacts,
+      sponsors: sponsors ?? before.sponsors,
+    };
+    for (const p of checkPipelineDates(after, today))
+      if (p.about.some((a) => keys.includes(a as Key))) problems.push(p);
+    if (problems.length) throw refused(problems, { zh: '发展党员材料有误', en: 'Recruitment file refused' });
+
+    const itemOf = (m: PipelineMember, k: Key) =>
+      k === 'trainingHours'
+        ? m.trainingHours
+        : k === 'cultivationContactIds'
+          ? m.contacts
+          : k === 'sponsorIds'
+            ? m.sponsors
+            : m.dates[k];
     const changes: Record<string, [unknown, unknown]> = {};
     for (const k of keys)
-      if (before.dates[k] !== after.dates[k]) changes[k] = [before.dates[k], after.dates[k]];
+      if (!same(itemOf(before, k), itemOf(after, k))) changes[k] = [itemOf(before, k), itemOf(after, k)];
     if (!Object.keys(changes).length)
       return {
         ...presentMember(ctx, locked, { name: orgName, path: orgPath }),
         pipeline: pipelineOf(locked),
       };
-    const set = Object.fromEntries(Object.keys(changes).map((k) => [k, after.dates[k as PipelineItem]]));
+    const set = Object.fromEntries(Object.keys(changes).map((k) => [k, changes[k][1]]));
     return savePipelineChange(tx, ctx, { id, orgName, orgPath }, set, changes, 'member.pipeline_updated');
   });
 }

@@ -7,5 +7,12 @@ export const qualityMatrix: MatrixCases = {
       action: 'member.view',
       make: async ({ target }) => ({ method: 'GET', url: `/api/v1/members/quality?orgId=${target}` }),
     },
+    'GET /api/v1/members/quality/gaps': {
+      action: 'member.view',
+      make: async ({ target }) => ({
+        method: 'GET',
+        url: `/api/v1/members/quality/gaps?orgId=${target}&rate=completenessRate`,
+      }),
+    },
   },
 };

@@ -4,6 +4,7 @@ import { fieldError, forbidden } from '../../../platform/http/errors.ts';
 import { type OrgRow, orgs } from '../../../platform/tree/index.ts';
 import { addDays, shanghaiToday } from '../../../platform/time.ts';
 import { listScope } from '../../../platform/access/scope.ts';
+import { COMPLETE } from './checks.ts';
 
 /**
  * Record quality (党员信息质量), the figures a monthly bulletin cites ("94.9% of member records
@@ -13,21 +14,8 @@ import { listScope } from '../../../platform/access/scope.ts';
  * included, except the dues-standard rate, which is over admitted members (probationary and full)
  * since only they pay dues.
  *
- * A record is complete when it has: name, gender, ethnicity, birth date, ID-card number,
- * education, status; a join date when admitted and a full-membership date when full; a phone;
- * a work unit — except for village members (branch in a 村, or dues category farmer: 务农 has no
- * work unit); and where they work when they are a mobile member. Degree, positions and photo are
- * not required (many members have no degree or post; photos have their own rate).
+ * A record is complete when it has every field of REQUIRED_FIELDS (checks.ts).
  */
-const COMPLETE = sql`(
-  btrim(m.name) <> '' and m.gender is not null and btrim(m.ethnicity) <> '' and m.birth_date is not null
-  and m.id_number_enc is not null and btrim(m.education) <> '' and m.status is not null
-  and (m.status not in ('probationary', 'full') or m.joined_on is not null)
-  and (m.status <> 'full' or m.full_on is not null)
-  and m.phone_enc is not null
-  and (coalesce(btrim(m.work_unit), '') <> '' or o.place like '%村' or m.dues_category = 'farmer')
-  and (not m.mobile or coalesce(btrim(m.mobile_location), '') <> '')
-)`;
 
 type Counts = { n: number; complete: number; updated: number; photo: number; admitted: number; dues: number };
 
@@ -45,7 +33,7 @@ function row(orgId: number, orgName: string, c: Counts) {
   };
 }
 
-async function rootFor(ctx: Ctx, orgId: string | undefined): Promise<OrgRow> {
+export async function rootFor(ctx: Ctx, orgId: string | undefined): Promise<OrgRow> {
   const scope = await listScope(ctx, 'member.view', orgId);
   if (scope.org) return scope.org;
   if (!scope.paths.length) throw forbidden();
@@ -58,6 +46,20 @@ async function rootFor(ctx: Ctx, orgId: string | undefined): Promise<OrgRow> {
   return org;
 }
 
+/** The period of the update rate: as asked, by default this calendar year up to today (Asia/Shanghai). */
+export function periodOf(ctx: Ctx, q: { from?: string; to?: string }) {
+  const today = shanghaiToday(ctx.now());
+  const from = q.from ?? `${today.slice(0, 4)}-01-01`;
+  const to = q.to ?? today;
+  if (from > to) throw fieldError('from', { zh: '开始日期晚于结束日期', en: 'after the end date' });
+  return { from, to };
+}
+
+/** The record was updated in [from, to] (days in Asia/Shanghai). */
+export const updatedWithin = (from: string, to: string) =>
+  sql`(m.record_updated_at >= ${`${from}T00:00:00+08:00`}::timestamptz
+       and m.record_updated_at < ${`${addDays(to, 1)}T00:00:00+08:00`}::timestamptz)`;
+
 /**
  * The report for `orgId`'s subtree (default: the actor's scope) over the period [from, to]
  * (dates in Asia/Shanghai; default: this calendar year up to today): one query, grouped by the
@@ -65,17 +67,13 @@ async function rootFor(ctx: Ctx, orgId: string | undefined): Promise<OrgRow> {
  */
 export async function qualityReport(ctx: Ctx, q: { orgId?: string; from?: string; to?: string }) {
   const root = await rootFor(ctx, q.orgId);
-  const today = shanghaiToday(ctx.now());
-  const from = q.from ?? `${today.slice(0, 4)}-01-01`;
-  const to = q.to ?? today;
-  if (from > to) throw fieldError('from', { zh: '开始日期晚于结束日期', en: 'after the end date' });
+  const { from, to } = periodOf(ctx, q);
   const { rows } = await ctx.db.execute<Counts & { child_id: number | null; child_name: string | null }>(sql`
     with x as (
       select split_part(substr(o.path, ${root.path.length + 1}), '/', 1) as child,
              m.status in ('probationary', 'full') as admitted,
              ${COMPLETE} as complete,
-             m.record_updated_at >= ${`${from}T00:00:00+08:00`}::timestamptz
-               and m.record_updated_at < ${`${addDays(to, 1)}T00:00:00+08:00`}::timestamptz as updated,
+             ${updatedWithin(from, to)} as updated,
              m.photo is not null as photo,
              m.dues_standard_fen is not null as dues
         from members m join orgs o on o.id = m.org_id

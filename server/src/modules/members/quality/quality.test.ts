@@ -159,6 +159,40 @@ describe('record quality', () => {
     expect(own.children).toHaveLength(2);
   });
 
+  it('from a rate to the records behind it: each record lacking what the rate counts, and what it lacks', async () => {
+    type Gap = { id: string; name: string; orgName: string; missing: string[] };
+    const gaps = async (rate: string, extra = '') => {
+      const res = await api(town, `/members/quality/gaps?orgId=${root}&rate=${rate}${extra}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as { items: Gap[]; total: number };
+    };
+    // completeness 4 of 7: the three incomplete ones, each with the field it lacks
+    const incomplete = await gaps('completenessRate');
+    expect(incomplete.total).toBe(3);
+    expect(incomplete.items.map((g) => g.missing).sort()).toEqual([['mobileLocation'], ['phone'], ['phone']]);
+    // photo 2 of 7, dues standard 3 of 6 admitted (the activist is not listed), updated 4 of 7
+    expect((await gaps('photoRate')).total).toBe(5);
+    const dues = await gaps('duesStandardRate');
+    expect(dues.total).toBe(3);
+    expect(dues.items.every((g) => g.missing[0] === 'duesStandardFen')).toBe(true);
+    expect((await gaps('updateRate')).total).toBe(3);
+    expect((await gaps('updateRate', `&from=${year - 1}-01-01`)).total).toBe(0);
+    // paged: the total stays, the page holds what was asked for
+    const page2 = await gaps('photoRate', '&pageSize=2&page=2');
+    expect(page2).toMatchObject({ total: 5, page: 2, pageSize: 2 });
+    expect(page2.items).toHaveLength(2);
+    // a rate of a child lists that child's records only
+    const village = (
+      await api(town, `/members/quality/gaps?orgId=${general}&rate=completenessRate`)
+    ).json() as { items: Gap[] };
+    expect(village.items.every((g) => g.orgName !== '质量测试村党支部')).toBe(true);
+    // no such rate: 400 naming it; another town: 403
+    const bad = await api(town, `/members/quality/gaps?orgId=${root}&rate=nothing`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0].path).toBe('rate');
+    expect((await api(town, `/members/quality/gaps?orgId=${town2}&rate=photoRate`)).statusCode).toBe(403);
+  });
+
   it('counts updates in the period asked for', async () => {
     const q = (await api(town, `/members/quality?orgId=${root}&from=${year - 1}-01-01`)).json();
     expect(q.total.updateRate).toBe(1);

@@ -1,6 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { QualityQuery, QualityReport } from '../../../../../contracts/members/index.ts';
+import {
+  QualityGapPage,
+  QualityGapQuery,
+  QualityQuery,
+  QualityReport,
+} from '../../../../../contracts/members/index.ts';
+import { listGaps } from './list-gaps.ts';
 import { qualityReport } from './quality-report.ts';
 
 export async function qualityRoutes(base: FastifyInstance) {
@@ -17,5 +23,18 @@ export async function qualityRoutes(base: FastifyInstance) {
       },
     },
     (req) => qualityReport(req.ctx, req.query),
+  );
+  app.get(
+    '/members/quality/gaps',
+    {
+      config: { access: 'member.view' },
+      schema: {
+        tags: ['members 党员'],
+        summary: '档案质量明细：某项比率未达标的党员档案（缺哪些项），分页',
+        querystring: QualityGapQuery,
+        response: { 200: QualityGapPage },
+      },
+    },
+    (req) => listGaps(req.ctx, req.query),
   );
 }

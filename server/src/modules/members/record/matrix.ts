@@ -41,6 +41,16 @@ export function newMemberPayload(orgId: number) {
   };
 }
 
+/** A trip abroad not yet ended, of member `memberId`. */
+async function openTrip(env: TestEnv, memberId: number) {
+  const [{ id }] = await query<{ id: number }>(
+    env,
+    `insert into member_trips (member_id, destination, purpose, left_on) values ($1, '新加坡', '探亲', '2024-02-01') returning id`,
+    [memberId],
+  );
+  return id;
+}
+
 function photoUpload() {
   const boundary = 'hyphoto';
   const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
@@ -122,6 +132,69 @@ export const recordMatrix: MatrixCases = {
         if (self.userId)
           await query(env, 'update members set user_id = $1 where id = $2', [self.userId, m.id]);
         return { method: 'GET', url: '/api/v1/me/member' };
+      },
+    },
+    // 奖惩 and 出国（境）, kept with the record
+    'GET /api/v1/members/:id/sanctions': {
+      action: 'member.view',
+      make: async ({ env, target }) => ({
+        method: 'GET',
+        url: `/api/v1/members/${(await makeMember(env, target)).id}/sanctions`,
+      }),
+    },
+    'POST /api/v1/members/:id/sanctions': {
+      action: 'member.manage',
+      make: async ({ env, target }) => ({
+        method: 'POST',
+        url: `/api/v1/members/${(await makeMember(env, target)).id}/sanctions`,
+        payload: { kind: 'reward', title: '优秀共产党员', on: '2021-06-30', issuedBy: '中共矩阵委员会' },
+      }),
+    },
+    'DELETE /api/v1/members/:id/sanctions/:itemId': {
+      action: 'member.manage',
+      make: async ({ env, target }) => {
+        const m = await makeMember(env, target);
+        const [{ id }] = await query<{ id: number }>(
+          env,
+          `insert into member_sanctions (member_id, kind, title, "on", issued_by)
+           values ($1, 'reward', '优秀共产党员', '2021-06-30', '中共矩阵委员会') returning id`,
+          [m.id],
+        );
+        return { method: 'DELETE', url: `/api/v1/members/${m.id}/sanctions/${id}` };
+      },
+    },
+    'GET /api/v1/members/:id/trips': {
+      action: 'member.view',
+      make: async ({ env, target }) => ({
+        method: 'GET',
+        url: `/api/v1/members/${(await makeMember(env, target)).id}/trips`,
+      }),
+    },
+    'POST /api/v1/members/:id/trips': {
+      action: 'member.manage',
+      make: async ({ env, target }) => ({
+        method: 'POST',
+        url: `/api/v1/members/${(await makeMember(env, target)).id}/trips`,
+        payload: { destination: '新加坡', purpose: '探亲', leftOn: '2024-02-01', returnedOn: '2024-02-20' },
+      }),
+    },
+    'POST /api/v1/members/:id/trips/:itemId/return': {
+      action: 'member.manage',
+      make: async ({ env, target }) => {
+        const m = await makeMember(env, target);
+        const id = await openTrip(env, m.id);
+        return {
+          method: 'POST',
+          url: `/api/v1/members/${m.id}/trips/${id}/return`,
+          payload: { returnedOn: '2024-03-01' },
+        };
+      },
+    },
+    'DELETE /api/v1/members/:id/trips/:itemId': {
+      action: 'member.manage',
+      make: async ({ env, target }) => {
+        const m = await makeMember(env, target);
+        return { method: 'DELETE', url: `/api/v1/members/${m.id}/trips/${await openTrip(env, m.id)}` };
       },
     },
   },

@@ -7,6 +7,7 @@ import { actorOf, type Ctx } from '../../../platform/context.ts';
 import { AppError, notFound } from '../../../platform/http/errors.ts';
 import { fileStore, newFileKey } from '../../../platform/files/index.ts';
 import { members } from '../schema.ts';
+import { refuseLeft } from '../standing/guard.ts';
 import { loadMember, recordHistory } from './store.ts';
 
 export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
@@ -33,8 +34,9 @@ export async function setPhoto(ctx: Ctx, id: number, body: Buffer) {
       [{ path: 'photo', message: '照片须为 JPG 或 PNG 图片', messageEn: 'must be a JPG or PNG image' }],
     );
   }
-  const { m, orgPath } = await loadMember(ctx.db, id);
+  const { m, orgPath } = await loadMember(ctx.db, id, { leftParty: true });
   authorize(actorOf(ctx), 'member.manage', orgPath);
+  refuseLeft(m);
   const store = fileStore(ctx.config);
   const { key } = await store.put(newFileKey('member-photos', kind, ctx.now()), body);
   await inTransaction(ctx.db, async (tx) => {
@@ -56,7 +58,7 @@ export async function setPhoto(ctx: Ctx, id: number, body: Buffer) {
 
 /** The photo to show: the stored file, or for demo records a drawn placeholder with the surname. */
 export async function getPhoto(ctx: Ctx, id: number): Promise<{ type: string; body: Readable | string }> {
-  const { m, orgPath } = await loadMember(ctx.db, id);
+  const { m, orgPath } = await loadMember(ctx.db, id, { leftParty: true });
   authorize(actorOf(ctx), 'member.view', orgPath);
   if (!m.photo) throw notFound({ zh: '照片', en: 'Photo' });
   if (m.photo === 'demo') {

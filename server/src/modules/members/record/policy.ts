@@ -32,10 +32,11 @@ export const recordPolicies: Policy[] = [
  */
 export function memberAbilities(
   actor: Actor | null,
-  m: { status: string },
+  m: { status: string; partyStanding?: string },
   orgPath: string,
 ): MemberAbilities {
-  const manage = !!actor && can(actor, 'member.manage', orgPath);
+  // someone who left the Party stays on file, read only: nothing to do with the record but read it
+  const manage = !!actor && m.partyStanding !== 'left' && can(actor, 'member.manage', orgPath);
   const admitted = ADMITTED.includes(m.status as MemberStatus);
   return {
     edit: manage,

@@ -1,10 +1,11 @@
 import type { Member, MemberStatus, PipelineItem } from '../../../../../contracts/members/index.ts';
 import { PIPELINE_ITEMS } from '../../../../../contracts/members/index.ts';
-import { maskIdNumber, maskPhone } from '../../../platform/pii/index.ts';
+import { maskAddress, maskIdNumber, maskPhone } from '../../../platform/pii/index.ts';
 import type { MemberRow } from '../schema.ts';
 import type { Ctx } from '../../../platform/context.ts';
+import { presentStandingSummary } from '../standing/present.ts';
 import { memberAbilities } from './policy.ts';
-import { idNumberOf, phoneOf } from './store.ts';
+import { homeAddressOf, idNumberOf, phoneOf } from './store.ts';
 
 /** Presenter: personal data masked unless `reveal`; no ciphertext or index ever leaves. */
 export function presentMember(
@@ -17,6 +18,7 @@ export function presentMember(
   const orgName = org.name;
   const id = idNumberOf(pii, m);
   const phone = phoneOf(pii, m);
+  const address = homeAddressOf(pii, m);
   return {
     id: String(m.id),
     name: m.name,
@@ -39,12 +41,17 @@ export function presentMember(
     duesCategory: m.duesCategory as Member['duesCategory'],
     monthlyIncomeFen: m.monthlyIncomeFen,
     duesStandardFen: m.duesStandardFen,
+    postCode: m.postCode,
+    homeAddress: address && !reveal ? maskAddress(address) : address,
+    workStartedOn: m.workStartedOn,
+    hardshipKind: m.hardshipKind as Member['hardshipKind'],
     hasPhoto: !!m.photo,
     studyCardNo: m.studyCardNo,
     recordUpdatedAt: m.recordUpdatedAt.toISOString(),
     createdAt: m.createdAt.toISOString(),
     version: m.version,
     can: memberAbilities(ctx.actor, m, org.path),
+    standing: presentStandingSummary(m),
   };
 }
 

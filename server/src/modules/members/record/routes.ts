@@ -19,6 +19,7 @@ import { updateMember } from './update-member.ts';
 import multipart from '@fastify/multipart';
 import { AppError, badRequest } from '../../../platform/http/errors.ts';
 import { getPhoto, MAX_PHOTO_BYTES, setPhoto } from './photo.ts';
+import { memberItemRoutes } from './item-routes.ts';
 import { myMember } from './self.ts';
 const tags = ['members 党员'];
 
@@ -85,6 +86,7 @@ export async function recordRoutes(base: FastifyInstance) {
     (req) => myMember(req.ctx),
   );
   await app.register(photoRoutes);
+  await app.register(memberItemRoutes);
 }
 
 /** Photos: multipart only in this scope. */

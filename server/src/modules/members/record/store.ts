@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import type { MemberStatus } from '../../../../../contracts/members/index.ts';
 import { MEMBER_FIELD_LABELS, type MemberField } from '../../../../../contracts/labels.ts';
 import type { Queryable } from '../../../db/client.ts';
@@ -6,19 +6,30 @@ import { type Actor, authorize, can } from '../../../platform/access/index.ts';
 import { actorLabel, countActions, recordAudit } from '../../../platform/audit/service.ts';
 import { actorOf, type Ctx } from '../../../platform/context.ts';
 import { AppError, notFound, type Text } from '../../../platform/http/errors.ts';
-import { bind, maskIdNumber, maskPhone, type Pii } from '../../../platform/pii/index.ts';
+import { bind, maskAddress, maskIdNumber, maskPhone, type Pii } from '../../../platform/pii/index.ts';
 import { findOrg, orgs } from '../../../platform/tree/index.ts';
 import { type MemberRow, memberHistory, members } from '../schema.ts';
 import { checkMember, duesOf, type MemberInput, toIssues } from './rules.ts';
+import type { DuesBasis } from '../../../../../contracts/members/index.ts';
+import type { DuesTerms } from '../dues/rules.ts';
+import { duesForWrite, keepStandardHistory } from '../dues/standards.ts';
 import { shanghaiToday } from '../../../platform/time.ts';
+import { searchKeys } from './search-keys.ts';
 
 export const MEMBER = { zh: '党员', en: 'Member' };
 
 /**
  * The stored columns for record `id`'s input: personal data encrypted (bound to the row, so a
- * ciphertext copied to another record does not decrypt), dues standard computed.
+ * ciphertext copied to another record does not decrypt), the search keys derived (searchKeys: the
+ * phone's blind indexes, the name's pinyin initials), dues standard computed.
  */
-export function memberColumns(pii: Pii, m: MemberInput, id: number) {
+export function memberColumns(
+  pii: Pii,
+  m: MemberInput,
+  id: number,
+  /** The department's dues figures and the record's basis (dues/standards.ts duesForWrite). */
+  dues?: { terms: DuesTerms; basis: DuesBasis | null; keepFen?: number | null },
+) {
   const idNumber = m.idNumber.trim().toUpperCase();
   return {
     name: m.name,
@@ -34,13 +45,18 @@ export function memberColumns(pii: Pii, m: MemberInput, id: number) {
     fullOn: m.fullOn,
     positions: m.positions,
     phoneEnc: m.phone ? pii.encrypt(m.phone, bind('members', 'phone', id)) : null,
-    phoneIndex: m.phone ? pii.blindIndex('phone', m.phone) : null,
+    ...searchKeys(pii, m),
     workUnit: m.workUnit,
     mobile: m.mobile,
     mobileLocation: m.mobile ? m.mobileLocation : null,
     duesCategory: m.duesCategory,
     monthlyIncomeFen: m.monthlyIncomeFen,
-    duesStandardFen: duesOf(m),
+    duesStandardFen: dues && dues.keepFen !== undefined ? dues.keepFen : duesOf(m, dues?.terms, dues?.basis),
+    ...(dues ? { duesBasis: dues.basis } : {}),
+    postCode: m.postCode,
+    homeAddressEnc: m.homeAddress ? pii.encrypt(m.homeAddress, bind('members', 'home_address', id)) : null,
+    workStartedOn: m.workStartedOn,
+    hardshipKind: m.hardshipKind,
   };
 }
 
@@ -52,12 +68,17 @@ export const idNumberOf = (pii: Pii, m: Pick<MemberRow, 'id' | 'idNumberEnc'>) =
 export const phoneOf = (pii: Pii, m: Pick<MemberRow, 'id' | 'phoneEnc'>) =>
   m.phoneEnc ? pii.decrypt(m.phoneEnc, bind('members', 'phone', m.id)) : null;
 
+/** A record's home address in full, or null: personal data, shown whole only where the phone is. */
+export const homeAddressOf = (pii: Pii, m: Pick<MemberRow, 'id' | 'homeAddressEnc'>) =>
+  m.homeAddressEnc ? pii.decrypt(m.homeAddressEnc, bind('members', 'home_address', m.id)) : null;
+
 /** The input view of a stored record, for re-validating it after a partial edit. */
 export function inputOf(pii: Pii, m: MemberRow): MemberInput {
   return {
     name: m.name,
     gender: m.gender as MemberInput['gender'],
-    ethnicity: m.ethnicity,
+    // a record saved before the list was enforced may hold other text: kept as it is (rules.ts)
+    ethnicity: m.ethnicity as MemberInput['ethnicity'],
     idNumber: idNumberOf(pii, m),
     birthDate: m.birthDate,
     education: m.education as MemberInput['education'],
@@ -72,6 +93,10 @@ export function inputOf(pii: Pii, m: MemberRow): MemberInput {
     mobileLocation: m.mobileLocation,
     duesCategory: m.duesCategory as MemberInput['duesCategory'],
     monthlyIncomeFen: m.monthlyIncomeFen,
+    postCode: m.postCode as MemberInput['postCode'],
+    homeAddress: homeAddressOf(pii, m),
+    workStartedOn: m.workStartedOn,
+    hardshipKind: m.hardshipKind as MemberInput['hardshipKind'],
   };
 }
 
@@ -199,7 +224,11 @@ function duplicateError(text: Text) {
 }
 
 export type Changes = Record<string, [unknown, unknown]>;
-const MASK: Partial<Record<string, (v: string) => string>> = { idNumber: maskIdNumber, phone: maskPhone };
+const MASK: Partial<Record<string, (v: string) => string>> = {
+  idNumber: maskIdNumber,
+  phone: maskPhone,
+  homeAddress: maskAddress,
+};
 
 /** Field-by-field differences between two inputs, personal data masked. */
 export function changesBetween(before: Partial<MemberInput> | null, after: Partial<MemberInput>): Changes {
@@ -231,12 +260,24 @@ export async function recordHistory(
   });
 }
 
-export async function loadMember(db: Queryable, id: number) {
+/**
+ * A record on file with its org. Someone who left the Party stays on file, read only: readers (and
+ * writers that refuse in words, after authorizing: standing/guard.ts) pass `leftParty` to find
+ * them; everyone else finds only the live records, as a member transferred out is not found.
+ */
+export async function loadMember(db: Queryable, id: number, opts: { leftParty?: boolean } = {}) {
   const [row] = await db
     .select({ m: members, orgName: orgs.name, orgPath: orgs.path })
     .from(members)
     .innerJoin(orgs, eq(orgs.id, members.orgId))
-    .where(and(eq(members.id, id), isNull(members.leftAt)));
+    .where(
+      and(
+        eq(members.id, id),
+        opts.leftParty
+          ? or(isNull(members.leftAt), eq(members.partyStanding, 'left'))
+          : isNull(members.leftAt),
+      ),
+    );
   if (!row) throw notFound(MEMBER);
   return row;
 }
@@ -255,7 +296,7 @@ export async function applyMemberChange(
 ) {
   const before = inputOf(ctx.pii, row);
   const after: MemberInput = { ...before, ...patch };
-  const problems = checkMember(after, shanghaiToday(ctx.now()));
+  const problems = checkMember(after, shanghaiToday(ctx.now()), before);
   if (problems.length) throw invalid(problems);
   if (patch.idNumber && patch.idNumber !== before.idNumber) {
     const dup = await duplicateIdError(tx, ctx, patch.idNumber, row.id);
@@ -263,13 +304,16 @@ export async function applyMemberChange(
   }
   const changes = changesBetween(before, after);
   if (!Object.keys(changes).length) return { row, after, changes };
+  // the standard: the department's figures, the record's basis, the yearly window (dues/standards.ts)
+  const dues = await duesForWrite(tx, ctx, row, after, source);
   const now = ctx.now();
   const [updated] = await tx
     .update(members)
-    .set({ ...memberColumns(ctx.pii, after, row.id), recordUpdatedAt: now, updatedAt: now })
+    .set({ ...memberColumns(ctx.pii, after, row.id, dues), recordUpdatedAt: now, updatedAt: now })
     .where(eq(members.id, row.id))
     .returning();
   await recordHistory(tx, ctx, row.id, source, changes);
+  await keepStandardHistory(tx, ctx, row, updated);
   return { row: updated, after, changes };
 }
 

@@ -6,6 +6,7 @@ import { recordAudit } from '../../../platform/audit/service.ts';
 import { actorOf, type Ctx } from '../../../platform/context.ts';
 import { conflict, notFound } from '../../../platform/http/errors.ts';
 import { members } from '../schema.ts';
+import { refuseLeft } from '../standing/guard.ts';
 import type { MemberInput } from './rules.ts';
 import { presentMember } from './present.ts';
 import { auditDiff, MEMBER, applyMemberChange, loadMember } from './store.ts';
@@ -14,9 +15,11 @@ export async function updateMember(ctx: Ctx, id: number, patch: UpdateMember): P
   const actor = actorOf(ctx);
   return inTransaction(ctx.db, async (tx) => {
     const [locked] = await tx.select().from(members).where(eq(members.id, id)).for('update');
-    if (!locked || locked.leftAt) throw notFound(MEMBER);
-    const { orgName, orgPath } = await loadMember(tx, id);
+    if (!locked) throw notFound(MEMBER);
+    // transferred out: not found; left the Party: on file, read only (after authorizing)
+    const { orgName, orgPath } = await loadMember(tx, id, { leftParty: true });
     authorize(actor, 'member.manage', orgPath);
+    refuseLeft(locked);
     const { version, ...fields } = patch;
     if (version !== locked.version) throw staleRecord(locked.name);
     const { row, changes } = await applyMemberChange(tx, ctx, locked, fields as Partial<MemberInput>, 'edit');

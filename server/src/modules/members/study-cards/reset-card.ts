@@ -5,14 +5,16 @@ import { hashPassword } from '../../../platform/auth/passwords.ts';
 import { newCardPassword, resetStudyCardPassword } from '../../../platform/auth/study-card.ts';
 import { actorOf, type Ctx } from '../../../platform/context.ts';
 import { loadMember } from '../record/store.ts';
+import { refuseLeft } from '../standing/guard.ts';
 import { ACCOUNT_OUT_OF_REACH, type IssuedCard, NO_CARD } from './rules.ts';
 import { authorizeOnAccount } from '../../../platform/auth/index.ts';
 
 /** A new password for a member's card (forgotten, or seen by someone): shown once, for printing. */
 export async function resetCardPassword(ctx: Ctx, memberId: number): Promise<IssuedCard> {
   const actor = actorOf(ctx);
-  const { m, orgName, orgPath } = await loadMember(ctx.db, memberId);
+  const { m, orgName, orgPath } = await loadMember(ctx.db, memberId, { leftParty: true });
   authorize(actor, 'member.manage', orgPath);
+  refuseLeft(m);
   if (!m.studyCardNo || !m.userId) throw NO_CARD;
   // the card logs in to the member's account: whoever resets it must reach all that account is
   await authorizeOnAccount(ctx.db, actor, 'member.manage', m.userId, ACCOUNT_OUT_OF_REACH(m.name));

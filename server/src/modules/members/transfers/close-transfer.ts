@@ -10,7 +10,7 @@ import { shanghaiToday } from '../../../platform/time.ts';
 import { authorizeDecider, authorizeOwner, transferAbilities } from './policy.ts';
 import { presentTransfer } from './present.ts';
 import { type TransferRow, notPending } from './rules.ts';
-import { lockTransfer } from './store.ts';
+import { lockTransfer, sidePaths } from './store.ts';
 
 /** The receiving side sends the letter back with a reason (for outgoing, the sending side records it). */
 export async function returnTransfer(
@@ -72,6 +72,6 @@ async function decide(
     row,
     name,
     shanghaiToday(now),
-    transferAbilities(ctx.actor!, { ...row, fromPath: null, toPath: null }),
+    transferAbilities(ctx.actor!, { ...row, ...(await sidePaths(tx, row)) }),
   );
 }

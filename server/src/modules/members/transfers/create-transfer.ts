@@ -1,18 +1,21 @@
 import type { MemberStatus } from '../../../../../contracts/members/index.ts';
 import type { z } from 'zod';
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { CreateTransfer, Transfer } from '../../../../../contracts/members/index.ts';
 import { inTransaction } from '../../../db/client.ts';
 import { authorize } from '../../../platform/access/index.ts';
 import { recordAudit } from '../../../platform/audit/service.ts';
 import { actorOf, type Ctx } from '../../../platform/context.ts';
-import { AppError, conflict, fieldError } from '../../../platform/http/errors.ts';
+import { conflict, fieldError } from '../../../platform/http/errors.ts';
+import { getSetting } from '../../../platform/settings/index.ts';
 import { findOrg } from '../../../platform/tree/index.ts';
 import { ADMITTED } from '../record/rules.ts';
 import { transfers } from '../schema.ts';
+import { transferLetterMaxDays } from '../settings.ts';
 import { addDays, shanghaiToday } from '../../../platform/time.ts';
 import { presentTransfer } from './present.ts';
-import { lockMember, mustOrg } from './store.ts';
+import { letterValidDays } from './rules.ts';
+import { lockMember, mustOrg, nextLetterNo, paidUntilOf } from './store.ts';
 import { transferAbilities } from './policy.ts';
 
 export async function createTransfer(ctx: Ctx, input: z.infer<typeof CreateTransfer>): Promise<Transfer> {
@@ -85,26 +88,11 @@ export async function createTransfer(ctx: Ctx, input: z.infer<typeof CreateTrans
         zh: `${m.name}已有一份待办理的组织关系介绍信（编号 ${open.letterNo}，转往${open.toOrgName}），请等待办理或先撤回`,
         en: 'This member already has a pending transfer; wait for it or cancel it first',
       });
-    const [sameNo] = await tx
-      .select({ id: transfers.id })
-      .from(transfers)
-      .where(
-        and(
-          eq(transfers.fromOrgId, from.id),
-          eq(transfers.letterNo, input.letterNo),
-          ne(transfers.status, 'cancelled'),
-        ),
-      );
-    if (sameNo)
-      throw new AppError(
-        409,
-        'duplicate_letter_no',
-        {
-          zh: `letterNo：介绍信编号 ${input.letterNo} 已在${from.name}使用过`,
-          en: `letterNo: letter number ${input.letterNo} is already used by this organization`,
-        },
-        [{ path: 'letterNo', message: '介绍信编号已使用过', messageEn: 'already used' }],
-      );
+    const validDays = letterValidDays(input.validDays, await getSetting(tx, transferLetterMaxDays));
+    if (typeof validDays !== 'number') throw fieldError('validDays', validDays);
+    // the letter states what the payment records say, not what someone types
+    const duesPaidUntil = await paidUntilOf(tx, m, ctx.now());
+    const letterNo = await nextLetterNo(tx, from, today);
 
     const [row] = await tx
       .insert(transfers)
@@ -115,10 +103,10 @@ export async function createTransfer(ctx: Ctx, input: z.infer<typeof CreateTrans
         fromOrgName: from.name,
         toOrgId,
         toOrgName,
-        letterNo: input.letterNo,
+        letterNo,
         issuedOn: today,
-        validUntil: addDays(today, input.validDays),
-        duesPaidUntil: input.duesPaidUntil,
+        validUntil: addDays(today, validDays),
+        duesPaidUntil,
         reason: input.reason,
         createdBy: actor.userId,
         createdAt: ctx.now(),
@@ -137,6 +125,7 @@ export async function createTransfer(ctx: Ctx, input: z.infer<typeof CreateTrans
         toOrgName,
         letterNo: row.letterNo,
         validUntil: row.validUntil,
+        duesPaidUntil,
       },
     });
     return presentTransfer(

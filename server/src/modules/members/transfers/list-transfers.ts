@@ -1,4 +1,4 @@
-import { and, count, desc, eq, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { TransferListQuery, TransferMonthly } from '../../../../../contracts/members/index.ts';
@@ -21,10 +21,23 @@ export async function listTransfers(ctx: Ctx, q: z.infer<typeof TransferListQuer
   const { paths } = await listScope(ctx, 'member.view', q.orgId);
   const side = q.side === 'in' ? toOrg : fromOrg;
   const overdue = and(eq(transfers.status, 'pending'), sql`${transfers.validUntil} < ${today}`)!;
+  // 回执: taken in, not yet recorded (the partial index transfers_receipt_idx), and past its due day
+  const receiptOpen = and(
+    eq(transfers.status, 'accepted'),
+    isNotNull(transfers.receiptDueOn),
+    isNull(transfers.receiptOn),
+  )!;
+  const receipt = {
+    open: receiptOpen,
+    overdue: and(receiptOpen, sql`${transfers.receiptDueOn} < ${today}`),
+    done: isNotNull(transfers.receiptOn),
+  };
   const where = and(
     inSubtrees(paths, side.path),
     q.status ? eq(transfers.status, q.status) : undefined,
     q.overdue === 'true' ? overdue : q.overdue === 'false' ? sql`not (${overdue})` : undefined,
+    q.receipt ? receipt[q.receipt] : undefined,
+    q.memberId ? eq(transfers.memberId, Number(q.memberId)) : undefined,
   );
   const joinOn = q.side === 'in' ? eq(toOrg.id, transfers.toOrgId) : eq(fromOrg.id, transfers.fromOrgId);
   const other = q.side === 'in' ? fromOrg : toOrg;

@@ -29,6 +29,23 @@ async function pendingTransfer(env: TestEnv, side: 'to' | 'from', target: number
   return side === 'from' ? pendingBetween(env, here, elsewhere) : pendingBetween(env, elsewhere, here);
 }
 
+/** An internal transfer accepted yesterday, its receipt not yet recorded. */
+async function acceptedTransfer(env: TestEnv, side: 'to' | 'from', target: number, root: number) {
+  const id = await pendingTransfer(env, side, target, root);
+  await query(
+    env,
+    `update transfers set status = 'accepted', decided_at = now() - interval '1 day',
+                          receipt_due_on = current_date + 29 where id = $1`,
+    [id],
+  );
+  return id;
+}
+
+const today = async (env: TestEnv) =>
+  (
+    await query<{ d: string }>(env, "select to_char(now() at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as d")
+  )[0].d;
+
 export const transferMatrix: MatrixCases = {
   routes: {
     'GET /api/v1/transfers': {
@@ -57,8 +74,6 @@ export const transferMatrix: MatrixCases = {
           memberId: String((await makeMember(env, target)).id),
           kind: 'outgoing',
           toOrgName: '外省某党支部',
-          letterNo: nextLetterNo(),
-          duesPaidUntil: '2026-10',
           reason: '矩阵测试',
         },
       }),
@@ -72,6 +87,8 @@ export const transferMatrix: MatrixCases = {
           ...newMemberPayload(await branchIn(env, target)),
           fromOrgName: '外省某党委',
           letterNo: nextLetterNo(),
+          issuedOn: '2026-01-05',
+          validUntil: '2099-12-31',
           duesPaidUntil: '2026-10',
           reason: '矩阵测试',
         },
@@ -101,6 +118,23 @@ export const transferMatrix: MatrixCases = {
         payload: {},
       }),
     },
+    // either side records the receipt of an internal transfer once the member was taken in
+    'POST /api/v1/transfers/:id/receipt': {
+      action: 'member.manage',
+      make: async ({ env, target, places }) => ({
+        method: 'POST',
+        url: `/api/v1/transfers/${await acceptedTransfer(env, 'to', target, places.root)}/receipt`,
+        payload: { receiptOn: await today(env) },
+      }),
+    },
+    // either side reads the letter to print it
+    'GET /api/v1/transfers/:id/letter': {
+      action: 'member.view',
+      make: async ({ env, target, places }) => ({
+        method: 'GET',
+        url: `/api/v1/transfers/${await pendingTransfer(env, 'from', target, places.root)}/letter`,
+      }),
+    },
   },
 
   probes: {
@@ -115,8 +149,6 @@ export const transferMatrix: MatrixCases = {
             memberId: String((await makeMember(env, places.branch2)).id),
             kind: 'internal',
             toOrgId: String(places.branch1),
-            letterNo: nextLetterNo(),
-            duesPaidUntil: '2026-10',
             reason: '矩阵测试',
           },
         }),
@@ -136,8 +168,6 @@ export const transferMatrix: MatrixCases = {
             memberId: String((await makeMember(env, places.branch2)).id),
             kind: 'internal',
             toOrgId: String(places.branch1),
-            letterNo: nextLetterNo(),
-            duesPaidUntil: '2026-10',
             reason: '矩阵测试',
           },
         }),
@@ -153,6 +183,53 @@ export const transferMatrix: MatrixCases = {
           method: 'POST',
           url: `/api/v1/transfers/${await pendingBetween(env, places.branch1, places.branch2)}/accept`,
         }),
+        expect: { refused: 403 },
+      },
+    ],
+    'POST /api/v1/transfers/:id/receipt': [
+      {
+        // the receipt is between the two sides; a third town has nothing to record
+        title: 'a town-1 admin records the receipt of a transfer between two town-2 branches',
+        as: [{ role: 'org_admin', on: 'town1' }],
+        make: async ({ env, places }) => {
+          const other = (await makeOrg(env, places.town2, 'branch')).id;
+          const id = await pendingBetween(env, places.branch2, other);
+          await query(
+            env,
+            `update transfers set status = 'accepted', decided_at = now() - interval '1 day',
+                                  receipt_due_on = current_date + 29 where id = $1`,
+            [id],
+          );
+          return {
+            method: 'POST',
+            url: `/api/v1/transfers/${id}/receipt`,
+            payload: { receiptOn: await today(env) },
+          };
+        },
+        expect: { refused: 403 },
+      },
+    ],
+    'GET /api/v1/transfers/:id/letter': [
+      {
+        // the receiving side reads the letter too: a town-2 branch receives from town 1
+        title: 'the receiving town-2 admin reads a letter town 1 issued to it',
+        as: [{ role: 'org_admin', on: 'town2' }],
+        make: async ({ env, places }) => ({
+          method: 'GET',
+          url: `/api/v1/transfers/${await pendingBetween(env, places.branch1, places.branch2)}/letter`,
+        }),
+        expect: { status: 200 },
+      },
+      {
+        title: 'a town-1 admin asks for the full ID number on a letter between two town-2 branches',
+        as: [{ role: 'org_admin', on: 'town1' }],
+        make: async ({ env, places }) => {
+          const other = (await makeOrg(env, places.town2, 'branch')).id;
+          return {
+            method: 'GET',
+            url: `/api/v1/transfers/${await pendingBetween(env, places.branch2, other)}/letter?reveal=true`,
+          };
+        },
         expect: { refused: 403 },
       },
     ],

@@ -1,6 +1,7 @@
 import type { Transfer } from '../../../../../contracts/members/index.ts';
+import { shanghaiToday } from '../../../platform/time.ts';
 import type { transferAbilities } from './policy.ts';
-import { isOverdue, type TransferRow } from './rules.ts';
+import { isOverdue, isReceiptOverdue, type TransferRow } from './rules.ts';
 
 /** What of a transfer leaves the server, with what the actor may do with it. */
 export function presentTransfer(
@@ -9,6 +10,8 @@ export function presentTransfer(
   today: string,
   can: ReturnType<typeof transferAbilities>,
 ): Transfer {
+  // the day the letter was judged: when it was taken in, or today while it waits
+  const judgedOn = t.status === 'pending' || !t.decidedAt ? today : shanghaiToday(t.decidedAt);
   return {
     id: String(t.id),
     kind: t.kind as Transfer['kind'],
@@ -23,7 +26,12 @@ export function presentTransfer(
     issuedOn: t.issuedOn,
     validUntil: t.validUntil,
     overdue: isOverdue(t, today),
+    expired: (t.status === 'pending' || t.status === 'accepted') && t.validUntil < judgedOn,
+    certificateNote: t.certificateNote,
     duesPaidUntil: t.duesPaidUntil,
+    receiptDueOn: t.receiptDueOn,
+    receiptOn: t.receiptOn,
+    receiptOverdue: isReceiptOverdue(t, today),
     reason: t.reason,
     returnReason: t.returnReason,
     decidedAt: t.decidedAt?.toISOString() ?? null,

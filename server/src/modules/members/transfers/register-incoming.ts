@@ -17,9 +17,14 @@ import {
   recordHistory,
 } from '../record/store.ts';
 import { ADMITTED, checkMember } from '../record/rules.ts';
-import { shanghaiToday } from '../../../platform/time.ts';
+import { getSetting } from '../../../platform/settings/index.ts';
+import { shanghaiMonth, shanghaiToday } from '../../../platform/time.ts';
+import { duesFromMonth } from '../dues/rules.ts';
+import { transferReceiptMonths } from '../settings.ts';
 import { presentTransfer } from './present.ts';
 import { transferAbilities } from './policy.ts';
+import { expiredLetterAcceptance, receiptDueOn } from './rules.ts';
+import { sidePaths } from './store.ts';
 
 /**
  * A member arriving from outside the deployment with a letter: the receiving branch registers the
@@ -29,9 +34,33 @@ import { transferAbilities } from './policy.ts';
 export async function registerIncoming(ctx: Ctx, input: z.infer<typeof RegisterIncoming>): Promise<Transfer> {
   const actor = actorOf(ctx);
   const today = shanghaiToday(ctx.now());
-  const { fromOrgName, letterNo, duesPaidUntil, reason, orgId, ...member } = input;
+  const {
+    fromOrgName,
+    letterNo,
+    issuedOn,
+    validUntil,
+    certificateNote,
+    duesPaidUntil,
+    reason,
+    orgId,
+    ...member
+  } = input;
   const problems = checkMember(member, today);
   if (problems.length) throw invalid(problems);
+  // the letter keeps its own date and validity, so an expired one is seen as such
+  if (issuedOn > today)
+    throw fieldError('issuedOn', { zh: '介绍信开具日期不能晚于今天', en: 'cannot be later than today' });
+  if (validUntil < issuedOn)
+    throw fieldError('validUntil', {
+      zh: '介绍信有效期至不能早于开具日期',
+      en: 'cannot be earlier than the date of issue',
+    });
+  const taken = expiredLetterAcceptance(validUntil, today, certificateNote);
+  if (taken === 'refused')
+    throw fieldError('certificateNote', {
+      zh: `介绍信已过有效期（${validUntil}）：须凭原所在党支部出具的证明办理，请填写证明情况`,
+      en: `the letter expired on ${validUntil}: register it on the sending branch's certificate`,
+    });
   if (!ADMITTED.includes(member.status))
     throw fieldError('status', {
       zh: '组织关系介绍信只为党员（正式党员、预备党员）开具',
@@ -45,11 +74,24 @@ export async function registerIncoming(ctx: Ctx, input: z.infer<typeof RegisterI
       .where(eq(members.idNumberIndex, ctx.pii.blindIndex('id', member.idNumber)))
       .for('update');
     if (known && !known.leftAt) throw (await duplicateIdError(tx, ctx, member.idNumber))!;
+    // someone who left the Party brings no organizational relationship: rejoining starts over
+    if (known?.partyStanding === 'left')
+      throw fieldError('idNumber', {
+        zh: '该身份证号的人员已出党，档案只读，不能以组织关系转入；重新入党须从递交入党申请开始',
+        en: 'this person left the Party: no membership to transfer in; rejoining starts with an application',
+      });
     const now = ctx.now();
     const id = known?.id ?? (await nextIds(tx, 'members', 1))[0];
+    // dues are counted here from the month after the one the letter says they are paid to
+    const duesFrom = duesFromMonth({
+      joinedOn: member.joinedOn ?? null,
+      arrivedMonth: shanghaiMonth(now),
+      paidUntil: duesPaidUntil,
+    });
     const columns = {
       id,
       ...memberColumns(ctx.pii, member, id),
+      duesFromMonth: duesFrom,
       orgId: org.id,
       recordUpdatedAt: now,
       updatedAt: now,
@@ -96,10 +138,12 @@ export async function registerIncoming(ctx: Ctx, input: z.infer<typeof RegisterI
         toOrgId: org.id,
         toOrgName: org.name,
         letterNo,
-        // the letter's own date is on paper; the record keeps the day it was registered
-        issuedOn: today,
-        validUntil: today,
+        issuedOn,
+        validUntil,
+        certificateNote: taken === 'on_certificate' ? certificateNote!.trim() : null,
         duesPaidUntil,
+        // the receiving branch sends the receipt to the org outside within the month
+        receiptDueOn: receiptDueOn(today, await getSetting(tx, transferReceiptMonths)),
         reason,
         createdBy: actor.userId,
         decidedBy: actor.userId,
@@ -113,13 +157,24 @@ export async function registerIncoming(ctx: Ctx, input: z.infer<typeof RegisterI
       targetId: t.id,
       orgId: org.id,
       orgPath: org.path,
-      after: { memberId: row.id, memberName: row.name, fromOrgName, letterNo, returning: !!known },
+      after: {
+        memberId: row.id,
+        memberName: row.name,
+        fromOrgName,
+        letterNo,
+        issuedOn,
+        validUntil,
+        ...(t.certificateNote ? { certificateNote: t.certificateNote } : {}),
+        duesFromMonth: duesFrom,
+        receiptDueOn: t.receiptDueOn,
+        returning: !!known,
+      },
     });
     return presentTransfer(
       t,
       row.name,
       today,
-      transferAbilities(actor, { ...t, fromPath: null, toPath: null }),
+      transferAbilities(actor, { ...t, ...(await sidePaths(tx, t)) }),
     );
   });
 }

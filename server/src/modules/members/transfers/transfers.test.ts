@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeMember, makeOrg, makeUser } from '../../../../test/fixtures.ts';
 import { login, orgId, query, type Session, type TestEnv, testEnv } from '../../../../test/harness.ts';
 import { makeIdCard } from '../record/id-card.ts';
-import { monthsEndingWith, shanghaiMonth, shanghaiToday } from '../../../platform/time.ts';
+import {
+  addDays,
+  addMonthsToDate,
+  addMonthsToMonth,
+  monthsEndingWith,
+  shanghaiMonth,
+  shanghaiToday,
+} from '../../../platform/time.ts';
 
 let env: TestEnv;
 let town: Session; // org_admin of 清河镇
@@ -10,33 +17,46 @@ let town2: Session; // org_admin of 石桥镇
 let town2Id: number;
 let qinghe: { id: number; path: string }; // a branch in 清河镇
 let shiqiao: { id: number; path: string }; // a branch in 石桥镇
-let letter = 0;
+let town1Id: number;
 
 beforeAll(async () => {
-  env = await testEnv();
+  // "a month later": requests may carry X-Test-Now (the receipt going overdue)
+  env = await testEnv({ testClock: true });
   town = await login(env, 'town_admin');
   town2 = await login(env, 'town2_admin');
-  const town1Id = await orgId(env, '中共青山区清河镇委员会');
+  town1Id = await orgId(env, '中共青山区清河镇委员会');
   town2Id = await orgId(env, '中共青山区石桥镇委员会');
   qinghe = await makeOrg(env, town1Id, 'branch', '清河镇转接测试党支部');
   shiqiao = await makeOrg(env, town2Id, 'branch', '石桥镇转接测试党支部');
 });
 afterAll(() => env.close());
 
-const api = (s: Session, method: string, url: string, payload?: object) =>
-  env.app.inject({ method: method as 'GET', url: `/api/v1${url}`, payload, headers: s.headers });
+const api = (s: Session, method: string, url: string, payload?: object, now?: string) =>
+  env.app.inject({
+    method: method as 'GET',
+    url: `/api/v1${url}`,
+    payload,
+    headers: now ? { ...s.headers, 'x-test-now': now } : s.headers,
+  });
 
+// the letter number and "dues paid until" are the server's: the request names neither
 const letterBody = (memberId: number, over: object = {}) => ({
   memberId: String(memberId),
   kind: 'internal',
   toOrgId: String(shiqiao.id),
-  letterNo: `清组转〔2026〕${++letter}号`,
-  duesPaidUntil: '2026-10',
   reason: '工作调动',
   ...over,
 });
 
-type T = { id: string; status: string; memberId: string; overdue: boolean; kind: string };
+type T = {
+  id: string;
+  status: string;
+  memberId: string;
+  overdue: boolean;
+  kind: string;
+  letterNo: string;
+  receiptOverdue: boolean;
+};
 const ids = (page: { items: T[] }) => page.items.map((t) => t.id);
 
 describe('choosing where to send a member', () => {
@@ -58,7 +78,16 @@ describe('an internal transfer from one town to another', () => {
     memberId = (await makeMember(env, qinghe.id, { name: '王转接' })).id;
   });
 
-  it('the sending town issues the letter: valid 90 days from today by default, pending', async () => {
+  it('the sending town issues the letter: numbered by the town committee, valid 90 days by default, dues paid until the last month on record', async () => {
+    // dues counted from three months ago, and paid for all three
+    const thisMonth = shanghaiMonth();
+    const start = addMonthsToMonth(thisMonth, -3);
+    await query(env, 'update members set dues_from_month = $1 where id = $2', [start, memberId]);
+    for (const i of [0, 1, 2])
+      await query(env, 'insert into dues_payments (member_id, month, amount_fen) values ($1, $2, 500)', [
+        memberId,
+        addMonthsToMonth(start, i),
+      ]);
     const res = await api(town, 'POST', '/transfers', letterBody(memberId));
     expect(res.statusCode, res.body).toBe(201);
     transfer = res.json();
@@ -73,10 +102,20 @@ describe('an internal transfer from one town to another', () => {
       toOrgName: '石桥镇转接测试党支部',
       issuedOn: today,
       overdue: false,
-      duesPaidUntil: '2026-10',
+      duesPaidUntil: addMonthsToMonth(thisMonth, -1),
+      receiptDueOn: null,
+      receiptOn: null,
+      can: { print: true, receipt: false, cancel: true, accept: false },
     });
+    // 清河镇 is the town committee above the branch: it issues the letter (条例第二十五条)
+    expect(transfer.letterNo).toMatch(new RegExp(`^${today.slice(0, 4)}-清河-\\d{4}$`));
     const days = (Date.parse(res.json().validUntil) - Date.parse(today)) / 86_400_000;
     expect(days).toBe(90);
+  });
+
+  it('the member page can tell it is pending: the list filtered to the member', async () => {
+    const page = (await api(town, 'GET', `/transfers?side=out&memberId=${memberId}&status=pending`)).json();
+    expect(ids(page)).toEqual([transfer.id]);
   });
 
   it('both sides see it pending: out for the sender, in for the receiver, and not the other way', async () => {
@@ -105,11 +144,27 @@ describe('an internal transfer from one town to another', () => {
     expect(res.json().error.message).toContain('只有接收党组织（石桥镇转接测试党支部）');
   });
 
-  it('the receiving town accepts: the record moves, with a history entry and an audit entry', async () => {
+  it('the receiving town accepts: the record moves, dues are counted on from the letter, the receipt is due in a month', async () => {
     const res = await api(town2, 'POST', `/transfers/${transfer.id}/accept`);
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'accepted', overdue: false });
+    const today = shanghaiToday();
+    expect(res.json()).toMatchObject({
+      status: 'accepted',
+      overdue: false,
+      expired: false,
+      certificateNote: null,
+      receiptDueOn: addMonthsToDate(today, 1),
+      receiptOn: null,
+      receiptOverdue: false,
+      can: { receipt: true },
+    });
     expect(res.json().decidedAt).not.toBeNull();
+    const [{ dues_from_month }] = await query<{ dues_from_month: string }>(
+      env,
+      'select dues_from_month from members where id = $1',
+      [memberId],
+    );
+    expect(dues_from_month).toBe(shanghaiMonth());
 
     const member = await api(town2, 'GET', `/members/${memberId}`);
     expect(member.json()).toMatchObject({ orgId: String(shiqiao.id), orgName: '石桥镇转接测试党支部' });
@@ -138,6 +193,55 @@ describe('an internal transfer from one town to another', () => {
     );
   });
 
+  it('a month and a day later the receipt is overdue, listed for both sides and counted', async () => {
+    const later = `${addDays(addMonthsToDate(shanghaiToday(), 1), 1)}T04:00:00Z`;
+    const out = (
+      await api(town, 'GET', `/transfers?side=out&orgId=${qinghe.id}&receipt=overdue`, undefined, later)
+    ).json();
+    expect(out.items).toMatchObject([{ id: transfer.id, receiptOverdue: true }]);
+    const inbox = (await api(town2, 'GET', '/transfers?side=in&receipt=overdue', undefined, later)).json();
+    expect(ids(inbox)).toContain(transfer.id);
+    // today it is only open, not overdue
+    expect(ids((await api(town2, 'GET', '/transfers?side=in&receipt=overdue')).json())).not.toContain(
+      transfer.id,
+    );
+    expect(ids((await api(town2, 'GET', '/transfers?side=in&receipt=open')).json())).toContain(transfer.id);
+  });
+
+  it('the receipt is recorded with its date, once, by a side of the transfer, and leaves the overdue list', async () => {
+    const later = `${addDays(addMonthsToDate(shanghaiToday(), 1), 1)}T04:00:00Z`;
+    const laterDay = later.slice(0, 10);
+    const tooEarly = await api(town2, 'POST', `/transfers/${transfer.id}/receipt`, {
+      receiptOn: addDays(shanghaiToday(), -1),
+    });
+    expect(tooEarly.statusCode).toBe(400);
+    expect(tooEarly.json().error.details[0].path).toBe('receiptOn');
+    const res = await api(town2, 'POST', `/transfers/${transfer.id}/receipt`, { receiptOn: laterDay }, later);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ receiptOn: laterDay, receiptOverdue: false, can: { receipt: false } });
+    // the sending side would record it when it arrives: it is recorded already
+    const again = await api(
+      town,
+      'POST',
+      `/transfers/${transfer.id}/receipt`,
+      { receiptOn: laterDay },
+      later,
+    );
+    expect(again.statusCode).toBe(409);
+    const out = (
+      await api(town, 'GET', `/transfers?side=out&orgId=${qinghe.id}&receipt=overdue`, undefined, later)
+    ).json();
+    expect(ids(out)).not.toContain(transfer.id);
+    const done = (await api(town, 'GET', `/transfers?side=out&orgId=${qinghe.id}&receipt=done`)).json();
+    expect(ids(done)).toContain(transfer.id);
+    const [audit] = await query<{ after: { receiptOn: string } }>(
+      env,
+      "select after from audit_log where action = 'transfer.receipt_recorded' and target_id = $1",
+      [transfer.id],
+    );
+    expect(audit.after.receiptOn).toBe(laterDay);
+  });
+
   it('accepting twice is refused in words', async () => {
     const res = await api(town2, 'POST', `/transfers/${transfer.id}/accept`);
     expect(res.statusCode).toBe(409);
@@ -153,6 +257,44 @@ describe('an internal transfer from one town to another', () => {
     const received = (await api(town2, 'GET', `/transfers/monthly?orgId=${shiqiao.id}`)).json();
     expect(received.items.at(-1)).toMatchObject({ month, out: 0, in: 1, accepted: 1 });
     expect((await api(town2, 'GET', `/transfers/monthly?orgId=${qinghe.id}`)).statusCode).toBe(403);
+  });
+});
+
+describe('the printed letter (介绍信 with stub and receipt, and the 党员证明)', () => {
+  it('either side reads the standard form’s fields; the ID number is masked unless revealed, and a reveal is audited', async () => {
+    const m = await makeMember(env, qinghe.id, { name: '李打印' });
+    const t = (await api(town, 'POST', '/transfers', letterBody(m.id))).json();
+    const res = await api(town, 'GET', `/transfers/${t.id}/letter`);
+    expect(res.statusCode, res.body).toBe(200);
+    const letter = res.json();
+    expect(letter).toMatchObject({
+      letterNo: t.letterNo,
+      issuedOn: t.issuedOn,
+      validDays: 90,
+      issuerName: '中共青山区清河镇委员会',
+      fromOrgName: '清河镇转接测试党支部',
+      toOrgName: '石桥镇转接测试党支部',
+      memberName: '李打印',
+      gender: '男',
+      memberStatus: '正式党员',
+      joinedOn: '2000-07-01',
+      idNumberRevealed: false,
+      canReveal: true,
+    });
+    expect(letter.idNumber).not.toBe(m.idNumber);
+    expect(letter.idNumber).toContain('*');
+    // the receiving side reads it too
+    expect((await api(town2, 'GET', `/transfers/${t.id}/letter`)).statusCode).toBe(200);
+    const full = (await api(town, 'GET', `/transfers/${t.id}/letter?reveal=true`)).json();
+    expect(full).toMatchObject({ idNumber: m.idNumber, idNumberRevealed: true });
+    const audits = await query<{ n: number }>(
+      env,
+      "select count(*)::int as n from audit_log where action = 'member.pii_viewed' and target_id = $1",
+      [m.id],
+    );
+    expect(audits[0].n).toBe(1);
+    // the receiving town may not see the full number of a member not yet theirs
+    expect((await api(town2, 'GET', `/transfers/${t.id}/letter?reveal=true`)).statusCode).toBe(403);
   });
 });
 
@@ -206,13 +348,35 @@ describe('returned, cancelled, expired', () => {
       await api(town, 'GET', `/transfers?side=out&orgId=${qinghe.id}&overdue=false`)
     ).json();
     expect(ids(notOverdue)).not.toContain(t.id);
+    expect(out.items[0]).toMatchObject({ expired: true });
     const accept = await api(town2, 'POST', `/transfers/${t.id}/accept`);
     expect(accept.statusCode).toBe(409);
     expect(accept.json().error).toMatchObject({ code: 'transfer_expired' });
     expect(accept.json().error.message).toContain('介绍信已过有效期');
+    expect(accept.json().error.message).toContain('证明');
     expect((await api(town2, 'POST', `/transfers/${t.id}/return`, { reason: '逾期未报到' })).statusCode).toBe(
       200,
     );
+  });
+
+  it('an expired letter is taken in on the sending branch’s certificate, which is kept and shown', async () => {
+    const { id: memberId } = await makeMember(env, qinghe.id);
+    const t = (await api(town, 'POST', '/transfers', letterBody(memberId))).json();
+    await query(
+      env,
+      'update transfers set valid_until = current_date - 3, issued_on = current_date - 93 where id = $1',
+      [t.id],
+    );
+    const note = '清河镇转接测试党支部出具证明：因住院超期报到';
+    const res = await api(town2, 'POST', `/transfers/${t.id}/accept`, { certificateNote: note });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'accepted', expired: true, certificateNote: note });
+    const [audit] = await query<{ after: { certificateNote: string } }>(
+      env,
+      "select after from audit_log where action = 'transfer.accepted' and target_id = $1",
+      [t.id],
+    );
+    expect(audit.after.certificateNote).toBe(note);
   });
 });
 
@@ -246,23 +410,36 @@ describe('what a letter must say', () => {
     await refused({ kind: 'outgoing', toOrgId: undefined }, 'toOrgName', '须填写接收党组织名称');
   });
 
-  it('a letter number is used once per sending org', async () => {
-    const other = (await makeMember(env, qinghe.id)).id;
-    const first = await api(
-      town,
-      'POST',
-      '/transfers',
-      letterBody(other, { letterNo: '清组转〔2026〕900号' }),
-    );
-    expect(first.statusCode).toBe(201);
-    const res = await api(
+  it('letter numbers are generated: one after another for the issuing committee, never twice, even at the same moment', async () => {
+    const others = await Promise.all([1, 2, 3, 4].map(() => makeMember(env, qinghe.id)));
+    const made = await Promise.all(others.map((o) => api(town, 'POST', '/transfers', letterBody(o.id))));
+    expect(made.map((r) => r.statusCode)).toEqual([201, 201, 201, 201]);
+    const nos = made.map((r) => r.json().letterNo as string);
+    expect(new Set(nos).size).toBe(4);
+    const seqs = nos.map((n) => Number(n.split('-').at(-1))).sort((a, b) => a - b);
+    expect(seqs.slice(1).map((n, i) => n - seqs[i])).toEqual([1, 1, 1]);
+    // a number sent by the client is not taken
+    const typed = await api(
       town,
       'POST',
       '/transfers',
       letterBody(memberId, { letterNo: '清组转〔2026〕900号' }),
     );
-    expect(res.statusCode).toBe(409);
-    expect(res.json().error.details[0].path).toBe('letterNo');
+    expect(typed.statusCode).toBe(400);
+  });
+
+  it('the validity is at most the department’s longest, which is also the default', async () => {
+    await refused({ validDays: 120 }, 'validDays', '最长 90 天');
+    await query(env, "insert into settings (key, value) values ('members.transferLetterMaxDays', '30')");
+    try {
+      await refused({ validDays: 60 }, 'validDays', '最长 30 天');
+      const other = (await makeMember(env, qinghe.id)).id;
+      const res = await api(town, 'POST', '/transfers', letterBody(other));
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json().validUntil).toBe(addDays(shanghaiToday(), 30));
+    } finally {
+      await query(env, "delete from settings where key = 'members.transferLetterMaxDays'");
+    }
   });
 
   it('letters are for members: an applicant has none', async () => {
@@ -318,6 +495,8 @@ describe('out of the deployment and back in', () => {
     orgId: String(shiqiao.id),
     fromOrgName: '中共外省某县某镇委员会',
     letterNo: '外组转〔2026〕18号',
+    issuedOn: addDays(shanghaiToday(), -10),
+    validUntil: addDays(shanghaiToday(), 80),
     duesPaidUntil: '2026-09',
     reason: '回乡创业',
   });
@@ -334,7 +513,19 @@ describe('out of the deployment and back in', () => {
       fromOrgName: '中共外省某县某镇委员会',
       toOrgId: String(shiqiao.id),
       memberName: '赵回乡',
+      // the letter keeps its own date and validity
+      issuedOn: addDays(shanghaiToday(), -10),
+      validUntil: addDays(shanghaiToday(), 80),
+      expired: false,
+      receiptDueOn: addMonthsToDate(shanghaiToday(), 1),
+      can: { receipt: true, print: false },
     });
+    const [{ dues_from_month }] = await query<{ dues_from_month: string }>(
+      env,
+      'select dues_from_month from members where id = $1',
+      [t.memberId],
+    );
+    expect(dues_from_month).toBe('2026-10');
     const m = (await api(town2, 'GET', `/members/${t.memberId}`)).json();
     expect(m).toMatchObject({ name: '赵回乡', orgId: String(shiqiao.id), status: 'full' });
     const inbox = (await api(town2, 'GET', `/transfers?side=in&orgId=${shiqiao.id}`)).json();
@@ -373,6 +564,35 @@ describe('out of the deployment and back in', () => {
     const history = (await api(town2, 'GET', `/members/${member.id}/history`)).json();
     expect(history.items[0]).toMatchObject({ source: 'transfer' });
     expect(history.items[0].changes.leftAt[1]).toBeNull();
+  });
+
+  it('an expired letter from outside is registered only on a certificate, and is seen as expired', async () => {
+    const idNumber = makeIdCard('330102', '1987-05-06', 415, 'male');
+    const old = {
+      ...arrival(idNumber, '1987-05-06', '孙超期'),
+      issuedOn: addDays(shanghaiToday(), -120),
+      validUntil: addDays(shanghaiToday(), -30),
+    };
+    const bare = await api(town2, 'POST', '/transfers/incoming', old);
+    expect(bare.statusCode).toBe(400);
+    expect(bare.json().error.details[0].path).toBe('certificateNote');
+    const res = await api(town2, 'POST', '/transfers/incoming', {
+      ...old,
+      certificateNote: '原党支部出具证明',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({
+      issuedOn: old.issuedOn,
+      validUntil: old.validUntil,
+      expired: true,
+      certificateNote: '原党支部出具证明',
+    });
+    const backwards = await api(town2, 'POST', '/transfers/incoming', {
+      ...arrival(makeIdCard('330102', '1987-05-07', 417, 'male'), '1987-05-07', '周倒序'),
+      validUntil: addDays(shanghaiToday(), -20),
+    });
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.json().error.details[0].path).toBe('validUntil');
   });
 
   it('a town cannot register an arrival into another town’s branch', async () => {

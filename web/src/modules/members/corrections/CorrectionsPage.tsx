@@ -100,7 +100,22 @@ export default function CorrectionsPage() {
             render: (_, c) => <Link to={`/members/${c.memberId}`}>{c.memberName}</Link>,
           },
           { key: 'field', title: t('corrections.field.field'), render: (_, c) => words.label(c.field) },
-          { key: 'value', title: t('corrections.field.value'), dataIndex: 'value' },
+          {
+            key: 'value',
+            title: t('corrections.field.change'),
+            // what the field held when the member asked, and what they ask for: the reviewer
+            // decides on the change, not on the new value alone
+            render: (_, c) => (
+              <Flex vertical gap={2} data-testid={`correction-change-${c.id}`}>
+                <Typography.Text type="secondary">
+                  {t('corrections.field.previousValue')}：{words.value(c.field, c.previousValue)}
+                </Typography.Text>
+                <Typography.Text strong>
+                  {t('corrections.field.value')}：{words.value(c.field, c.value)}
+                </Typography.Text>
+              </Flex>
+            ),
+          },
           { key: 'reason', title: t('corrections.field.reason'), dataIndex: 'reason' },
           {
             key: 'created',
@@ -134,6 +149,7 @@ export default function CorrectionsPage() {
                           <Popconfirm
                             title={t('corrections.approveConfirm', {
                               field: words.label(c.field),
+                              previous: words.value(c.field, c.previousValue),
                               value: c.value,
                             })}
                             okText={t('corrections.approve')}

@@ -1,25 +1,61 @@
-import { ArrowLeftOutlined, DownloadOutlined, FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
+import {
+  ArrowLeftOutlined,
+  CheckOutlined,
+  DownloadOutlined,
+  FileExcelOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Flex, Form, Progress, Space, Typography, Upload } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Flex,
+  Form,
+  Popconfirm,
+  Progress,
+  Radio,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  Upload,
+} from 'antd';
+import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import type { ImportJob } from '../../../../../contracts/members/excel.ts';
+import type { ImportJob, ImportMode, ImportPreviewRow } from '../../../../../contracts/members/excel.ts';
 import { errorMessage } from '../../../app/api.ts';
-import { applyServerErrors } from '../../../app/forms.ts';
+import { applyServerErrors, testIdProps } from '../../../app/forms.ts';
 import { OrgSelect } from '../../orgs/OrgSelect.tsx';
+import { useChangeWords } from '../changeWords.ts';
 import { memberKeys } from '../keys.ts';
-import { excelApi, useImportJob } from './api.ts';
+import { excelApi, SETTLED, useImportJob, useImportPreview, useImports } from './api.ts';
 import './i18n.ts';
 import '../members.css';
 
 const XLSX = '.xlsx';
 const MAX_BYTES = 10 * 1024 * 1024;
 
+const STATUS_COLOR: Record<ImportJob['status'], string> = {
+  queued: 'default',
+  validating: 'processing',
+  previewed: 'warning',
+  confirmed: 'processing',
+  writing: 'processing',
+  done: 'success',
+  failed: 'error',
+  cancelled: 'default',
+};
+
 /**
- * Excel import in three steps: the template, the file, and the progress of the job that checks and
- * writes it (polled every second). A workbook with any bad row writes nothing; the error report is
- * the same workbook with an error column, to fix and import again.
+ * Excel import in three steps: the template, the file (new members only, or updating those on
+ * file), and the progress of the job that checks and writes it (polled every second). A workbook
+ * with any bad row writes nothing; the error report is the same workbook with an error column, to
+ * fix and import again. An update shows every change per field first, and writes only once
+ * confirmed. Past imports are listed below.
  */
 export default function ImportPage() {
   const { t } = useTranslation();
@@ -28,7 +64,7 @@ export default function ImportPage() {
   const [params, setParams] = useSearchParams();
   const jobId = params.get('job') ?? undefined;
   const job = useImportJob(jobId);
-  const [form] = Form.useForm<{ orgId: string; file: File | null }>();
+  const [form] = Form.useForm<{ orgId: string; mode: ImportMode }>();
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [general, setGeneral] = useState<string | null>(null);
@@ -39,10 +75,12 @@ export default function ImportPage() {
   }, [t]);
 
   // A finished import changes the lists: have them fetched again when next shown.
-  const finished = job.data?.status === 'done';
+  const status = job.data?.status;
   useEffect(() => {
-    if (finished) void queryClient.invalidateQueries({ queryKey: memberKeys.all });
-  }, [finished, queryClient]);
+    if (status === 'done') void queryClient.invalidateQueries({ queryKey: memberKeys.all });
+    else if (status && SETTLED.includes(status))
+      void queryClient.invalidateQueries({ queryKey: ['members', 'imports'] });
+  }, [status, queryClient]);
 
   const template = useMutation({
     mutationFn: excelApi.template,
@@ -54,19 +92,41 @@ export default function ImportPage() {
     onSuccess: (name) => void message.success(t('imports.downloaded', { name })),
     onError: (e) => void message.error(errorMessage(e)),
   });
+  const open = (id: string, org?: string) => {
+    const p = new URLSearchParams(params);
+    p.set('job', id);
+    if (org) p.set('orgId', org);
+    setParams(p);
+  };
   const start = useMutation({
-    mutationFn: ({ org, f }: { org: string; f: File }) => excelApi.startImport(org, f),
+    mutationFn: ({ org, f, mode }: { org: string; f: File; mode: ImportMode }) =>
+      excelApi.startImport(org, f, mode),
     onSuccess: (j) => {
       queryClient.setQueryData(memberKeys.importJob(j.id), j);
-      const p = new URLSearchParams(params);
-      p.set('job', j.id);
-      p.set('orgId', orgId ?? '');
-      setParams(p);
+      open(j.id, orgId ?? '');
     },
     onError: (e) => {
-      const rest = applyServerErrors(form, e, ['orgId', 'file']);
+      const rest = applyServerErrors(form, e, ['orgId', 'mode', 'file']);
       setGeneral(rest);
     },
+  });
+  const decided = (j: ImportJob) => {
+    queryClient.setQueryData(memberKeys.importJob(j.id), j);
+    void queryClient.invalidateQueries({ queryKey: memberKeys.importJob(j.id) });
+    void queryClient.invalidateQueries({ queryKey: ['members', 'imports'] });
+  };
+  const confirm = useMutation({
+    mutationFn: (id: string) => excelApi.confirmImport(id),
+    onSuccess: decided,
+    onError: (e) => void message.error(errorMessage(e)),
+  });
+  const cancel = useMutation({
+    mutationFn: (id: string) => excelApi.cancelImport(id),
+    onSuccess: (j) => {
+      decided(j);
+      message.info(t('imports.cancelled'));
+    },
+    onError: (e) => void message.error(errorMessage(e)),
   });
 
   const pick = (f: File) => {
@@ -89,7 +149,7 @@ export default function ImportPage() {
     const values = await form.validateFields().catch(() => null);
     if (!file) setFileError(t('imports.needFile'));
     if (!values || !file) return;
-    start.mutate({ org: values.orgId, f: file });
+    start.mutate({ org: values.orgId, f: file, mode: values.mode });
   };
 
   const again = () => {
@@ -101,7 +161,7 @@ export default function ImportPage() {
   };
 
   const j = job.data;
-  const running = !!j && j.status !== 'done' && j.status !== 'failed';
+  const running = !!j && !SETTLED.includes(j.status);
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} className="hy-import-steps">
@@ -133,8 +193,8 @@ export default function ImportPage() {
           <Form
             form={form}
             layout="vertical"
-            style={{ maxWidth: 560 }}
-            initialValues={{ orgId: params.get('orgId') ?? undefined }}
+            style={{ maxWidth: 640 }}
+            initialValues={{ orgId: params.get('orgId') ?? undefined, mode: 'create' }}
           >
             {general && (
               <Alert type="error" showIcon title={general} style={{ marginBottom: 16 }} role="alert" />
@@ -145,6 +205,15 @@ export default function ImportPage() {
               rules={[{ required: true, message: t('imports.needOrg') }]}
             >
               <OrgSelect placeholder={t('imports.orgPlaceholder')} data-testid="import-org" />
+            </Form.Item>
+            <Form.Item name="mode" label={t('imports.mode')} extra={<ModeHint form={form} />}>
+              <Radio.Group buttonStyle="solid">
+                {(['create', 'update'] as const).map((m) => (
+                  <Radio.Button key={m} value={m} data-testid={`import-mode-${m}`}>
+                    {t(`imports.modes.${m}`)}
+                  </Radio.Button>
+                ))}
+              </Radio.Group>
             </Form.Item>
             <Form.Item
               label={t('imports.file')}
@@ -185,7 +254,7 @@ export default function ImportPage() {
           {j && (
             <Flex vertical gap={12}>
               <Typography.Text>
-                {t('imports.fileName')}：{j.fileName}
+                {t('imports.fileName')}：{j.fileName}（{t(`imports.modes.${j.mode}`)}，{j.orgName}）
               </Typography.Text>
               <div aria-live="polite" data-testid="import-status" data-status={j.status}>
                 <Typography.Text strong>{t(`imports.status.${j.status}`)}</Typography.Text>
@@ -197,16 +266,32 @@ export default function ImportPage() {
               </div>
               <Progress
                 percent={
-                  j.status === 'done' ? 100 : j.total > 0 ? Math.floor((j.processed / j.total) * 100) : 0
+                  j.status === 'done' || j.status === 'previewed'
+                    ? 100
+                    : j.total > 0
+                      ? Math.floor((j.processed / j.total) * 100)
+                      : 0
                 }
-                status={j.status === 'failed' ? 'exception' : running ? 'active' : 'success'}
+                status={
+                  j.status === 'failed'
+                    ? 'exception'
+                    : running
+                      ? 'active'
+                      : j.status === 'done'
+                        ? 'success'
+                        : 'normal'
+                }
                 aria-label={t(`imports.status.${j.status}`)}
               />
               {j.status === 'done' && (
                 <Alert
                   type="success"
                   showIcon
-                  title={t('imports.doneText', { total: j.total })}
+                  title={
+                    j.mode === 'update'
+                      ? t('imports.doneUpdate', { created: j.createdCount, updated: j.updatedCount })
+                      : t('imports.doneText', { total: j.createdCount || j.total })
+                  }
                   role="status"
                   data-testid="import-done"
                 />
@@ -225,8 +310,48 @@ export default function ImportPage() {
                   description={j.errorCount > 0 && j.message ? j.message : undefined}
                 />
               )}
+              {j.status === 'cancelled' && (
+                <Alert type="info" showIcon title={t('imports.cancelled')} role="status" />
+              )}
+              {j.noteCount > 0 && <Notes job={j} />}
+              {j.status === 'previewed' && <Preview job={j} />}
               <Flex gap={8} wrap>
-                {j.status === 'failed' && j.errorCount > 0 && (
+                {j.status === 'previewed' && j.can.confirm && (
+                  <Popconfirm
+                    title={t('imports.confirmTitle')}
+                    description={
+                      <div style={{ maxWidth: 320 }}>
+                        {t('imports.confirmText', { created: j.createdCount, updated: j.updatedCount })}
+                      </div>
+                    }
+                    okText={t('imports.confirm')}
+                    cancelText={t('common.cancel')}
+                    okButtonProps={testIdProps('import-confirm-ok')}
+                    onConfirm={() => confirm.mutate(j.id)}
+                  >
+                    <Button
+                      type="primary"
+                      icon={<CheckOutlined />}
+                      loading={confirm.isPending}
+                      data-testid="import-confirm"
+                    >
+                      {t('imports.confirm')}
+                    </Button>
+                  </Popconfirm>
+                )}
+                {j.status === 'previewed' && j.can.cancel && (
+                  <Popconfirm
+                    title={t('imports.cancelTitle')}
+                    okText={t('imports.cancel')}
+                    cancelText={t('common.cancel')}
+                    onConfirm={() => cancel.mutate(j.id)}
+                  >
+                    <Button loading={cancel.isPending} data-testid="import-cancel">
+                      {t('imports.cancel')}
+                    </Button>
+                  </Popconfirm>
+                )}
+                {j.status === 'failed' && j.errorCount > 0 && j.errorWorkbookUrl && (
                   <Button
                     type="primary"
                     danger
@@ -243,7 +368,7 @@ export default function ImportPage() {
                     <Button type="primary">{t('imports.viewList')}</Button>
                   </Link>
                 )}
-                {!running && (
+                {!running && j.status !== 'previewed' && (
                   <Button onClick={again} data-testid="import-again">
                     {t('imports.again')}
                   </Button>
@@ -253,6 +378,183 @@ export default function ImportPage() {
           )}
         </Card>
       )}
+
+      <PastImports current={jobId} onOpen={(imp) => open(imp.id, imp.orgId)} />
     </Space>
+  );
+}
+
+function ModeHint({
+  form,
+}: {
+  form: ReturnType<typeof Form.useForm<{ orgId: string; mode: ImportMode }>>[0];
+}) {
+  const { t } = useTranslation();
+  const mode = Form.useWatch('mode', form) ?? 'create';
+  return <span data-testid="import-mode-hint">{t(`imports.modeHints.${mode}`)}</span>;
+}
+
+/** What the import changed on the way in (a 15-digit ID upgraded, "回" read as 回族), by row. */
+function Notes({ job }: { job: ImportJob }) {
+  const { t } = useTranslation();
+  return (
+    <Alert
+      type="info"
+      showIcon
+      data-testid="import-notes"
+      title={t('imports.notesTitle', { count: job.noteCount })}
+      description={
+        <ul style={{ margin: 0, paddingInlineStart: 20, maxHeight: 200, overflowY: 'auto' }}>
+          {job.notes.map((n) => (
+            <li key={`${n.row}-${n.field}-${n.text}`}>
+              {t('imports.noteRow', { row: n.row })} {n.field}：{n.text}
+            </li>
+          ))}
+          {job.noteCount > job.notes.length && (
+            <li>{t('imports.moreNotes', { count: job.noteCount - job.notes.length })}</li>
+          )}
+        </ul>
+      }
+    />
+  );
+}
+
+/** Every record an update import would change: each field as it is → as it would become. */
+function Preview({ job }: { job: ImportJob }) {
+  const { t } = useTranslation();
+  const words = useChangeWords();
+  const [page, setPage] = useState(1);
+  const preview = useImportPreview(job.id, page, true);
+  return (
+    <Flex vertical gap={8} data-testid="import-preview">
+      <Alert
+        type="warning"
+        showIcon
+        title={t('imports.previewTitle', { created: job.createdCount, updated: job.updatedCount })}
+        description={job.message ?? undefined}
+      />
+      {preview.error && <Alert type="error" showIcon title={errorMessage(preview.error)} />}
+      <Table<ImportPreviewRow>
+        rowKey="memberId"
+        size="small"
+        loading={preview.isFetching}
+        dataSource={preview.data?.items ?? []}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: t('imports.previewEmpty') }}
+        pagination={{
+          current: page,
+          pageSize: 10,
+          total: preview.data?.total ?? 0,
+          hideOnSinglePage: true,
+          onChange: setPage,
+          showTotal: (total) => t('imports.previewTotal', { total }),
+        }}
+        columns={[
+          { key: 'row', title: t('imports.row'), dataIndex: 'row', width: 64 },
+          {
+            key: 'name',
+            title: t('members.field.name'),
+            render: (_, r) => (
+              <Flex vertical>
+                <Link to={`/members/${r.memberId}`}>{r.name}</Link>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {r.orgName}
+                </Typography.Text>
+              </Flex>
+            ),
+          },
+          {
+            key: 'changes',
+            title: t('imports.changes'),
+            render: (_, r) => (
+              <Flex vertical gap={2} data-testid="import-preview-changes">
+                {r.changes.map((c) => (
+                  <span key={c.field}>
+                    <Typography.Text strong>{words.label(c.field)}</Typography.Text>：
+                    <Typography.Text delete type="secondary">
+                      {words.value(c.field, c.before)}
+                    </Typography.Text>
+                    {' → '}
+                    {words.value(c.field, c.after)}
+                  </span>
+                ))}
+              </Flex>
+            ),
+          },
+        ]}
+      />
+    </Flex>
+  );
+}
+
+/** Past imports: who, when, what came of it; one click opens it above. */
+function PastImports({ current, onOpen }: { current?: string; onOpen: (j: ImportJob) => void }) {
+  const { t } = useTranslation();
+  const [page, setPage] = useState(1);
+  const list = useImports(page);
+  return (
+    <Card size="small" title={t('imports.history')} data-testid="import-history">
+      {list.error ? (
+        <Alert type="error" showIcon title={errorMessage(list.error)} />
+      ) : (
+        <Table<ImportJob>
+          rowKey="id"
+          size="small"
+          loading={list.isFetching}
+          dataSource={list.data?.items ?? []}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: t('imports.historyEmpty') }}
+          rowClassName={(r) => (r.id === current ? 'ant-table-row-selected' : '')}
+          pagination={{
+            current: page,
+            pageSize: 10,
+            total: list.data?.total ?? 0,
+            hideOnSinglePage: true,
+            onChange: setPage,
+          }}
+          columns={[
+            {
+              key: 'at',
+              title: t('imports.at'),
+              dataIndex: 'createdAt',
+              render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm'),
+            },
+            {
+              key: 'file',
+              title: t('imports.fileName'),
+              render: (_, r) => (
+                <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onOpen(r)}>
+                  {r.fileName}
+                </Button>
+              ),
+            },
+            { key: 'org', title: t('imports.org'), dataIndex: 'orgName' },
+            {
+              key: 'mode',
+              title: t('imports.mode'),
+              dataIndex: 'mode',
+              render: (m: ImportMode) => t(`imports.modes.${m}`),
+            },
+            {
+              key: 'by',
+              title: t('imports.by'),
+              dataIndex: 'createdByName',
+              render: (v: string | null) => v ?? t('common.none'),
+            },
+            { key: 'created', title: t('imports.created'), dataIndex: 'createdCount', align: 'right' },
+            { key: 'updated', title: t('imports.updated'), dataIndex: 'updatedCount', align: 'right' },
+            { key: 'failed', title: t('imports.failedRows'), dataIndex: 'errorCount', align: 'right' },
+            {
+              key: 'status',
+              title: t('imports.outcome'),
+              dataIndex: 'status',
+              render: (s: ImportJob['status']) => (
+                <Tag color={STATUS_COLOR[s]}>{t(`imports.status.${s}`)}</Tag>
+              ),
+            },
+          ]}
+        />
+      )}
+    </Card>
   );
 }

@@ -1,4 +1,4 @@
-import { IMPORT_STATUS_LABELS, labelsIn } from '../../../../../contracts/labels.ts';
+import { IMPORT_MODE_LABELS, IMPORT_STATUS_LABELS, labelsIn } from '../../../../../contracts/labels.ts';
 import { addTranslations } from '../../../app/i18n.ts';
 import '../i18n.ts';
 
@@ -32,6 +32,37 @@ const zh = {
     viewList: '查看导入的党员',
     fileName: '文件',
     downloaded: '已下载：{{name}}',
+    mode: '导入方式',
+    modes: labelsIn(IMPORT_MODE_LABELS, 'zh'),
+    modeHints: {
+      create: '表中每一行都登记为新党员；身份证号已登记的行会被指出，整批不导入。',
+      update:
+        '身份证号已在您管理范围内登记的行，更新该党员的信息（空白的选填单元格保留原有内容），其余行新增。先逐项列出将如何修改，您确认后才写入。',
+    },
+    doneUpdate: '导入完成：新增 {{created}} 名、更新 {{updated}} 名党员。',
+    previewTitle: '请核对：将新增 {{created}} 名、更新 {{updated}} 名党员，确认后才写入',
+    previewEmpty: '没有要更新的党员（只有新增）',
+    previewTotal: '共 {{total}} 名党员将被更新',
+    row: '行号',
+    changes: '将修改的内容（原值 → 新值）',
+    confirm: '确认更新',
+    confirmTitle: '确认按预览写入？',
+    confirmText:
+      '将一次写入：新增 {{created}} 名、更新 {{updated}} 名党员，并记入每名党员的修改记录。预览之后若有党员的信息被他人修改，则全部不写入。',
+    cancel: '放弃本次导入',
+    cancelTitle: '放弃后不写入任何数据，确定放弃？',
+    cancelled: '已放弃本次导入，未写入任何数据',
+    notesTitle: '导入时自动处理了 {{count}} 处，请核对：',
+    noteRow: '第 {{row}} 行',
+    moreNotes: '另有 {{count}} 处未列出',
+    history: '导入记录',
+    historyEmpty: '还没有导入记录',
+    at: '时间',
+    by: '发起人',
+    created: '新增',
+    updated: '更新',
+    failedRows: '出错行',
+    outcome: '结果',
   },
 };
 
@@ -65,6 +96,39 @@ const en: typeof zh = {
     viewList: 'See the imported members',
     fileName: 'File',
     downloaded: 'Downloaded: {{name}}',
+    mode: 'How',
+    modes: labelsIn(IMPORT_MODE_LABELS, 'en'),
+    modeHints: {
+      create:
+        'Every row is a new member; rows whose ID number is already on file are pointed out and nothing is imported.',
+      update:
+        'Rows whose ID number is on file in your scope update that member (blank optional cells keep what is on file); the others are added. Every change is listed first and written only once you confirm.',
+    },
+    doneUpdate: 'Done: {{created}} members added, {{updated}} updated.',
+    previewTitle:
+      'Check: {{created}} members to add, {{updated}} to update; nothing is written until you confirm',
+    previewEmpty: 'No member to update (only additions)',
+    previewTotal: '{{total}} members to update',
+    row: 'Row',
+    changes: 'Changes (now → after)',
+    confirm: 'Confirm the update',
+    confirmTitle: 'Write as previewed?',
+    confirmText:
+      'Writes at once: {{created}} members added, {{updated}} updated, each change in the member’s history. If anyone changed one of these records since the preview, nothing is written.',
+    cancel: 'Discard this import',
+    cancelTitle: 'Nothing will be written. Discard?',
+    cancelled: 'Import discarded; nothing was written',
+    notesTitle: '{{count}} values were adjusted on the way in; please check:',
+    noteRow: 'Row {{row}}',
+    moreNotes: '{{count}} more not listed',
+    history: 'Past imports',
+    historyEmpty: 'No imports yet',
+    at: 'When',
+    by: 'By',
+    created: 'Added',
+    updated: 'Updated',
+    failedRows: 'Bad rows',
+    outcome: 'Outcome',
   },
 };
 

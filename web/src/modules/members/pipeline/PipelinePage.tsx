@@ -22,7 +22,9 @@ import '../members.css';
 
 /**
  * 发展党员: who is due for which step, branch by branch. Within a branch those ready come first
- * (the server's order), then the overdue; what is missing is listed in words.
+ * (the server's order), then the overdue; what is missing is listed in words, the nearest
+ * deadline with the item it is for (red once passed), and the alerts as tags whose title says the
+ * rule in full.
  */
 const PIPELINE_PAGE = 50;
 
@@ -159,22 +161,71 @@ export default function PipelinePage() {
               ),
           },
           {
-            key: 'overdue',
-            title: t('pipelinePage.overdue'),
-            render: (_, d) =>
-              d.overdueItems.length ? (
+            key: 'earliest',
+            title: t('pipelinePage.earliest'),
+            render: (_, d) => (
+              <>
+                {d.earliestOn ?? '—'}
+                {d.probationEndsOn && (
+                  <>
+                    <br />
+                    <Typography.Text type="secondary">
+                      {t('pipelinePage.probationEnds')} {d.probationEndsOn}
+                    </Typography.Text>
+                  </>
+                )}
+              </>
+            ),
+          },
+          {
+            // the nearest deadline with its item (red once passed), and any other passed one
+            key: 'deadline',
+            title: t('pipelinePage.deadline'),
+            render: (_, d) => {
+              const late = new Set(d.overdueItems);
+              if (!d.deadline && !late.size) return '—';
+              if (d.deadline) late.delete(d.deadline.item);
+              const overdue = d.deadline && d.overdueItems.includes(d.deadline.item);
+              return (
                 <Flex vertical gap={2}>
-                  {d.overdueItems.map((m) => (
+                  {d.deadline && (
+                    <Typography.Text type={overdue ? 'danger' : undefined}>
+                      {overdue && <WarningOutlined />} {d.deadline.dueOn}
+                      <br />
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {words.label(d.deadline.item)}
+                      </Typography.Text>
+                    </Typography.Text>
+                  )}
+                  {[...late].map((m) => (
                     <Typography.Text key={m} type="danger">
                       <WarningOutlined /> {words.label(m)}
                     </Typography.Text>
                   ))}
                 </Flex>
+              );
+            },
+          },
+          {
+            key: 'alerts',
+            title: t('pipelinePage.alerts'),
+            render: (_, d) =>
+              d.alerts.length ? (
+                <Flex vertical gap={2} align="start">
+                  {d.alerts.map((a) => (
+                    <Tag
+                      key={a.kind}
+                      color={a.kind === 'cancellationPending' || a.kind === 'talkLate' ? 'warning' : 'blue'}
+                      title={t(`members.pipeline.alert.${a.kind}`, { on: a.on })}
+                    >
+                      {t(`pipelinePage.alert.${a.kind}`)}
+                    </Tag>
+                  ))}
+                </Flex>
               ) : (
-                t('pipelinePage.none')
+                ''
               ),
           },
-          { key: 'earliest', title: t('pipelinePage.earliest'), render: (_, d) => d.earliestOn ?? '—' },
           ...(canManage
             ? [
                 {

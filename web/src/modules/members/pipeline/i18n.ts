@@ -1,13 +1,18 @@
+import { labelsIn, PIPELINE_FILE_LABELS } from '../../../../../contracts/labels.ts';
 import { addTranslations } from '../../../app/i18n.ts';
 import '../i18n.ts';
 
-/** 发展党员: one person's pipeline (members.pipeline) and the due list (pipelinePage). */
+/**
+ * 发展党员: one person's recruitment file (members.pipeline), the probation (members.probation)
+ * and the due list (pipelinePage). The file's items besides dates are labelled from the contracts.
+ */
 const zh = {
+  pipelineItem: labelsIn(PIPELINE_FILE_LABELS, 'zh'),
   members: {
     pipeline: {
-      hint: '按《中国共产党发展党员工作细则》，每一步须有相应日期。填写已完成环节的日期后保存。',
-      save: '保存日期',
-      saved: '已保存发展党员日期',
+      hint: '按《中国共产党发展党员工作细则》，每一步须有相应材料和日期。填写已完成环节后保存。',
+      save: '保存',
+      saved: '已保存发展党员材料',
       advance: '转为下一阶段',
       advanceTitle: '将「{{name}}」转为{{to}}',
       advanceOn: '转为{{to}}的日期',
@@ -19,6 +24,56 @@ const zh = {
       notYet: '未开始',
       byAdvance: '办理“转为下一阶段”时登记',
       notYetItem: '还不到登记此项的阶段',
+      nextStep: '下一阶段：{{status}}',
+      earliestOn: '最早可于 {{on}} 办理',
+      deadline: '{{item}}期限：{{on}}',
+      hours: '学时',
+      hoursHint: '一般不少于三天或二十四学时（三天按 24 学时计）',
+      contactsHint: '一至两名正式党员；输入姓名搜索',
+      sponsorsHint: '两名正式党员，一般由培养联系人担任；输入姓名搜索',
+      pickPeople: '输入姓名搜索正式党员',
+      searching: '正在搜索…',
+      nobody: '没有找到正式党员',
+      alert: {
+        talkLate: '谈话晚于规定：应在 {{on}} 前（收到入党申请书后一个月内）派人谈话',
+        recommendationAdvised: '申请时未满 28 周岁：一般应经共青团组织推优（非团员的除外）',
+        transferredIn: '转入的预备党员：如有必要，可推迟讨论其转正问题，但不超过六个月（至 {{on}}）',
+        cancellationPending:
+          '支部党员大会已决定取消其预备党员资格，待上级党委审批（三个月内，至 {{on}}）；审批前不能转正',
+      },
+    },
+    probation: {
+      title: '预备期',
+      endsOn: '预备期满（转正日期）',
+      extension: '延长预备期',
+      extensionSummary: '延长 {{months}} 个月（支部党员大会 {{resolutionOn}}）',
+      approvedTag: '上级党委 {{on}} 批准',
+      awaitingTag: '待上级党委批准',
+      cancellation: '取消预备党员资格',
+      cancellationSummary: '支部党员大会 {{resolutionOn}} 决定：{{reason}}',
+      cancelledTag: '上级党委 {{on}} 批准，已出党',
+      extend: '延长预备期',
+      editExtension: '修改或登记批准',
+      cancel: '取消预备党员资格',
+      extendTitle: '延长「{{name}}」的预备期',
+      extendRule:
+        '预备期满需要继续考察和教育的，可以延长一次预备期，不少于半年，最长不超过一年；须经支部党员大会讨论通过和上级党委批准（党章第七条）。',
+      resolutionOn: '支部党员大会日期',
+      months: '延长时间',
+      monthUnit: '个月',
+      approvedOn: '上级党委批准日期',
+      approvedLater: '尚未批准的可以先不填，批准后再登记',
+      reason: '延长理由',
+      defaultReason: '需要继续考察和教育',
+      reasonRequired: '请填写理由',
+      extended: '已延长预备期，预备期满于 {{endsOn}}',
+      cancelTitle: '取消「{{name}}」的预备党员资格',
+      cancelRule:
+        '不履行党员义务、不具备党员条件的，应当取消预备党员资格；须经支部党员大会讨论通过和上级党委批准。批准后该同志即出党，档案只读保存。',
+      cancelApprovedLater: '尚未批准的可以先不填；审批期间不能转正',
+      cancelReason: '取消理由',
+      cancelled: '已取消预备党员资格',
+      cancelRecorded: '已登记支部党员大会决定，待上级党委批准',
     },
   },
   pipelinePage: {
@@ -33,21 +88,30 @@ const zh = {
     current: '当前阶段',
     earliest: '最早可办理日期',
     missing: '尚缺环节',
-    overdue: '超期环节',
     none: '无',
     empty: '没有需要办理的发展党员事项',
     advance: '办理',
     fillDates: '补填日期',
     count: '共 {{total}} 人，其中可以办理 {{ready}} 人',
+    deadline: '期限',
+    probationEnds: '预备期满',
+    alerts: '提醒',
+    alert: {
+      talkLate: '谈话超期',
+      recommendationAdvised: '宜经推优',
+      transferredIn: '转入，可推迟转正讨论',
+      cancellationPending: '取消资格待批',
+    },
   },
 };
 
 const en: typeof zh = {
+  pipelineItem: labelsIn(PIPELINE_FILE_LABELS, 'en'),
   members: {
     pipeline: {
-      hint: 'Each step of recruitment needs its date (Rules on Recruiting Party Members). Fill in the dates of the steps done.',
-      save: 'Save dates',
-      saved: 'Recruitment dates saved',
+      hint: 'Each step of recruitment needs its records and dates (Rules on Recruiting Party Members). Fill in the steps done.',
+      save: 'Save',
+      saved: 'Recruitment file saved',
       advance: 'Move to the next stage',
       advanceTitle: 'Make “{{name}}” a {{to}}',
       advanceOn: 'Date of becoming {{to}}',
@@ -59,6 +123,58 @@ const en: typeof zh = {
       notYet: 'Not started',
       byAdvance: 'Recorded when the member is moved to the next stage',
       notYetItem: 'Not yet at this stage',
+      nextStep: 'Next stage: {{status}}',
+      earliestOn: 'From {{on}}',
+      deadline: '{{item}} due by {{on}}',
+      hours: 'hours',
+      hoursHint: 'At least three days or 24 class hours (three days count as 24 hours)',
+      contactsHint: 'One or two full members; type a name to search',
+      sponsorsHint: 'Two full members, usually the cultivation contacts; type a name to search',
+      pickPeople: 'Type a name to find full members',
+      searching: 'Searching…',
+      nobody: 'No full member found',
+      alert: {
+        talkLate: 'The talk was late: it was due by {{on}} (within a month of the application)',
+        recommendationAdvised:
+          'Under 28 when applying: usually recommended by the Youth League (unless not a member)',
+        transferredIn:
+          'Transferred in during probation: the conversion may be postponed up to six months (until {{on}})',
+        cancellationPending:
+          'The branch resolved to cancel the probation; approval due by {{on}}. No conversion meanwhile',
+      },
+    },
+    probation: {
+      title: 'Probation',
+      endsOn: 'Probation ends (full membership)',
+      extension: 'Extension',
+      extensionSummary: '{{months}} months (branch meeting {{resolutionOn}})',
+      approvedTag: 'approved {{on}}',
+      awaitingTag: 'awaiting approval',
+      cancellation: 'Cancellation',
+      cancellationSummary: 'Branch meeting {{resolutionOn}}: {{reason}}',
+      cancelledTag: 'approved {{on}}; left the Party',
+      extend: 'Extend probation',
+      editExtension: 'Correct or approve',
+      cancel: 'Cancel probation',
+      extendTitle: 'Extend the probation of “{{name}}”',
+      extendRule:
+        'A probation may be extended once, by six months to a year, by the branch meeting with the approval of the superior committee (Party Constitution, art. 7).',
+      resolutionOn: 'Branch meeting',
+      months: 'Extended by',
+      monthUnit: 'months',
+      approvedOn: 'Approved by the superior committee on',
+      approvedLater: 'Leave empty until approved, then record it',
+      reason: 'Reason',
+      defaultReason: 'Needs further observation and education',
+      reasonRequired: 'Give the reason',
+      extended: 'Probation extended; it ends on {{endsOn}}',
+      cancelTitle: 'Cancel the probation of “{{name}}”',
+      cancelRule:
+        'A probationer who does not fulfil the duties of a member loses the probation, by the branch meeting with the approval of the superior committee. Once approved, the person leaves the Party; the record is kept read only.',
+      cancelApprovedLater: 'Leave empty until approved; no conversion meanwhile',
+      cancelReason: 'Reason',
+      cancelled: 'Probation cancelled',
+      cancelRecorded: 'The branch decision is recorded; awaiting approval',
     },
   },
   pipelinePage: {
@@ -73,12 +189,20 @@ const en: typeof zh = {
     current: 'Current stage',
     earliest: 'Earliest date',
     missing: 'Missing steps',
-    overdue: 'Overdue steps',
     none: 'None',
     empty: 'Nothing is due',
     advance: 'Advance',
     fillDates: 'Fill in dates',
     count: '{{total}} people, {{ready}} ready',
+    deadline: 'Due by',
+    probationEnds: 'Probation ends',
+    alerts: 'Mind',
+    alert: {
+      talkLate: 'Late talk',
+      recommendationAdvised: 'League recommendation advised',
+      transferredIn: 'Transferred in: may postpone',
+      cancellationPending: 'Cancellation awaiting approval',
+    },
   },
 };
 

@@ -1,34 +1,46 @@
 import { BarChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { AriaComponent, DataZoomComponent, GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { QualityRowT } from './api.ts';
-import { RATES } from './qualityRates.ts';
+import { axisMin, type Bar } from './qualityRates.ts';
 
 // Only what this chart draws is registered, so the chart chunk stays small (ARCHITECTURE.md, "Weight").
-echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, CanvasRenderer]);
+echarts.use([BarChart, GridComponent, TooltipComponent, DataZoomComponent, AriaComponent, CanvasRenderer]);
 
-const COLORS = ['#c8161d', '#fa8c16', '#1677ff', '#389e0d'];
-/** Bars are told apart by pattern too (decal), not only by colour. */
-const DECALS = [
-  { symbol: 'none' },
-  { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: 0.8 },
-  { symbol: 'circle', symbolSize: 0.6, dashArrayX: [[4, 4]], dashArrayY: [4, 2] },
-  { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: -0.8 },
-];
+/** Bars shown at once; more scroll inside the chart, so its axis never leaves the screen. */
+const VISIBLE = 12;
+const ROW = 30;
 
-/** Grouped horizontal bars of the four rates for each subordinate org; the same data is in a table. */
-export default function QualityChart({ rows }: { rows: QualityRowT[] }) {
+/**
+ * One rate for each subordinate org, lowest first, each bar labelled with its value, the axis from
+ * just below the lowest value and at the top of a chart of bounded height. A click on a bar opens
+ * the records behind it (`onPick`). The same data is in the table below.
+ */
+export default function QualityChart({
+  bars,
+  rateLabel,
+  onPick,
+}: {
+  bars: Bar[];
+  rateLabel: string;
+  onPick: (orgId: string) => void;
+}) {
   const { t, i18n } = useTranslation();
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  const pick = useRef(onPick);
+  pick.current = onPick;
 
   useEffect(() => {
     if (!el.current) return;
     const c = echarts.init(el.current, undefined, { renderer: 'canvas' });
     chart.current = c;
+    c.on('click', (p) => {
+      const orgId = (p.data as { orgId?: string } | undefined)?.orgId;
+      if (orgId) pick.current(orgId);
+    });
     const resize = () => c.resize();
     window.addEventListener('resize', resize);
     return () => {
@@ -40,36 +52,75 @@ export default function QualityChart({ rows }: { rows: QualityRowT[] }) {
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: i18n.language re-draws the labels
   useEffect(() => {
-    const names = rows.map((r) => r.orgName);
+    const width = el.current?.clientWidth ?? 800;
+    const scroll = bars.length > VISIBLE;
+    chart.current?.resize();
     chart.current?.setOption(
       {
-        aria: { enabled: true, decal: { show: true, decals: DECALS } },
-        color: COLORS,
+        aria: { enabled: true },
+        color: ['#c8161d'],
         tooltip: {
-          trigger: 'axis',
-          axisPointer: { type: 'shadow' },
-          valueFormatter: (v: unknown) => `${Number(v).toFixed(1)}%`,
+          trigger: 'item',
+          formatter: (p: { data: Bar }) =>
+            `${p.data.orgName}<br/>${rateLabel}：${p.data.value.toFixed(1)}%<br/>${t('quality.membersCount', { count: p.data.members })}<br/>${t('quality.clickToList')}`,
         },
-        legend: { top: 0 },
-        grid: { left: 8, right: 32, top: 36, bottom: 8, containLabel: true },
-        xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+        grid: { left: 8, right: scroll ? 48 : 56, top: 28, bottom: 8, containLabel: true },
+        xAxis: {
+          type: 'value',
+          position: 'top',
+          min: axisMin(bars.map((b) => b.value)),
+          max: 100,
+          axisLabel: { formatter: '{value}%' },
+        },
         yAxis: {
           type: 'category',
-          data: names,
+          data: bars.map((b) => b.orgName),
           inverse: true,
-          axisLabel: { width: 160, overflow: 'truncate' },
+          axisLabel: { width: Math.min(180, Math.round(width * 0.34)), overflow: 'truncate' },
         },
-        series: RATES.map((k) => ({
-          name: t(`quality.${k}`),
-          type: 'bar',
-          barMaxWidth: 8,
-          data: rows.map((r) => Math.round(r[k] * 1000) / 10),
-        })),
+        dataZoom: scroll
+          ? [
+              {
+                type: 'slider',
+                yAxisIndex: 0,
+                right: 4,
+                width: 16,
+                startValue: 0,
+                endValue: VISIBLE - 1,
+                zoomLock: true,
+                showDetail: false,
+                brushSelect: false,
+              },
+              { type: 'inside', yAxisIndex: 0, zoomOnMouseWheel: false, moveOnMouseWheel: true },
+            ]
+          : [],
+        series: [
+          {
+            name: rateLabel,
+            type: 'bar',
+            barMaxWidth: 18,
+            cursor: 'pointer',
+            label: {
+              show: true,
+              position: 'right',
+              formatter: (p: { data: Bar }) => `${p.data.value.toFixed(1)}%`,
+            },
+            data: bars.map((b) => ({ ...b, value: b.value })),
+          },
+        ],
       },
       true,
     );
-  }, [rows, t, i18n.language]);
+  }, [bars, rateLabel, t, i18n.language]);
 
-  const height = Math.max(260, rows.length * 40 + 80);
-  return <div ref={el} style={{ width: '100%', height }} role="img" aria-label={t('quality.chartLabel')} />;
+  const height = Math.min(bars.length, VISIBLE) * ROW + 48;
+  return (
+    <div
+      ref={el}
+      style={{ width: '100%', height }}
+      role="img"
+      aria-label={t('quality.chartLabel', { rate: rateLabel })}
+      data-testid="quality-chart"
+    />
+  );
 }

@@ -19,19 +19,26 @@ import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { isEthnicity } from '../../../../../contracts/members/codes.ts';
 import type { MemberDetail } from '../../../../../contracts/members/record.ts';
 import { errorMessage, isApiError } from '../../../app/api.ts';
 import { testIdProps } from '../../../app/forms.ts';
 import { yuan } from '../../../app/format.ts';
 import { StatusPage } from '../../../app/pages/StatusPage.tsx';
+import { MemberDuesPanel } from '../dues/MemberDuesPanel.tsx';
 import { memberKeys } from '../keys.ts';
 import { PipelinePanel } from '../pipeline/PipelinePanel.tsx';
+import { LeftNotice, StandingPanel, StandingTag } from '../standing/StandingPanel.tsx';
 import { StatusTag } from '../StatusTag.tsx';
 import { cardApi, type IssuedCardT } from '../study-cards/api.ts';
 import { CardSheet } from '../study-cards/CardSheet.tsx';
+import { usePendingTransfer } from '../transfers/api.ts';
 import { TransferModal } from '../transfers/TransferModal.tsx';
 import { memberApi, type RevealedPiiT, useMember } from './api.ts';
+import { useChangeWords } from '../changeWords.ts';
 import { HistoryPanel } from './HistoryPanel.tsx';
+import { SanctionsPanel } from './SanctionsPanel.tsx';
+import { TripsPanel } from './TripsPanel.tsx';
 import { MemberDrawer } from './MemberDrawer.tsx';
 import { MemberPhoto } from './MemberPhoto.tsx';
 import './i18n.ts';
@@ -44,6 +51,8 @@ export default function MemberDetailPage() {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const member = useMember(id);
+  // 转接中: a letter issued and not yet decided
+  const pendingTransfer = usePendingTransfer(id);
   const [revealed, setRevealed] = useState<RevealedPiiT | null>(null);
   const [dialog, setDialog] = useState<'edit' | 'transfer' | null>(null);
   const [card, setCard] = useState<IssuedCardT | null>(null);
@@ -120,7 +129,22 @@ export default function MemberDetailPage() {
                   {m.name}
                 </Typography.Title>
                 <StatusTag status={m.status} />
+                <StandingTag standing={m.standing} />
                 {m.mobile && <Tag>{t('members.field.mobile')}</Tag>}
+                {pendingTransfer.data && (
+                  <Tag
+                    color="processing"
+                    icon={<SwapOutlined />}
+                    title={t('transfers.pendingTagHint', {
+                      no: pendingTransfer.data.letterNo,
+                      org: pendingTransfer.data.toOrgName,
+                      until: pendingTransfer.data.validUntil,
+                    })}
+                    data-testid="member-transfer-pending"
+                  >
+                    {t('transfers.pendingTag')}
+                  </Tag>
+                )}
               </Flex>
               <Typography.Text type="secondary" data-testid="member-detail-org">
                 {m.orgName}
@@ -152,7 +176,7 @@ export default function MemberDetailPage() {
                 {t('members.detail.edit')}
               </Button>
             )}
-            {m.can.transfer && (
+            {m.can.transfer && !pendingTransfer.data && (
               <Button
                 icon={<SwapOutlined />}
                 onClick={() => setDialog('transfer')}
@@ -174,6 +198,11 @@ export default function MemberDetailPage() {
             )}
           </Space>
         </Flex>
+        {m.standing.standing === 'left' && (
+          <div style={{ marginTop: 12 }}>
+            <LeftNotice standing={m.standing} />
+          </div>
+        )}
         {revealed && (
           <Alert
             type="warning"
@@ -199,6 +228,31 @@ export default function MemberDetailPage() {
               key: 'pipeline',
               label: t('members.detail.tabs.pipeline'),
               children: <PipelinePanel member={m} canManage={m.can.edit} onChanged={refresh} />,
+            },
+            {
+              key: 'standing',
+              label: t('standing.tab'),
+              children: <StandingPanel memberId={m.id} name={m.name} />,
+            },
+            // 党费: Party members (probationary and full) only
+            ...(m.status === 'probationary' || m.status === 'full'
+              ? [
+                  {
+                    key: 'dues',
+                    label: t('dues.memberTab.title'),
+                    children: <MemberDuesPanel memberId={m.id} enabled={tab === 'dues'} />,
+                  },
+                ]
+              : []),
+            {
+              key: 'sanctions',
+              label: t('members.detail.tabs.sanctions'),
+              children: tab === 'sanctions' && <SanctionsPanel memberId={m.id} canManage={m.can.edit} />,
+            },
+            {
+              key: 'trips',
+              label: t('members.detail.tabs.trips'),
+              children: tab === 'trips' && <TripsPanel memberId={m.id} canManage={m.can.edit} />,
             },
             {
               key: 'history',
@@ -237,6 +291,7 @@ export default function MemberDetailPage() {
 
 function Record({ m, revealed }: { m: MemberDetail; revealed: RevealedPiiT | null }) {
   const { t } = useTranslation();
+  const words = useChangeWords();
   const none = <Typography.Text type="secondary">{t('members.none')}</Typography.Text>;
   const masked = (full: string | null | undefined, shown: string | null) =>
     shown === null ? (
@@ -261,7 +316,21 @@ function Record({ m, revealed }: { m: MemberDetail; revealed: RevealedPiiT | nul
       items={[
         { key: 'name', label: t('members.field.name'), children: m.name },
         { key: 'gender', label: t('members.field.gender'), children: t(`gender.${m.gender}`) },
-        { key: 'ethnicity', label: t('members.field.ethnicity'), children: m.ethnicity },
+        {
+          key: 'ethnicity',
+          label: t('members.field.ethnicity'),
+          children: isEthnicity(m.ethnicity) ? (
+            m.ethnicity
+          ) : (
+            // saved before the list was enforced: a record-quality problem, corrected by an edit
+            <Flex gap={8} wrap align="center">
+              {m.ethnicity}
+              <Tag color="warning" data-testid="member-ethnicity-legacy">
+                {t('members.national.notOnList')}
+              </Tag>
+            </Flex>
+          ),
+        },
         {
           key: 'idNumber',
           label: t('members.field.idNumber'),
@@ -285,6 +354,24 @@ function Record({ m, revealed }: { m: MemberDetail; revealed: RevealedPiiT | nul
           children: <span data-testid="member-phone-value">{masked(revealed?.phone, m.phone)}</span>,
         },
         { key: 'workUnit', label: t('members.field.workUnit'), children: text(m.workUnit) },
+        {
+          key: 'postCode',
+          label: t('members.field.postCode'),
+          children: m.postCode ? words.value('postCode', m.postCode) : none,
+        },
+        { key: 'workStartedOn', label: t('members.field.workStartedOn'), children: text(m.workStartedOn) },
+        {
+          key: 'homeAddress',
+          label: t('members.field.homeAddress'),
+          children: (
+            <span data-testid="member-homeAddress-value">{masked(revealed?.homeAddress, m.homeAddress)}</span>
+          ),
+        },
+        {
+          key: 'hardshipKind',
+          label: t('members.field.hardshipKind'),
+          children: m.hardshipKind ? t(`hardshipKind.${m.hardshipKind}`) : t('members.no'),
+        },
         {
           key: 'mobile',
           label: t('members.field.mobile'),

@@ -31,7 +31,22 @@ const member: Member = {
   recordUpdatedAt: '2026-01-05T02:00:00.000Z',
   createdAt: '2020-01-05T02:00:00.000Z',
   version: 3,
+  postCode: '0131',
+  homeAddress: '青山区清河****',
+  workStartedOn: '2008-07-01',
+  hardshipKind: null,
   can: { edit: true, revealPii: false, transfer: true, manageCard: true, advance: false },
+  standing: {
+    standing: 'normal',
+    leftHow: null,
+    leftOn: null,
+    suspendedOn: null,
+    lostContactOn: null,
+    lostContactReason: null,
+    foundOn: null,
+    abroadKind: null,
+    abroadSince: null,
+  },
 };
 const form = (patch: Partial<MemberFormValues>): MemberFormValues => ({
   ...initialValuesOf(member),
@@ -47,6 +62,16 @@ describe('editing a record sends only what changed', () => {
   });
   it('sends a full new phone number when one was typed over the masked one', () => {
     expect(changesOf(member, form({ phone: '13900139000' }))).toEqual({ phone: '13900139000' });
+  });
+  it('leaves the masked home address alone unless a new one is typed, and sends the national fields it changed', () => {
+    expect(changesOf(member, form({ hardshipKind: 'illness' }))).toEqual({ hardshipKind: 'illness' });
+    expect(changesOf(member, form({ homeAddress: '青山区清河镇幸福路 8 号' }))).toEqual({
+      homeAddress: '青山区清河镇幸福路 8 号',
+    });
+    expect(changesOf(member, form({ postCode: '0111', workStartedOn: '2009-01-01' }))).toEqual({
+      postCode: '0111',
+      workStartedOn: '2009-01-01',
+    });
   });
   it('shows the income in yuan and sends it back in fen', () => {
     expect(initialValuesOf(member).monthlyIncomeFen).toBe(4560);

@@ -2,7 +2,9 @@ import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Form } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Member } from '../../../../../contracts/members/record.ts';
+import type { z } from 'zod';
+import type { EthnicityName } from '../../../../../contracts/members/codes.ts';
+import type { Member, PostCode } from '../../../../../contracts/members/record.ts';
 import { FormDrawer } from '../../../app/FormDrawer.tsx';
 import { applyServerErrors, blankToNull } from '../../../app/forms.ts';
 import { toFen } from '../../../app/format.ts';
@@ -17,7 +19,8 @@ export function bodyOf(v: MemberFormValues) {
   return {
     name: v.name.trim(),
     gender: v.gender,
-    ethnicity: v.ethnicity.trim(),
+    // one of the 56 (the picker); a value saved before the list stays as it is unless changed
+    ethnicity: v.ethnicity.trim() as EthnicityName,
     idNumber: v.idNumber.trim().toUpperCase(),
     birthDate: v.birthDate,
     education: v.education,
@@ -33,6 +36,10 @@ export function bodyOf(v: MemberFormValues) {
     duesCategory: v.duesCategory ?? null,
     monthlyIncomeFen:
       needsIncome && typeof v.monthlyIncomeFen === 'number' ? toFen(v.monthlyIncomeFen) : null,
+    postCode: (v.postCode ?? null) as z.infer<typeof PostCode> | null,
+    homeAddress: blankToNull(v.homeAddress),
+    workStartedOn: v.workStartedOn ?? null,
+    hardshipKind: v.hardshipKind ?? null,
   };
 }
 
@@ -66,7 +73,8 @@ export function MemberDrawer({
 
   const save = useMutation({
     mutationFn: async (v: MemberFormValues): Promise<Member | null> => {
-      if (!member) return memberApi.create({ ...bodyOf(v), orgId: v.orgId });
+      if (!member)
+        return memberApi.create({ ...bodyOf(v), orgId: v.orgId, duesPaidUntil: v.duesPaidUntil ?? null });
       const patch = changesOf(member, v);
       if (Object.keys(patch).length === 0) return null;
       // the version the form was filled from: an edit made meanwhile by someone else is refused (409)
@@ -110,7 +118,7 @@ export function MemberDrawer({
         scrollToFirstError
       >
         {general && <Alert type="error" showIcon title={general} style={{ marginBottom: 16 }} role="alert" />}
-        <MemberFields form={form} editing={member} />
+        <MemberFields form={form} editing={member} withDuesPaidUntil={!member} />
       </Form>
     </FormDrawer>
   );

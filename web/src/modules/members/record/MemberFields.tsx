@@ -1,16 +1,7 @@
-import {
-  Col,
-  DatePicker,
-  Divider,
-  Form,
-  type FormInstance,
-  Input,
-  InputNumber,
-  Row,
-  Select,
-  Switch,
-} from 'antd';
+import { Col, Divider, Form, type FormInstance, Input, InputNumber, Row, Select, Switch } from 'antd';
+import { DatePicker } from '../../../app/DatePicker.tsx';
 import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DuesCategory } from '../../../../../contracts/members/dues.ts';
 import {
@@ -20,10 +11,23 @@ import {
   MEMBER_STATUSES,
   POSITIONS,
 } from '../../../../../contracts/members/enums.ts';
-import { CreateMember, type Member, type MemberStatus } from '../../../../../contracts/members/record.ts';
+import {
+  ETHNIC_GROUPS,
+  HARDSHIP_KINDS,
+  isEthnicity,
+  POST_GROUPS,
+  POSTS,
+} from '../../../../../contracts/members/codes.ts';
+import {
+  CreateMember,
+  type HardshipKind,
+  type Member,
+  type MemberStatus,
+} from '../../../../../contracts/members/record.ts';
 import { zodCheck, zodRule } from '../../../app/forms.ts';
 import { OrgSelect } from '../../orgs/OrgSelect.tsx';
-import { idCardInfo } from './idCard.ts';
+import { idCardInfo, upgradeIdCard15 } from './idCard.ts';
+import '../dues/i18n.ts';
 import './i18n.ts';
 
 /** What the form holds: the contract's fields, dates as 'YYYY-MM-DD', income in yuan. */
@@ -47,6 +51,13 @@ export type MemberFormValues = {
   duesCategory?: DuesCategory | null;
   /** Yuan in the form (named as the contract's field so server errors land under it). */
   monthlyIncomeFen?: number | null;
+  postCode?: string | null;
+  /** Masked when editing, like the phone: sent only when a new address is typed. */
+  homeAddress?: string;
+  workStartedOn?: string | null;
+  hardshipKind?: HardshipKind | null;
+  /** 党费已交至 (YYYY-MM), for a new record only: dues are counted from the month after. */
+  duesPaidUntil?: string | null;
 };
 
 /** Every field the server may name in an error, so applyServerErrors can put it under the field. */
@@ -69,12 +80,17 @@ export const MEMBER_FIELDS = [
   'mobileLocation',
   'duesCategory',
   'monthlyIncomeFen',
+  'postCode',
+  'homeAddress',
+  'workStartedOn',
+  'hardshipKind',
+  'duesPaidUntil',
 ] as const;
 
 const shape = CreateMember.shape;
 
 /** Dates stay 'YYYY-MM-DD' strings in the form values; the picker sees dayjs. */
-const dateProps = {
+export const dateProps = {
   getValueProps: (v: string | null | undefined) => ({ value: v ? dayjs(v) : null }),
   normalize: (d: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : null),
 };
@@ -98,7 +114,33 @@ export const initialValuesOf = (m: Member): MemberFormValues => ({
   mobileLocation: m.mobileLocation ?? undefined,
   duesCategory: m.duesCategory,
   monthlyIncomeFen: m.monthlyIncomeFen === null ? null : m.monthlyIncomeFen / 100,
+  postCode: m.postCode,
+  homeAddress: m.homeAddress ?? undefined,
+  workStartedOn: m.workStartedOn,
+  hardshipKind: m.hardshipKind,
 });
+
+/** 民族 as a picker of the 56 groups (GB/T 3304), searchable by name, code and romanization. */
+const ETHNICITY_OPTIONS = ETHNIC_GROUPS.map((g) => ({
+  value: g.name,
+  label: `${g.name}（${g.code}）`,
+  search: `${g.name}${g.code}${g.abbr}${g.en}`.toLowerCase(),
+}));
+
+/** 工作岗位 grouped as 党内统计 counts them, each with its code. */
+const postOptions = (t: (k: string) => string, en: boolean) =>
+  POST_GROUPS.map((group) => ({
+    label: t(`members.national.postGroups.${group}`),
+    title: group,
+    options: POSTS.filter((p) => p.group === group).map((p) => ({
+      value: p.code,
+      label: `${en ? p.en : p.name}（${p.code}）`,
+      search: `${p.name}${p.en}${p.code}`.toLowerCase(),
+    })),
+  }));
+
+const searchable = (input: string, option?: unknown) =>
+  !!(option as { search?: string } | undefined)?.search?.includes(input.trim().toLowerCase());
 
 /**
  * The fields of a member record, in the order of the national member-information form. Used by
@@ -109,14 +151,18 @@ export function MemberFields({
   form,
   editing,
   withOrg = true,
+  withDuesPaidUntil = false,
 }: {
   // Any form that holds the member fields (the transfer-in form holds more).
   form: FormInstance;
   editing?: Member;
   withOrg?: boolean;
+  /** "党费已交至" for a new record (the transfer-in form has its own). */
+  withDuesPaidUntil?: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const status = Form.useWatch('status', form);
+  const ethnicity = Form.useWatch('ethnicity', form);
   const mobile = Form.useWatch('mobile', form);
   const duesCategory = Form.useWatch('duesCategory', form);
   const required = { required: true, whitespace: true, message: t('common.required') };
@@ -130,8 +176,20 @@ export function MemberFields({
     const info = idCardInfo(value);
     if (info) form.setFieldsValue({ birthDate: info.birthDate, gender: info.gender });
   };
+  // An old 15-digit number, once the box is left: the 18-digit one it became (GB 11643-1999).
+  const [upgraded, setUpgraded] = useState(false);
+  const onIdNumberBlur = (value: string) => {
+    const v18 = upgradeIdCard15(value);
+    setUpgraded(!!v18);
+    if (!v18) return;
+    form.setFieldsValue({ idNumber: v18 });
+    onIdNumber(v18);
+    void form.validateFields(['idNumber']);
+  };
+  // a value saved before the list was enforced ("回"): shown as it is, to be picked again
+  const legacyEthnicity = !!ethnicity && !isEthnicity(ethnicity);
 
-  const maskedRule = (key: 'idNumber' | 'phone') => ({
+  const maskedRule = (key: 'idNumber' | 'phone' | 'homeAddress' | 'ethnicity') => ({
     validator: async (_r: unknown, v: unknown) => {
       // A masked number left untouched is not validated; a typed one must be a real number.
       if (!v || (editing && v === editing[key])) return;
@@ -154,7 +212,13 @@ export function MemberFields({
           <Form.Item
             name="idNumber"
             label={t('members.field.idNumber')}
-            extra={editing ? t('members.extra.editMasked') : t('members.extra.idNumber')}
+            extra={
+              upgraded
+                ? t('members.national.idUpgraded')
+                : editing
+                  ? t('members.extra.editMasked')
+                  : t('members.extra.idNumber')
+            }
             rules={[required, maskedRule('idNumber')]}
           >
             <Input
@@ -162,6 +226,7 @@ export function MemberFields({
               autoComplete="off"
               placeholder={t('members.placeholder.idNumber')}
               onChange={(e) => onIdNumber(e.target.value)}
+              onBlur={(e) => onIdNumberBlur(e.target.value)}
               data-testid="member-idNumber"
             />
           </Form.Item>
@@ -188,11 +253,14 @@ export function MemberFields({
           <Form.Item
             name="ethnicity"
             label={t('members.field.ethnicity')}
-            rules={[required, zodRule(shape.ethnicity)]}
+            rules={[requiredSelect, maskedRule('ethnicity')]}
+            validateStatus={legacyEthnicity ? 'warning' : undefined}
+            help={legacyEthnicity ? t('members.national.ethnicityLegacy', { value: ethnicity }) : undefined}
           >
-            <Input
-              maxLength={20}
-              placeholder={t('members.placeholder.ethnicity')}
+            <Select
+              showSearch={{ filterOption: searchable }}
+              options={ETHNICITY_OPTIONS}
+              placeholder={t('members.national.ethnicityPlaceholder')}
               data-testid="member-ethnicity"
             />
           </Form.Item>
@@ -324,6 +392,47 @@ export function MemberFields({
             />
           </Form.Item>
         </Col>
+        <Col {...half}>
+          <Form.Item name="postCode" label={t('members.field.postCode')}>
+            <Select
+              allowClear
+              showSearch={{ filterOption: searchable }}
+              options={postOptions(t, i18n.language === 'en')}
+              placeholder={t('members.national.postPlaceholder')}
+              data-testid="member-postCode"
+            />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="workStartedOn" label={t('members.field.workStartedOn')} {...dateProps}>
+            <DatePicker style={{ width: '100%' }} data-testid="member-workStartedOn" />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item
+            name="homeAddress"
+            label={t('members.field.homeAddress')}
+            extra={editing?.homeAddress ? t('members.extra.editMasked') : undefined}
+            rules={[maskedRule('homeAddress')]}
+          >
+            <Input
+              maxLength={200}
+              autoComplete="off"
+              placeholder={t('members.national.homeAddressPlaceholder')}
+              data-testid="member-homeAddress"
+            />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name="hardshipKind" label={t('members.field.hardshipKind')}>
+            <Select
+              allowClear
+              options={HARDSHIP_KINDS.map((k) => ({ value: k, label: t(`hardshipKind.${k}`) }))}
+              placeholder={t('members.national.hardshipNone')}
+              data-testid="member-hardshipKind"
+            />
+          </Form.Item>
+        </Col>
       </Row>
 
       <Divider titlePlacement="start" plain>
@@ -356,6 +465,19 @@ export function MemberFields({
                 placeholder={t('members.placeholder.monthlyIncome')}
                 data-testid="member-income"
               />
+            </Form.Item>
+          </Col>
+        )}
+        {withDuesPaidUntil && admitted && (
+          <Col {...half}>
+            <Form.Item
+              name="duesPaidUntil"
+              label={t('dues.paidUntil')}
+              extra={t('dues.paidUntilHint')}
+              getValueProps={(v?: string | null) => ({ value: v ? dayjs(`${v}-01`) : null })}
+              normalize={(d?: Dayjs | null) => (d ? d.format('YYYY-MM') : null)}
+            >
+              <DatePicker picker="month" style={{ width: '100%' }} data-testid="member-duesPaidUntil" />
             </Form.Item>
           </Col>
         )}

@@ -1,6 +1,6 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Flex, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Flex, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -29,6 +29,8 @@ export default function MembersPage() {
   const [params, setParams] = useSearchParams();
   const [creating, setCreating] = useState(false);
   const canManage = can(me, 'member.manage');
+  // people who left the Party are found only with the full view of records (record/policy.ts)
+  const fullView = can(me, 'member.reveal_pii');
 
   // The filter lives in the URL so that back/forward, links from other screens and reloads keep it.
   const filter: MemberFilter = {
@@ -36,6 +38,7 @@ export default function MembersPage() {
     status: (params.get('status') as MemberStatus | null) ?? undefined,
     sector: (params.get('sector') as MemberFilter['sector'] | null) ?? undefined,
     mobile: (params.get('mobile') as MemberFilter['mobile'] | null) ?? undefined,
+    includeLeft: params.get('includeLeft') === 'true' ? 'true' : undefined,
     q: params.get('q') ?? undefined,
     page: Number(params.get('page') ?? 1) || 1,
     pageSize: Number(params.get('pageSize') ?? 20) || 20,
@@ -169,6 +172,17 @@ export default function MembersPage() {
             ]}
             style={{ flex: '0 1 150px', minWidth: 130 }}
           />
+          {fullView && (
+            <Checkbox
+              checked={filter.includeLeft === 'true'}
+              onChange={(e) => setFilter({ includeLeft: e.target.checked ? 'true' : undefined })}
+              title={t('members.includeLeftHint')}
+              style={{ alignSelf: 'center' }}
+              data-testid="member-include-left"
+            >
+              {t('members.includeLeft')}
+            </Checkbox>
+          )}
         </Flex>
       </Card>
       <Table<Member>
@@ -207,6 +221,7 @@ export default function MembersPage() {
               <Flex gap={4} wrap>
                 <StatusTag status={m.status} />
                 {m.mobile && <Tag>{t('members.field.mobile')}</Tag>}
+                {m.standing.standing === 'left' && <Tag>{t('members.leftTag')}</Tag>}
               </Flex>
             ),
           },

@@ -3,6 +3,10 @@ import type { z } from 'zod';
 import type { Page } from '../../../../../contracts/common.ts';
 import type {
   CreateMember,
+  CreateSanction,
+  CreateTrip,
+  Sanction,
+  Trip,
   HistoryList,
   Member,
   MemberDetail,
@@ -70,4 +74,38 @@ export const memberApi = {
     form.set('photo', file);
     return upload(`/members/${id}/photo`, form);
   },
+};
+
+// ── 奖惩 and 出国（境）: the records kept with a member ─────────────────────────────────────────
+
+export type SanctionT = z.infer<typeof Sanction>;
+export type TripT = z.infer<typeof Trip>;
+
+export function useSanctions(memberId: string, page: number, enabled: boolean) {
+  return useQuery({
+    queryKey: memberKeys.sanctions(memberId, page),
+    queryFn: () => api.get<Page<SanctionT>>(`/members/${memberId}/sanctions`, { page, pageSize: 10 }),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useTrips(memberId: string, page: number, enabled: boolean) {
+  return useQuery({
+    queryKey: memberKeys.trips(memberId, page),
+    queryFn: () => api.get<Page<TripT>>(`/members/${memberId}/trips`, { page, pageSize: 10 }),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export const memberItemApi = {
+  addSanction: (memberId: string, body: z.input<typeof CreateSanction>) =>
+    api.post<SanctionT>(`/members/${memberId}/sanctions`, body),
+  removeSanction: (memberId: string, id: string) => api.del(`/members/${memberId}/sanctions/${id}`),
+  addTrip: (memberId: string, body: z.input<typeof CreateTrip>) =>
+    api.post<TripT>(`/members/${memberId}/trips`, body),
+  endTrip: (memberId: string, id: string, returnedOn: string) =>
+    api.post<TripT>(`/members/${memberId}/trips/${id}/return`, { returnedOn }),
+  removeTrip: (memberId: string, id: string) => api.del(`/members/${memberId}/trips/${id}`),
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idCardInfo } from './idCard.ts';
+import { idCardInfo, upgradeIdCard15 } from './idCard.ts';
 
 // 11010519491231002X is the GB 11643 standard's own example: born 1949-12-31, a woman (17th digit 2).
 describe('what an ID-card number tells the member form as it is typed', () => {
@@ -17,5 +17,12 @@ describe('what an ID-card number tells the member form as it is typed', () => {
     expect(idCardInfo('1101051949')).toBeNull();
     expect(idCardInfo('11010519491231002Y')).toBeNull();
     expect(idCardInfo('')).toBeNull();
+  });
+});
+
+describe('an old 15-digit ID number', () => {
+  it('becomes the 18-digit one: 19 before the birth date, and the check character (GB 11643)', () => {
+    expect(upgradeIdCard15('110105491231002')).toBe('11010519491231002X');
+    expect(upgradeIdCard15('11010519491231002X')).toBeNull();
   });
 });

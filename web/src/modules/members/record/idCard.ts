@@ -16,3 +16,16 @@ export function idCardInfo(raw: string): { birthDate: string; gender: 'male' | '
   if (Number.isNaN(Date.parse(`${birthDate}T00:00:00Z`))) return null;
   return { birthDate, gender: Number(v[16]) % 2 === 1 ? 'male' : 'female' };
 }
+
+/**
+ * An old 15-digit number (GB 11643-1989) as the 18-digit one it became: the century 19 before the
+ * birth date, and the check character. Null for anything else. The server checks the result.
+ */
+export function upgradeIdCard15(raw: string): string | null {
+  const v = raw.trim();
+  if (!/^\d{15}$/.test(v)) return null;
+  const first17 = `${v.slice(0, 6)}19${v.slice(6)}`;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i];
+  return first17 + CHECK[sum % 11];
+}

@@ -1,5 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Col, DatePicker, Divider, Form, Input, Row, Typography } from 'antd';
+import { Alert, App, Col, Divider, Form, Input, Row, Typography } from 'antd';
+import { DatePicker } from '../../../app/DatePicker.tsx';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RegisterIncoming } from '../../../../../contracts/members/transfers.ts';
@@ -10,16 +12,28 @@ import { memberKeys } from '../keys.ts';
 import { bodyOf } from '../record/MemberDrawer.tsx';
 import { MEMBER_FIELDS, MemberFields, type MemberFormValues } from '../record/MemberFields.tsx';
 import { transferApi } from './api.ts';
-import { monthProps } from './TransferModal.tsx';
+import { dateProps, monthProps } from './TransferModal.tsx';
 import './i18n.ts';
 
 type Values = MemberFormValues & {
   fromOrgName: string;
   letterNo: string;
+  issuedOn: string;
+  validUntil: string;
+  certificateNote?: string;
   duesPaidUntil: string;
   reason: string;
 };
-const FIELDS = [...MEMBER_FIELDS, 'fromOrgName', 'letterNo', 'duesPaidUntil', 'reason'] as const;
+const FIELDS = [
+  ...MEMBER_FIELDS,
+  'fromOrgName',
+  'letterNo',
+  'issuedOn',
+  'validUntil',
+  'certificateNote',
+  'duesPaidUntil',
+  'reason',
+] as const;
 const shape = RegisterIncoming.shape;
 
 /** 登记系统外转入: a member arriving with a letter from outside the platform gets a record here. */
@@ -30,6 +44,9 @@ export function RegisterIncomingDrawer({ onClose }: { onClose: () => void }) {
   const [form] = Form.useForm<Values>();
   const [general, setGeneral] = useState<string | null>(null);
   const required = { required: true, whitespace: true, message: t('common.required') };
+  // an expired letter is taken in only on the sending branch's certificate: say so as it is typed
+  const validUntil = Form.useWatch('validUntil', form);
+  const expired = !!validUntil && validUntil < dayjs().format('YYYY-MM-DD');
 
   const save = useMutation({
     mutationFn: (v: Values) =>
@@ -38,6 +55,9 @@ export function RegisterIncomingDrawer({ onClose }: { onClose: () => void }) {
         orgId: v.orgId,
         fromOrgName: v.fromOrgName.trim(),
         letterNo: v.letterNo.trim(),
+        issuedOn: v.issuedOn,
+        validUntil: v.validUntil,
+        certificateNote: v.certificateNote?.trim() || undefined,
         duesPaidUntil: v.duesPaidUntil,
         reason: v.reason.trim(),
       }),
@@ -105,6 +125,44 @@ export function RegisterIncomingDrawer({ onClose }: { onClose: () => void }) {
               />
             </Form.Item>
           </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="issuedOn"
+              label={t('transfers.field.issuedOn')}
+              rules={[{ required: true, message: t('common.requiredSelect') }]}
+              {...dateProps}
+            >
+              <DatePicker style={{ width: '100%' }} data-testid="register-issuedOn" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="validUntil"
+              label={t('transfers.field.validUntil')}
+              extra={expired ? undefined : t('transfers.extra.letterValidity')}
+              rules={[{ required: true, message: t('common.requiredSelect') }]}
+              {...dateProps}
+            >
+              <DatePicker style={{ width: '100%' }} data-testid="register-validUntil" />
+            </Form.Item>
+          </Col>
+          {expired && (
+            <Col span={24}>
+              <Form.Item
+                name="certificateNote"
+                label={t('transfers.field.certificateNote')}
+                extra={t('transfers.extra.certificateNote')}
+                rules={[required]}
+              >
+                <Input.TextArea
+                  maxLength={200}
+                  rows={2}
+                  placeholder={t('transfers.placeholder.certificateNote')}
+                  data-testid="register-certificateNote"
+                />
+              </Form.Item>
+            </Col>
+          )}
           <Col xs={24} md={12}>
             <Form.Item
               name="duesPaidUntil"

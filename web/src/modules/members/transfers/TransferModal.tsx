@@ -1,26 +1,28 @@
-import { useMutation } from '@tanstack/react-query';
-import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Radio } from 'antd';
+import { PrinterOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Descriptions, Flex, Form, Input, InputNumber, Modal, Radio, Result } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Member } from '../../../../../contracts/members/record.ts';
-import { CreateTransfer } from '../../../../../contracts/members/transfers.ts';
-import { currentMonth } from '../../../app/dates.ts';
+import { useNavigate } from 'react-router';
+import { CreateTransfer, type Transfer } from '../../../../../contracts/members/transfers.ts';
 import { applyServerErrors, testIdProps, zodRule } from '../../../app/forms.ts';
+import { memberKeys } from '../keys.ts';
+import { MemberSelect, type PickedMember } from '../MemberSelect.tsx';
 import { transferApi } from './api.ts';
 import { TransferTargetSelect } from './TransferTargetSelect.tsx';
 import './i18n.ts';
+import { useGuardedClose } from '../../../app/discard.ts';
 
 type Values = {
+  memberId?: string;
   kind: 'internal' | 'outgoing';
   toOrgId?: string;
   toOrgName?: string;
-  letterNo: string;
-  validDays: number;
-  duesPaidUntil: string;
+  validDays?: number | null;
   reason: string;
 };
-const FIELDS = ['kind', 'toOrgId', 'toOrgName', 'letterNo', 'validDays', 'duesPaidUntil', 'reason'] as const;
+const FIELDS = ['memberId', 'kind', 'toOrgId', 'toOrgName', 'validDays', 'reason'] as const;
 const shape = CreateTransfer.shape;
 
 /** 'YYYY-MM' in the form values; the month picker sees dayjs. */
@@ -29,67 +31,163 @@ export const monthProps = {
   normalize: (d: Dayjs | null) => (d ? d.format('YYYY-MM') : null),
 };
 
-/** 发起转接: issue the introduction letter (介绍信) for one member, inside the platform or out of it. */
+/** 'YYYY-MM-DD' in the form values; the date picker sees dayjs. */
+export const dateProps = {
+  getValueProps: (v: string | null | undefined) => ({ value: v ? dayjs(v) : null }),
+  normalize: (d: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : null),
+};
+
+/**
+ * Keeps a dialog's buttons on screen on a 768-pixel-high laptop: the body scrolls, the footer stays.
+ */
+export const scrollingBody = { body: { maxHeight: 'calc(100vh - 250px)', overflowY: 'auto' as const } };
+
+/**
+ * 发起转接: issue the introduction letter (介绍信) for one member, inside the platform or out of it.
+ * From the member's page the member is given; from the transfers page they are picked here. The
+ * letter number and "dues paid until" are the server's (generated, and read from the payment
+ * records): the dialog shows them once the letter is issued, with the way to print it.
+ */
 export function TransferModal({
   member,
   onClose,
   onDone,
 }: {
-  member: Member;
+  member?: Pick<PickedMember, 'id' | 'name' | 'orgId'>;
   onClose: () => void;
   onDone: () => void;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
+  const close = useGuardedClose(form, onClose);
   const [general, setGeneral] = useState<string | null>(null);
+  const [picked, setPicked] = useState<Pick<PickedMember, 'id' | 'name' | 'orgId'> | undefined>(member);
+  const [issued, setIssued] = useState<Transfer | null>(null);
+  const navigate = useNavigate();
   const kind = Form.useWatch('kind', form) ?? 'internal';
 
   const create = useMutation({
     mutationFn: (v: Values) =>
       transferApi.create({
-        memberId: member.id,
+        memberId: member?.id ?? v.memberId ?? '',
         kind: v.kind,
         toOrgId: v.kind === 'internal' ? v.toOrgId : undefined,
         toOrgName: v.kind === 'outgoing' ? v.toOrgName?.trim() : undefined,
-        letterNo: v.letterNo.trim(),
-        validDays: v.validDays,
-        duesPaidUntil: v.duesPaidUntil,
+        validDays: v.validDays ?? undefined,
         reason: v.reason.trim(),
       }),
     onSuccess: (tr) => {
       message.success(t(tr.kind === 'outgoing' ? 'transfers.createdOutgoing' : 'transfers.created'));
-      onDone();
+      setIssued(tr);
+      void queryClient.invalidateQueries({ queryKey: memberKeys.transfers });
+      void queryClient.invalidateQueries({ queryKey: memberKeys.all });
     },
     onError: (e) => setGeneral(applyServerErrors(form, e, FIELDS)),
   });
+
+  if (issued)
+    return (
+      <Modal
+        open
+        width={620}
+        title={t('transfers.issuedTitle', { name: issued.memberName })}
+        onCancel={onDone}
+        mask={{ closable: false }}
+        styles={scrollingBody}
+        data-testid="transfer-modal"
+        footer={
+          <Flex justify="flex-end" gap={8} wrap>
+            <Button
+              icon={<PrinterOutlined />}
+              onClick={() => navigate(`/transfers/${issued.id}/print`)}
+              data-testid="transfer-print"
+            >
+              {t('transfers.print.letter')}
+            </Button>
+            <Button type="primary" onClick={onDone} data-testid="transfer-done">
+              {t('transfers.done')}
+            </Button>
+          </Flex>
+        }
+      >
+        <Result
+          status="success"
+          style={{ padding: '8px 0' }}
+          title={t('transfers.issued')}
+          subTitle={t(issued.kind === 'outgoing' ? 'transfers.createdOutgoing' : 'transfers.created')}
+        />
+        <Descriptions
+          size="small"
+          column={1}
+          bordered
+          items={[
+            {
+              key: 'no',
+              label: t('transfers.field.letterNo'),
+              children: (
+                <strong data-testid="transfer-letter-no" style={{ fontSize: 16 }}>
+                  {issued.letterNo}
+                </strong>
+              ),
+            },
+            { key: 'to', label: t('transfers.field.to'), children: issued.toOrgName },
+            { key: 'valid', label: t('transfers.field.validUntil'), children: issued.validUntil },
+            {
+              key: 'dues',
+              label: t('transfers.field.duesPaidUntil'),
+              children: <span data-testid="transfer-dues-paid">{issued.duesPaidUntil}</span>,
+            },
+          ]}
+        />
+      </Modal>
+    );
 
   const required = { required: true, whitespace: true, message: t('common.required') };
   return (
     <Modal
       open
       width={620}
-      title={t('transfers.createTitle', { name: member.name })}
+      title={picked ? t('transfers.createTitle', { name: picked.name }) : t('transfers.create')}
       okText={t('transfers.create')}
       cancelText={t('common.cancel')}
       onOk={() => form.submit()}
-      onCancel={onClose}
+      onCancel={close}
       confirmLoading={create.isPending}
       okButtonProps={testIdProps('transfer-submit')}
       mask={{ closable: false }}
+      styles={scrollingBody}
       data-testid="transfer-modal"
     >
       <Form
         form={form}
         layout="vertical"
         preserve={false}
-        initialValues={{ kind: 'internal', validDays: 90, duesPaidUntil: currentMonth() }}
+        initialValues={{ kind: 'internal' }}
         onFinish={(v) => {
           setGeneral(null);
           create.mutate(v);
         }}
       >
         {general && <Alert type="error" showIcon title={general} style={{ marginBottom: 16 }} role="alert" />}
+        {!member && (
+          <Form.Item
+            name="memberId"
+            label={t('transfers.field.member')}
+            extra={t('transfers.extra.member')}
+            rules={[{ required: true, message: t('common.requiredSelect') }]}
+          >
+            <MemberSelect
+              admittedOnly
+              onChange={(_, m) => {
+                setPicked(m);
+                form.setFieldValue('toOrgId', undefined);
+              }}
+              data-testid="transfer-member"
+            />
+          </Form.Item>
+        )}
         <Form.Item
           name="kind"
           label={t('transfers.field.kind')}
@@ -112,7 +210,7 @@ export function TransferModal({
             rules={[{ required: true, message: t('common.requiredSelect') }]}
           >
             <TransferTargetSelect
-              excludeId={member.orgId}
+              excludeId={picked?.orgId}
               placeholder={t('transfers.placeholder.toOrgId')}
               data-testid="transfer-to-org"
             />
@@ -131,31 +229,18 @@ export function TransferModal({
           </Form.Item>
         )}
         <Form.Item
-          name="letterNo"
-          label={t('transfers.field.letterNo')}
-          rules={[required, zodRule(shape.letterNo)]}
-        >
-          <Input
-            maxLength={40}
-            placeholder={t('transfers.placeholder.letterNo')}
-            data-testid="transfer-letter"
-          />
-        </Form.Item>
-        <Form.Item
           name="validDays"
           label={t('transfers.field.validDays')}
           extra={t('transfers.extra.validDays')}
-          rules={[{ required: true, message: t('common.required') }]}
         >
-          <InputNumber min={7} max={180} precision={0} style={{ width: 160 }} data-testid="transfer-days" />
-        </Form.Item>
-        <Form.Item
-          name="duesPaidUntil"
-          label={t('transfers.field.duesPaidUntil')}
-          rules={[{ required: true, message: t('common.requiredSelect') }]}
-          {...monthProps}
-        >
-          <DatePicker picker="month" style={{ width: 160 }} data-testid="transfer-dues" />
+          <InputNumber
+            min={7}
+            max={180}
+            precision={0}
+            placeholder={t('transfers.placeholder.validDays')}
+            style={{ width: 200 }}
+            data-testid="transfer-days"
+          />
         </Form.Item>
         <Form.Item
           name="reason"
@@ -169,6 +254,7 @@ export function TransferModal({
             data-testid="transfer-reason"
           />
         </Form.Item>
+        <Alert type="info" showIcon title={t('transfers.generatedHint')} />
       </Form>
     </Modal>
   );

@@ -1,4 +1,11 @@
-import { ClockCircleOutlined, ImportOutlined, WarningOutlined } from '@ant-design/icons';
+import {
+  ClockCircleOutlined,
+  ImportOutlined,
+  PrinterOutlined,
+  SafetyCertificateOutlined,
+  SwapOutlined,
+  WarningOutlined,
+} from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -19,7 +26,7 @@ import {
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import {
   type Transfer,
   TransferStatus as TransferStatusEnum,
@@ -39,11 +46,14 @@ import {
   useTransfers,
 } from './api.ts';
 import { RegisterIncomingDrawer } from './RegisterIncomingDrawer.tsx';
+import { CertificateAcceptModal, ReceiptModal } from './TransferDialogs.tsx';
+import { TransferModal } from './TransferModal.tsx';
 import './i18n.ts';
 import '../members.css';
 
 type Side = 'out' | 'in';
 const STATUSES = TransferStatusEnum.options;
+const RECEIPTS = ['overdue', 'open', 'done'] as const;
 const STATUS_COLOR: Record<Transfer['status'], string> = {
   pending: 'orange',
   accepted: 'green',
@@ -73,6 +83,25 @@ export function TransferStatus({ tr }: { tr: Transfer }) {
           {t('transfers.overdue')}
         </Tag>
       )}
+      {tr.receiptOverdue && (
+        <Tag
+          color="error"
+          icon={<WarningOutlined />}
+          title={t('transfers.receiptOverdueHint', { due: tr.receiptDueOn })}
+          data-testid="transfer-receipt-overdue"
+        >
+          {t('transfers.receiptOverdue')}
+        </Tag>
+      )}
+      {tr.certificateNote && (
+        <Tag
+          icon={<SafetyCertificateOutlined />}
+          title={tr.certificateNote}
+          data-testid="transfer-on-certificate"
+        >
+          {t('transfers.onCertificate')}
+        </Tag>
+      )}
     </Flex>
   );
 }
@@ -83,6 +112,7 @@ export default function TransfersPage() {
   const me = useCurrentUser();
   const [params, setParams] = useSearchParams();
   const [registering, setRegistering] = useState(false);
+  const [starting, setStarting] = useState(false);
   const tab = params.get('tab') ?? 'out';
   const canManage = can(me, 'member.manage');
 
@@ -97,13 +127,23 @@ export default function TransfersPage() {
           {t('transfers.title')}
         </Typography.Title>
         {canManage && (
-          <Button
-            icon={<ImportOutlined />}
-            onClick={() => setRegistering(true)}
-            data-testid="transfer-register"
-          >
-            {t('transfers.register')}
-          </Button>
+          <Space wrap>
+            <Button
+              type="primary"
+              icon={<SwapOutlined />}
+              onClick={() => setStarting(true)}
+              data-testid="transfer-start"
+            >
+              {t('transfers.create')}
+            </Button>
+            <Button
+              icon={<ImportOutlined />}
+              onClick={() => setRegistering(true)}
+              data-testid="transfer-register"
+            >
+              {t('transfers.register')}
+            </Button>
+          </Space>
         )}
       </Flex>
       <Tabs
@@ -121,6 +161,7 @@ export default function TransfersPage() {
         ]}
       />
       {registering && <RegisterIncomingDrawer onClose={() => setRegistering(false)} />}
+      {starting && <TransferModal onClose={() => setStarting(false)} onDone={() => setStarting(false)} />}
     </Space>
   );
 }
@@ -131,9 +172,13 @@ function TransferList({ side }: { side: Side }) {
   const queryClient = useQueryClient();
   const [filter, setFilter] = useState<TransferFilter>({ side, page: 1, pageSize: 20 });
   const [returning, setReturning] = useState<Transfer | null>(null);
+  const [certifying, setCertifying] = useState<Transfer | null>(null);
+  const [receipting, setReceipting] = useState<Transfer | null>(null);
+  const navigate = useNavigate();
   const list = useTransfers(filter);
   const pending = useTransferCount({ side, status: 'pending', orgId: filter.orgId });
   const overdue = useTransferCount({ side, status: 'pending', overdue: 'true', orgId: filter.orgId });
+  const receiptsOverdue = useTransferCount({ side, receipt: 'overdue', orgId: filter.orgId });
   const set = (patch: Partial<TransferFilter>) => setFilter((f) => ({ ...f, page: 1, ...patch }));
 
   const done = (text: string) => {
@@ -167,7 +212,21 @@ function TransferList({ side }: { side: Side }) {
   // letter to outside the platform, and withdraws its own pending letters.
   const actions = (tr: Transfer) => {
     const buttons: React.ReactNode[] = [];
-    if (tr.can.accept) {
+    if (tr.can.accept && tr.kind === 'internal' && tr.overdue) {
+      // past its validity: only on the sending branch's certificate
+      buttons.push(
+        <Button
+          key="accept"
+          size="small"
+          type="primary"
+          icon={<SafetyCertificateOutlined />}
+          onClick={() => setCertifying(tr)}
+          data-testid={`transfer-accept-${tr.id}`}
+        >
+          {t('transfers.acceptOnCertificate')}
+        </Button>,
+      );
+    } else if (tr.can.accept) {
       const complete = tr.kind === 'outgoing';
       buttons.push(
         <Popconfirm
@@ -198,6 +257,32 @@ function TransferList({ side }: { side: Side }) {
           data-testid={`transfer-return-${tr.id}`}
         >
           {t('transfers.return')}
+        </Button>,
+      );
+    }
+    if (tr.can.receipt) {
+      buttons.push(
+        <Button
+          key="receipt"
+          size="small"
+          type={tr.receiptOverdue ? 'primary' : 'default'}
+          onClick={() => setReceipting(tr)}
+          data-testid={`transfer-receipt-${tr.id}`}
+        >
+          {t('transfers.receipt')}
+        </Button>,
+      );
+    }
+    if (tr.can.print) {
+      buttons.push(
+        <Button
+          key="print"
+          size="small"
+          icon={<PrinterOutlined />}
+          onClick={() => navigate(`/transfers/${tr.id}/print`)}
+          data-testid={`transfer-print-${tr.id}`}
+        >
+          {t('transfers.printShort')}
         </Button>,
       );
     }
@@ -238,6 +323,26 @@ function TransferList({ side }: { side: Side }) {
           }
         />
       )}
+      {receiptsOverdue.data !== undefined && receiptsOverdue.data > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          role="status"
+          data-testid="transfer-receipt-summary"
+          title={t(side === 'in' ? 'transfers.receiptSummaryIn' : 'transfers.receiptSummaryOut', {
+            n: receiptsOverdue.data,
+          })}
+          action={
+            <Button
+              size="small"
+              onClick={() => set({ receipt: 'overdue', status: undefined, overdue: undefined })}
+              data-testid={`transfer-receipt-filter-${side}`}
+            >
+              {t('transfers.receiptOverdue')}
+            </Button>
+          }
+        />
+      )}
       <Card size="small">
         <Flex gap={8} wrap align="center">
           <OrgSelect
@@ -257,6 +362,16 @@ function TransferList({ side }: { side: Side }) {
             options={STATUSES.map((s) => ({ value: s, label: t(`transfers.status.${s}`) }))}
             style={{ width: 160 }}
             data-testid={`transfer-status-filter-${side}`}
+          />
+          <Select
+            value={filter.receipt}
+            onChange={(receipt: TransferFilter['receipt']) => set({ receipt })}
+            allowClear
+            placeholder={t('transfers.receiptFilter')}
+            aria-label={t('transfers.receiptFilter')}
+            options={RECEIPTS.map((r) => ({ value: r, label: t(`transfers.receiptState.${r}`) }))}
+            style={{ width: 160 }}
+            data-testid={`transfer-receipt-select-${side}`}
           />
           <Checkbox
             checked={filter.overdue === 'true'}
@@ -287,6 +402,15 @@ function TransferList({ side }: { side: Side }) {
                 { key: 'reason', label: t('transfers.field.reason'), children: tr.reason },
                 ...(tr.returnReason
                   ? [{ key: 'ret', label: t('transfers.field.returnReason'), children: tr.returnReason }]
+                  : []),
+                ...(tr.certificateNote
+                  ? [
+                      {
+                        key: 'cert',
+                        label: t('transfers.field.certificateNote'),
+                        children: tr.certificateNote,
+                      },
+                    ]
                   : []),
                 {
                   key: 'created',
@@ -344,9 +468,43 @@ function TransferList({ side }: { side: Side }) {
               ),
           },
           { key: 'dues', title: t('transfers.field.duesPaidUntil'), dataIndex: 'duesPaidUntil' },
+          {
+            key: 'receipt',
+            title: t('transfers.field.receipt'),
+            render: (_, tr) =>
+              tr.receiptOn ? (
+                t('transfers.receiptDone', { date: tr.receiptOn })
+              ) : tr.receiptDueOn ? (
+                <Typography.Text type={tr.receiptOverdue ? 'danger' : undefined} strong={tr.receiptOverdue}>
+                  {t('transfers.receiptDue', { date: tr.receiptDueOn })}
+                </Typography.Text>
+              ) : (
+                '—'
+              ),
+          },
           { key: 'actions', title: t('common.actions'), render: (_, tr) => actions(tr) },
         ]}
       />
+      {certifying && (
+        <CertificateAcceptModal
+          tr={certifying}
+          onClose={() => setCertifying(null)}
+          onDone={() => {
+            setCertifying(null);
+            done(t('transfers.accepted'));
+          }}
+        />
+      )}
+      {receipting && (
+        <ReceiptModal
+          tr={receipting}
+          onClose={() => setReceipting(null)}
+          onDone={() => {
+            setReceipting(null);
+            done(t('transfers.receiptRecorded'));
+          }}
+        />
+      )}
       {returning && (
         <ReasonModal
           title={t('transfers.returnTitle', { name: returning.memberName })}

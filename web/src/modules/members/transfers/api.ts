@@ -6,6 +6,7 @@ import type {
   CreateTransfer,
   RegisterIncoming,
   Transfer,
+  TransferLetter,
   TransferListQuery,
   TransferMonthly,
 } from '../../../../../contracts/members/transfers.ts';
@@ -66,9 +67,29 @@ export async function searchDestinations(q: string, signal?: AbortSignal): Promi
   return api.get<Page<Org>>('/orgs', query, signal);
 }
 
+/** The member's pending letter, if any (the member page shows 转接中 while there is one). */
+export function usePendingTransfer(memberId: string, enabled = true) {
+  return useQuery({
+    queryKey: [...memberKeys.transfers, 'pending-of', memberId],
+    queryFn: ({ signal }) =>
+      api
+        .get<Page<Transfer>>(
+          '/transfers',
+          { side: 'out', memberId, status: 'pending', page: 1, pageSize: 1 },
+          signal,
+        )
+        .then((r) => r.items[0] ?? null),
+    enabled: enabled && !!memberId,
+  });
+}
+
 export const transferApi = {
   create: (body: CreateTransferBody) => api.post<Transfer>('/transfers', body),
-  accept: (id: string) => api.post<Transfer>(`/transfers/${id}/accept`),
+  accept: (id: string, certificateNote?: string) =>
+    api.post<Transfer>(`/transfers/${id}/accept`, certificateNote ? { certificateNote } : undefined),
+  receipt: (id: string, receiptOn: string) => api.post<Transfer>(`/transfers/${id}/receipt`, { receiptOn }),
+  letter: (id: string, reveal: boolean) =>
+    api.get<TransferLetter>(`/transfers/${id}/letter`, reveal ? { reveal: 'true' } : undefined),
   giveBack: (id: string, reason: string) => api.post<Transfer>(`/transfers/${id}/return`, { reason }),
   cancel: (id: string) => api.post<Transfer>(`/transfers/${id}/cancel`),
   registerIncoming: (body: RegisterIncomingBody) => api.post<Transfer>('/transfers/incoming', body),

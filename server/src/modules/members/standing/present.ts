@@ -1,0 +1,64 @@
+import type {
+  MemberStanding,
+  MemberStatus,
+  StandingDecision,
+  StandingDecisionKind,
+  StandingSummary,
+} from '../../../../../contracts/members/index.ts';
+import type { MemberRow, standingDecisions } from '../schema.ts';
+import { effectiveOn, needsApproval } from './rules.ts';
+
+export type DecisionRow = typeof standingDecisions.$inferSelect;
+
+/** A member's standing as every record carries it (contracts: Member.standing). */
+export function presentStandingSummary(m: MemberRow): StandingSummary {
+  return {
+    standing: m.partyStanding as StandingSummary['standing'],
+    leftHow: m.leftHow as StandingSummary['leftHow'],
+    leftOn: m.leftOn,
+    suspendedOn: m.suspendedOn,
+    lostContactOn: m.lostContactOn,
+    lostContactReason: m.lostContactReason,
+    foundOn: m.foundOn,
+    abroadKind: m.abroadKind as StandingSummary['abroadKind'],
+    abroadSince: m.abroadSince,
+  };
+}
+
+/** A decision awaits the committee's approval while one is needed and none is recorded. */
+export const awaitingApproval = (d: Pick<DecisionRow, 'kind' | 'approvedOn'>) =>
+  needsApproval(d.kind as StandingDecisionKind) && d.approvedOn === null;
+
+export function presentDecision(d: DecisionRow, canApprove: boolean): StandingDecision {
+  const kind = d.kind as StandingDecisionKind;
+  const awaiting = awaitingApproval(d);
+  return {
+    id: String(d.id),
+    kind,
+    resolutionOn: d.resolutionOn,
+    approvedOn: d.approvedOn,
+    approvedBy: d.approvedBy,
+    reason: d.reason,
+    awaitingApproval: awaiting,
+    effectiveOn: effectiveOn(kind, d.resolutionOn, d.approvedOn),
+    recordedAt: d.createdAt.toISOString(),
+    can: { approve: awaiting && canApprove },
+  };
+}
+
+export function presentMemberStanding(
+  m: MemberRow,
+  decisions: DecisionRow[],
+  allowed: StandingDecisionKind[],
+  manage: boolean,
+): MemberStanding {
+  return {
+    memberId: String(m.id),
+    name: m.name,
+    status: m.status as MemberStatus,
+    ...presentStandingSummary(m),
+    decisions: decisions.map((d) => presentDecision(d, manage)),
+    decisionsAllowed: manage ? allowed : [],
+    can: { manage },
+  };
+}

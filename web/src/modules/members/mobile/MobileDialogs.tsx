@@ -1,0 +1,195 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Form, Input, Modal, Radio } from 'antd';
+import { DatePicker } from '../../../app/DatePicker.tsx';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MobilePeriod } from '../../../../../contracts/members/mobile.ts';
+import { RecordMobilePeriod } from '../../../../../contracts/members/mobile.ts';
+import { applyServerErrors, testIdProps, zodRule } from '../../../app/forms.ts';
+import { memberKeys } from '../keys.ts';
+import { MemberSelect, type PickedMember } from '../MemberSelect.tsx';
+import { TransferTargetSelect } from '../transfers/TransferTargetSelect.tsx';
+import { dateProps, scrollingBody } from '../transfers/TransferModal.tsx';
+import { mobileApi, mobileKeys } from './api.ts';
+import './i18n.ts';
+
+type Values = {
+  memberId: string;
+  outOn: string;
+  destination: string;
+  host: 'inside' | 'outside' | 'unknown';
+  hostOrgId?: string;
+  hostOrgName?: string;
+  certificateNo?: string;
+};
+const FIELDS = ['memberId', 'outOn', 'destination', 'hostOrgId', 'hostOrgName', 'certificateNo'] as const;
+const shape = RecordMobilePeriod.shape;
+
+/** 外出登记: when, where to, the host branch (on the platform or by name), the 流动党员活动证. */
+export function RecordPeriodModal({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<Values>();
+  const [general, setGeneral] = useState<string | null>(null);
+  const [picked, setPicked] = useState<PickedMember | undefined>();
+  const host = Form.useWatch('host', form) ?? 'inside';
+  const save = useMutation({
+    mutationFn: (v: Values) =>
+      mobileApi.record({
+        memberId: v.memberId,
+        outOn: v.outOn,
+        destination: v.destination.trim(),
+        hostOrgId: v.host === 'inside' ? v.hostOrgId : undefined,
+        hostOrgName: v.host === 'outside' ? v.hostOrgName?.trim() : undefined,
+        certificateNo: v.certificateNo?.trim() || undefined,
+      }),
+    onSuccess: () => {
+      message.success(t('mobile.recorded'));
+      void queryClient.invalidateQueries({ queryKey: mobileKeys.all });
+      void queryClient.invalidateQueries({ queryKey: memberKeys.all });
+      onClose();
+    },
+    onError: (e) => setGeneral(applyServerErrors(form, e, FIELDS)),
+  });
+  const required = { required: true, whitespace: true, message: t('common.required') };
+  return (
+    <Modal
+      open
+      width={620}
+      title={t('mobile.recordTitle')}
+      okText={t('mobile.record')}
+      okButtonProps={testIdProps('mobile-submit')}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={save.isPending}
+      mask={{ closable: false }}
+      styles={scrollingBody}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={{ outOn: dayjs().format('YYYY-MM-DD'), host: 'inside' }}
+        onFinish={(v) => {
+          setGeneral(null);
+          save.mutate(v);
+        }}
+      >
+        {general && <Alert type="error" showIcon title={general} style={{ marginBottom: 16 }} role="alert" />}
+        <Form.Item
+          name="memberId"
+          label={t('mobile.field.member')}
+          rules={[{ required: true, message: t('common.requiredSelect') }]}
+        >
+          <MemberSelect admittedOnly onChange={(_, m) => setPicked(m)} data-testid="mobile-member" />
+        </Form.Item>
+        <Form.Item
+          name="outOn"
+          label={t('mobile.field.outOn')}
+          extra={t('mobile.extra.outOn')}
+          rules={[{ required: true, message: t('common.requiredSelect') }]}
+          {...dateProps}
+        >
+          <DatePicker style={{ width: 200 }} data-testid="mobile-out-on" />
+        </Form.Item>
+        <Form.Item
+          name="destination"
+          label={t('mobile.field.destination')}
+          rules={[required, zodRule(shape.destination)]}
+        >
+          <Input
+            maxLength={100}
+            placeholder={t('mobile.placeholder.destination')}
+            data-testid="mobile-destination"
+          />
+        </Form.Item>
+        <Form.Item name="host" label={t('mobile.field.host')}>
+          <Radio.Group
+            optionType="button"
+            options={(['inside', 'outside', 'unknown'] as const).map((k) => ({
+              value: k,
+              label: t(`mobile.host.${k}`),
+            }))}
+          />
+        </Form.Item>
+        {host === 'inside' && (
+          <Form.Item
+            name="hostOrgId"
+            label={t('mobile.field.hostOrgId')}
+            rules={[{ required: true, message: t('common.requiredSelect') }]}
+          >
+            <TransferTargetSelect
+              excludeId={picked?.orgId}
+              placeholder={t('mobile.placeholder.hostOrgId')}
+              data-testid="mobile-host-org"
+            />
+          </Form.Item>
+        )}
+        {host === 'outside' && (
+          <Form.Item name="hostOrgName" label={t('mobile.field.hostOrgName')} rules={[required]}>
+            <Input maxLength={100} placeholder={t('mobile.placeholder.hostOrgName')} />
+          </Form.Item>
+        )}
+        <Form.Item name="certificateNo" label={t('mobile.field.certificateNo')}>
+          <Input
+            maxLength={40}
+            placeholder={t('mobile.placeholder.certificateNo')}
+            data-testid="mobile-certificate"
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** 返回登记: the day the member came back. */
+export function EndPeriodModal({ period, onClose }: { period: MobilePeriod; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<{ backOn: string }>();
+  const [general, setGeneral] = useState<string | null>(null);
+  const save = useMutation({
+    mutationFn: (v: { backOn: string }) => mobileApi.end(period.id, v.backOn),
+    onSuccess: () => {
+      message.success(t('mobile.ended'));
+      void queryClient.invalidateQueries({ queryKey: mobileKeys.all });
+      void queryClient.invalidateQueries({ queryKey: memberKeys.all });
+      onClose();
+    },
+    onError: (e) => setGeneral(applyServerErrors(form, e, ['backOn'])),
+  });
+  return (
+    <Modal
+      open
+      title={t('mobile.endTitle', { name: period.memberName })}
+      okText={t('mobile.end')}
+      okButtonProps={testIdProps('mobile-end-submit')}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={save.isPending}
+      mask={{ closable: false }}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ backOn: dayjs().format('YYYY-MM-DD') }}
+        onFinish={(v) => save.mutate(v)}
+      >
+        {general && <Alert type="error" showIcon title={general} style={{ marginBottom: 16 }} role="alert" />}
+        <Form.Item
+          name="backOn"
+          label={t('mobile.field.backOn')}
+          rules={[{ required: true, message: t('common.requiredSelect') }]}
+          {...dateProps}
+        >
+          <DatePicker style={{ width: 200 }} data-testid="mobile-back-on" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
