@@ -211,6 +211,12 @@ describe('an import that updates records after a preview (issue 12, section 7)',
     await expect.poll(async () => (await sanctions.textContent()) ?? '').toContain('优秀共产党员');
     await settled(phone);
     await screenshot(phone, 'import-update-05-sanction-phone');
+    // the import page on the phone: the past imports, their counts and outcome
+    await phone.goto('/members/import');
+    const past = phone.getByTestId('import-history');
+    await expect.poll(async () => (await past.textContent()) ?? '').toContain('更新三人.xlsx');
+    await settled(phone);
+    await screenshot(phone, 'import-update-06-imports-phone');
     // two imports, a preview and a confirmation: more than one page's worth on a loaded machine
   }, 180_000);
 });
