@@ -13,6 +13,7 @@ import { TransferTargetSelect } from '../transfers/TransferTargetSelect.tsx';
 import { dateProps, scrollingBody } from '../transfers/TransferModal.tsx';
 import { mobileApi, mobileKeys } from './api.ts';
 import './i18n.ts';
+import { useGuardedClose } from '../../../app/discard.ts';
 
 type Values = {
   memberId: string;
@@ -32,6 +33,7 @@ export function RecordPeriodModal({ onClose }: { onClose: () => void }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
+  const close = useGuardedClose(form, onClose);
   const [general, setGeneral] = useState<string | null>(null);
   const [picked, setPicked] = useState<PickedMember | undefined>();
   const host = Form.useWatch('host', form) ?? 'inside';
@@ -63,7 +65,7 @@ export function RecordPeriodModal({ onClose }: { onClose: () => void }) {
       okButtonProps={testIdProps('mobile-submit')}
       cancelText={t('common.cancel')}
       onOk={() => form.submit()}
-      onCancel={onClose}
+      onCancel={close}
       confirmLoading={save.isPending}
       mask={{ closable: false }}
       styles={scrollingBody}
@@ -151,6 +153,7 @@ export function EndPeriodModal({ period, onClose }: { period: MobilePeriod; onCl
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<{ backOn: string }>();
+  const close = useGuardedClose(form, onClose);
   const [general, setGeneral] = useState<string | null>(null);
   const save = useMutation({
     mutationFn: (v: { backOn: string }) => mobileApi.end(period.id, v.backOn),
@@ -170,7 +173,7 @@ export function EndPeriodModal({ period, onClose }: { period: MobilePeriod; onCl
       okButtonProps={testIdProps('mobile-end-submit')}
       cancelText={t('common.cancel')}
       onOk={() => form.submit()}
-      onCancel={onClose}
+      onCancel={close}
       confirmLoading={save.isPending}
       mask={{ closable: false }}
     >

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { applyServerErrors, testIdProps } from '../../../app/forms.ts';
 import { type CancelBody, type ExtendBody, type PipelineFileT, pipelineApi } from './api.ts';
 import './i18n.ts';
+import { useGuardedClose } from '../../../app/discard.ts';
 
 export const dateProps = {
   getValueProps: (v: string | null | undefined) => ({ value: v ? dayjs(v) : null }),
@@ -29,6 +30,7 @@ export function ExtendModal({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<ExtendBody>();
+  const close = useGuardedClose(form, onClose);
   const [general, setGeneral] = useState<string | null>(null);
   const was = file.probation.extension;
   const save = useMutation({
@@ -48,7 +50,7 @@ export function ExtendModal({
       okText={t('common.ok')}
       cancelText={t('common.cancel')}
       onOk={() => form.submit()}
-      onCancel={onClose}
+      onCancel={close}
       confirmLoading={save.isPending}
       okButtonProps={testIdProps('extension-submit')}
       mask={{ closable: false }}
@@ -127,6 +129,7 @@ export function CancelModal({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<CancelBody>();
+  const close = useGuardedClose(form, onClose);
   const [general, setGeneral] = useState<string | null>(null);
   const was = file.probation.cancellation;
   const save = useMutation({
@@ -149,7 +152,7 @@ export function CancelModal({
       okText={t('common.ok')}
       cancelText={t('common.cancel')}
       onOk={() => form.submit()}
-      onCancel={onClose}
+      onCancel={close}
       confirmLoading={save.isPending}
       okButtonProps={testIdProps('cancellation-submit', { danger: true })}
       mask={{ closable: false }}

@@ -29,6 +29,7 @@ import { memberKeys } from '../keys.ts';
 import { dateProps, scrollingBody } from '../transfers/TransferModal.tsx';
 import { type DecisionBody, standingApi, useMemberStanding } from './api.ts';
 import './i18n.ts';
+import { useGuardedClose } from '../../../app/discard.ts';
 
 const today = () => dayjs().format('YYYY-MM-DD');
 
@@ -263,6 +264,7 @@ function FormModal<T extends object>({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<T>();
+  const close = useGuardedClose(form, onClose);
   const [general, setGeneral] = useState<string | null>(null);
   const send = useMutation({
     mutationFn: submit,
@@ -279,7 +281,7 @@ function FormModal<T extends object>({
       okText={t('common.ok')}
       cancelText={t('common.cancel')}
       onOk={() => form.submit()}
-      onCancel={onClose}
+      onCancel={close}
       confirmLoading={send.isPending}
       okButtonProps={testIdProps(okTestId, { size: 'large' })}
       cancelButtonProps={{ size: 'large' }}
