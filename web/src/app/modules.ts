@@ -37,9 +37,23 @@ export type Strings = { 'zh-CN': object; en: object };
 /** A module's strings in both languages; the English must have the Chinese's keys (compile time). */
 export const strings = <T extends object>(zh: T, en: NoInfer<T>): Strings => ({ 'zh-CN': zh, en });
 
+/**
+ * A big button on the member app's home (/m), opening one of the module's member screens. Shown to
+ * every signed-in member, or only to those whose GET /auth/me `actions` hold `action`.
+ */
+export type MemberTile = { to: string; label: string; action?: string };
+
 export type WebModule = {
   name: string;
   routes: WebRoute[];
+  /**
+   * Screens of the phone-first member app, below /m (path relative to it, e.g. 'notices'). They
+   * must stay light: no antd, big targets, text ≥ 16 px (web/src/member/, light.css).
+   */
+  memberRoutes?: WebRoute[];
+  memberTiles?: MemberTile[];
+  /** Pages anyone may open without logging in (the public org pages), below /p. Light as above. */
+  publicRoutes?: WebRoute[];
   /** In the order shown; modules follow each other in the order of web/src/modules/index.ts. */
   menu: MenuEntry[];
   /** The menu's labels: needed before any of the module's screens (and their strings) is loaded. */
@@ -84,3 +98,15 @@ export function selectedKey(menu: readonly VisibleEntry[], pathname: string): st
 
 /** The console's routes from every module, for the router. */
 export const routesOf = (modules: readonly WebModule[]): WebRoute[] => modules.flatMap((m) => m.routes);
+
+/** The member app's screens from every module (paths below /m). */
+export const memberRoutesOf = (modules: readonly WebModule[]): WebRoute[] =>
+  modules.flatMap((m) => m.memberRoutes ?? []);
+
+/** The public pages from every module (paths below /p). */
+export const publicRoutesOf = (modules: readonly WebModule[]): WebRoute[] =>
+  modules.flatMap((m) => m.publicRoutes ?? []);
+
+/** The member home's big buttons for a user, in module order. */
+export const memberTilesFor = (modules: readonly WebModule[], actions: readonly string[]): MemberTile[] =>
+  modules.flatMap((m) => (m.memberTiles ?? []).filter((t) => !t.action || actions.includes(t.action)));

@@ -3,7 +3,7 @@ import { createBrowserRouter } from 'react-router';
 import { MemberHome } from '../member/MemberHome.tsx';
 import { webModules } from '../modules/index.ts';
 import { RequireAuth } from './auth.tsx';
-import { routesOf } from './modules.ts';
+import { memberRoutesOf, publicRoutesOf, routesOf, type WebRoute } from './modules.ts';
 import { FullPageLoading } from './pages/Loading.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { RouteError } from './pages/RouteError.tsx';
@@ -17,18 +17,38 @@ const AccountPage = lazy(() => import('./pages/AccountPage.tsx'));
 const AdminNotFound = lazy(() => import('./admin/AdminNotFound.tsx'));
 
 const moduleRoutes = routesOf(webModules).map(({ path, page: Page }) => ({ path, element: <Page /> }));
+// The member app's screens (below /m) and the public pages (below /p) come from the manifests too,
+// each loaded when opened; the member home itself stays in the first load.
+const lazyPage = ({ path, page: Page }: WebRoute) => ({
+  path,
+  element: (
+    <Suspense fallback={<FullPageLoading />}>
+      <Page />
+    </Suspense>
+  ),
+});
+const memberRoutes = memberRoutesOf(webModules).map(lazyPage);
+const publicRoutes = publicRoutesOf(webModules).map(lazyPage);
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
   {
     path: '/m',
-    element: (
-      <RequireAuth>
-        <MemberHome />
-      </RequireAuth>
-    ),
     errorElement: <RouteError />,
+    children: [
+      {
+        index: true,
+        element: (
+          <RequireAuth>
+            <MemberHome />
+          </RequireAuth>
+        ),
+      },
+      ...memberRoutes.map((r) => ({ ...r, element: <RequireAuth>{r.element}</RequireAuth> })),
+    ],
   },
+  // no login: what the public and the kiosk read
+  { path: '/p', errorElement: <RouteError />, children: publicRoutes },
   {
     path: '/',
     element: (

@@ -8,7 +8,9 @@ import { passwordShortfall } from '../../../contracts/auth.ts';
 import { currentLang } from '../app/i18n.ts';
 import { LangSwitch } from '../app/pages/LangSwitch.tsx';
 import { PasswordInput } from '../app/PasswordInput.tsx';
+import { memberTilesFor } from '../app/modules.ts';
 import { meKey, queryClient } from '../app/queryClient.ts';
+import { webModules } from '../modules/index.ts';
 import { MyRecord } from './MyRecord.tsx';
 
 type PasswordFields = 'currentPassword' | 'newPassword' | 'confirm';
@@ -62,6 +64,8 @@ export function MemberHome() {
             )}
           </dl>
         </section>
+
+        {!me.mustChangePassword && <MemberTiles actions={me.actions} />}
 
         {can(me, 'member.self') && !me.mustChangePassword && <MyRecord />}
 
@@ -218,5 +222,21 @@ function PasswordForm({ onDone, onCancel }: { onDone: () => void; onCancel?: () 
         </button>
       )}
     </form>
+  );
+}
+
+/** One tap to each task: the big buttons the modules put on the member home (their memberTiles). */
+function MemberTiles({ actions }: { actions: readonly string[] }) {
+  const { t } = useTranslation();
+  const tiles = memberTilesFor(webModules, actions);
+  if (tiles.length === 0) return null;
+  return (
+    <nav className="hy-m-tiles" aria-label={t('member.tasks')}>
+      {tiles.map((tile) => (
+        <Link key={tile.to} className="hy-m-tile" to={tile.to} data-testid={`tile-${tile.to}`}>
+          {t(tile.label)}
+        </Link>
+      ))}
+    </nav>
   );
 }

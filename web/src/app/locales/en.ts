@@ -78,6 +78,7 @@ const en: typeof zhCN = {
     cancel: 'Cancel',
     changed: 'Your password has been changed',
     mustChange: 'For your account’s safety, please change your initial password first.',
+    tasks: 'My tasks',
     required: 'Please fill in this field',
     logout: 'Log out',
     admin: 'Open the admin console',

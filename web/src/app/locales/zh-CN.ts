@@ -78,6 +78,7 @@ export default {
     cancel: '取消',
     changed: '密码已修改，请牢记新密码',
     mustChange: '为了账号安全，请先修改初始密码。',
+    tasks: '我的事项',
     required: '请填写此项',
     logout: '退出登录',
     admin: '进入管理后台',

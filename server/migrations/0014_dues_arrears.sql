@@ -1,0 +1,2 @@
+-- 0014_dues_arrears: placeholder, filled by its slice
+SELECT 1;

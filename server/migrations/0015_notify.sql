@@ -1,0 +1,2 @@
+-- 0015_notify: placeholder, filled by its slice
+SELECT 1;

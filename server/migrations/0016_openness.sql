@@ -1,0 +1,2 @@
+-- 0016_openness: placeholder, filled by its slice
+SELECT 1;

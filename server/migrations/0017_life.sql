@@ -1,0 +1,2 @@
+-- 0017_life: placeholder, filled by its slice
+SELECT 1;

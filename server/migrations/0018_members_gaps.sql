@@ -1,0 +1,2 @@
+-- 0018_members_gaps: placeholder, filled by its slice
+SELECT 1;
