@@ -1,5 +1,7 @@
 import type { JobDef, ModuleManifest } from '../../platform/module.ts';
 import { rebindSealed, type SealedColumn } from '../../platform/pii/rebind.ts';
+import { lastCompletedMonth } from './dues/arrears.ts';
+import { computeMonth, monthComplete } from './dues/arrears-summary.ts';
 import { correctionRoutes } from './corrections/routes.ts';
 import { duesPolicies } from './dues/policy.ts';
 import { duesRoutes } from './dues/routes.ts';
@@ -44,12 +46,42 @@ const searchKeysJob: JobDef = {
   cron: '*/10 * * * *',
   run: async ({ db, pii }) => ({ filled: await fillSearchKeys(db, pii) }),
 };
+/**
+ * The arrears pages read each member's figures kept as of the last completed month: when a month
+ * turns over (or the figures were never computed), every member is computed again. Checked every
+ * ten minutes, so a new month is ready minutes after midnight and a fresh deployment soon after start.
+ */
+const arrearsJob: JobDef = {
+  name: 'members-arrears',
+  cron: '*/10 * * * *',
+  run: async ({ db, now }) => {
+    const month = lastCompletedMonth(now());
+    if (await monthComplete(db, month)) return { month, computed: false };
+    return { ...(await computeMonth(db, month, now())), computed: true };
+  },
+};
 const SEALED: SealedColumn[] = [
   { table: 'members', column: 'id_number_enc', boundAs: 'id_number' },
   { table: 'members', column: 'phone_enc', boundAs: 'phone' },
   { table: 'corrections', column: 'value', boundAs: 'value' },
   { table: 'corrections', column: 'previous_value', boundAs: 'previous_value' },
 ];
+
+// 思想汇报 (life module): who hands them in, read only through these
+export {
+  mustHandInThoughtReports,
+  THOUGHT_REPORT_STAGES,
+  type ThoughtReportWriter,
+  thoughtReportWriterOf,
+  thoughtReportWriters,
+  thoughtReportWritersSql,
+} from './pipeline/thought-report-writers.ts';
+
+// 组织生活 (life module): who is expected at activities and which member a login is, read only through these
+export { type ActivityPerson, activityPeople, memberOfUser } from './record/activity-people.ts';
+
+// 通知中心 (platform/notify): who a notice reaches, and the names on its read/unread lists
+export { noticePeople, noticeRecipients } from './record/notice-recipients.ts';
 
 export const membersModule: ModuleManifest = {
   name: 'members',
@@ -69,7 +101,7 @@ export const membersModule: ModuleManifest = {
   },
   settings: membersSettings,
   workers: [{ name: IMPORT_JOB, run: runMemberImport }],
-  jobs: [importFilesJob, rebindJob, searchKeysJob],
+  jobs: [importFilesJob, rebindJob, searchKeysJob, arrearsJob],
   seed: seedMembers,
   matrix: async () => (await import('./matrix.ts')).membersMatrix,
 };

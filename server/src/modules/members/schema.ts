@@ -155,6 +155,9 @@ export const members = pgTable(
     index('members_name_idx').on(t.name.op('text_pattern_ops')),
     // the due list: the people on the way in, by org
     index('members_pipeline_idx').on(t.orgId).where(sql`${t.status} <> 'full' and ${t.leftAt} is null`),
+    index('members_pipeline_path_idx')
+      .on(t.orgPath.op('text_pattern_ops'))
+      .where(sql`${t.status} <> 'full' and ${t.leftAt} is null`),
     check(
       'members_status_check',
       sql`${t.status} in ('applicant','activist','candidate','probationary','full')`,
@@ -235,6 +238,8 @@ export const transfers = pgTable(
     index('transfers_member_idx').on(t.memberId),
     // one open transfer per member at a time
     uniqueIndex('transfers_one_pending_key').on(t.memberId).where(sql`${t.status} = 'pending'`),
+    // the letter numbers issued here are unique (migration 0018); an incoming letter keeps its issuer's
+    uniqueIndex('transfers_letter_no_key').on(t.letterNo).where(sql`${t.kind} <> 'incoming'`),
     index('transfers_receipt_idx')
       .on(t.receiptDueOn)
       .where(sql`${t.receiptOn} is null and ${t.receiptDueOn} is not null`),
@@ -336,6 +341,10 @@ export const standingDecisions = pgTable(
     reason: text('reason').notNull(),
     /** Extension of probation: its months. */
     months: integer('months'),
+    /** 上级党组织不予批准之日, the body and its reason (migration 0018): the decision has no effect. */
+    refusedOn: date('refused_on'),
+    refusedBy: text('refused_by'),
+    refusalReason: text('refusal_reason'),
     recordedBy: bigint('recorded_by', { mode: 'number' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -344,6 +353,10 @@ export const standingDecisions = pgTable(
     check(
       'standing_decisions_kind_check',
       sql`${t.kind} in ('suspend','restore','remove','lapse','expel','resign','death','extend_probation','cancel_probation')`,
+    ),
+    check(
+      'standing_decisions_refusal_check',
+      sql`${t.refusedOn} is null or (${t.approvedOn} is null and ${t.refusedBy} is not null and ${t.refusalReason} is not null)`,
     ),
   ],
 );
@@ -470,4 +483,27 @@ export const memberTrips = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('member_trips_member_idx').on(t.memberId, t.leftOn)],
+);
+
+/**
+ * Each member's arrears as of the last completed month, kept by dues/arrears-summary.ts (migration
+ * 0014: triggers mark a member dirty when a payment, standard, relief or the record changes). Only
+ * members who owe have a row, and those without a standard (no_standard, counted apart). `since` is
+ * a month number (year × 12 + month − 1).
+ */
+export const duesArrears = pgTable(
+  'dues_arrears',
+  {
+    memberId: bigint('member_id', { mode: 'number' })
+      .primaryKey()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    orgPath: text('org_path').notNull(),
+    asOf: text('as_of').notNull(),
+    monthsOwed: integer('months_owed').notNull(),
+    owedFen: bigint('owed_fen', { mode: 'number' }).notNull(),
+    since: integer('since'),
+    longest: integer('longest').notNull(),
+    noStandard: boolean('no_standard').notNull().default(false),
+  },
+  (t) => [index('dues_arrears_scope_idx').on(t.asOf, sql`${t.orgPath} text_pattern_ops`)],
 );

@@ -1,3 +1,5 @@
+import { lastCompletedMonth } from './dues/arrears.ts';
+import { computeMonthAfterSeed } from './dues/arrears-summary.ts';
 import { sql } from 'drizzle-orm';
 import { nextIds } from '../../db/client.ts';
 import { bind } from '../../platform/pii/index.ts';
@@ -263,5 +265,7 @@ export async function seedMembers(ctx: SeedContext) {
   await seedRecruitmentFiles(ctx.db, today);
   // the due list ranks stored standings: derive them now rather than on the first look
   await refreshStandings(ctx.db, sql`true`);
+  // and the arrears pages read kept figures: compute them for the last completed month
+  await computeMonthAfterSeed(ctx.db, lastCompletedMonth(new Date()));
   ctx.log(`党员 ${written} 名，党费缴纳记录 ${paid[0].n} 条`);
 }

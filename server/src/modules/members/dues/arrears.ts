@@ -6,6 +6,7 @@ import type { Ctx } from '../../../platform/context.ts';
 import { fieldError } from '../../../platform/http/errors.ts';
 import { addMonthsToMonth, shanghaiMonth } from '../../../platform/time.ts';
 import { members } from '../schema.ts';
+import { monthComplete, refreshDirty } from './arrears-summary.ts';
 import { FLAG_AFTER_MONTHS } from './rules.ts';
 
 /** A YYYY-MM month as a month number (year × 12 + month − 1), in SQL and here: runs are differences. */
@@ -40,8 +41,11 @@ export type ArrearsQuery = {
 };
 
 /**
- * Who owes dues, as of the end of month `asOf` (default: the last completed month — a month's
- * dues fall due within that month, so the current one is not yet owed).
+ * Each member's figures, as of the end of month `asOf`, for the members `where` selects (a condition
+ * on the members table): the CTEs b (the members counted, with or without a standard), m (those with
+ * a standard whose counting has started) and owing (id, months_owed, owed_fen, since, longest —
+ * every member of m, owing or not). Shared by the live report below and the kept summary
+ * (arrears-summary.ts), so the two cannot count differently.
  *
  * Counted for Party members (probationary, full) in normal standing — not while suspended (停止
  * 党籍) — who have a standard (those without are a record-quality problem: counted apart in
@@ -51,40 +55,20 @@ export type ArrearsQuery = {
  * owed, the difference being the amount owed. Flagged (党章第九条): six or more consecutive months
  * with nothing paid and no good reason recorded.
  *
- * One statement, built for a district's tens of thousands of members (docs/SCALE.md): each
- * member's payments are read once, in (member, month) order from the payments' unique index, and
- * summed with the gap before each (a window over that order, so no sort of the whole set); months
- * are not enumerated. Members with a reduction, exemption or good reason in the period (few) are
- * counted month by month instead, since those months change what is due and what breaks a run.
+ * Built for a district's tens of thousands of members (docs/SCALE.md): each member's payments are
+ * read once, in (member, month) order from the payments' unique index, and summed with the gap
+ * before each (a window over that order, so no sort of the whole set); months are not enumerated.
+ * Members with a reduction, exemption or good reason in the period (few) are counted month by
+ * month instead, since those months change what is due and what breaks a run.
  */
-export async function arrears(ctx: Ctx, q: ArrearsQuery): Promise<z.infer<typeof ArrearsReport>> {
-  const current = shanghaiMonth(ctx.now());
-  const asOf = q.asOf ?? addMonthsToMonth(current, -1);
-  if (asOf > current)
-    throw fieldError('asOf', { zh: `不能晚于本月（${current}）`, en: `cannot be after ${current}` });
-  const scope = (await listScope(ctx, 'dues.manage', q.orgId)).covers(members.orgPath);
+export function owingCtes(where: SQL, asOf: string): SQL {
   const A = noOf(asOf);
-  const onlyFlagged = q.onlyFlagged === true || q.onlyFlagged === 'true';
-  const page = q.all ? sql`` : sql`limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`;
-  const { rows } = await ctx.db.execute<{
-    total: number;
-    flagged_total: number;
-    owed_fen_total: string;
-    without_standard: number;
-    id: number | null;
-    name: string;
-    org_name: string;
-    cur: number;
-    months_owed: number;
-    owed_fen: string;
-    since: number | null;
-    longest: number;
-  }>(sql`
-    with b as materialized (
+  return sql`
+    b as materialized (
       select ${members.id} as id, ${members.orgId} as org_id,
              ${members.orgPath} as org_path, ${members.duesStandardFen} as cur, ${DUES_FROM} as fm
         from ${members}
-       where ${scope} and ${members.leftAt} is null and ${members.status} in ('probationary', 'full')
+       where ${where} and ${members.leftAt} is null and ${members.status} in ('probationary', 'full')
          and ${members.partyStanding} = 'normal'),
     m as materialized (
       select b.*, ${monthNo(sql`b.fm`)} as f from b where b.cur is not null and b.fm <= ${asOf}),
@@ -153,24 +137,83 @@ export async function arrears(ctx: Ctx, q: ArrearsQuery): Promise<z.infer<typeof
              sum(mo.due - least(mo.paid, mo.due))::int8 as owed_fen,
              min(mo.i) filter (where mo.paid < mo.due) as since, coalesce(max(runs.longest), 0) as longest
         from mo left join runs using (id) group by mo.id),
-    hit as materialized (
-      select * from (select * from per_fast union all select * from per_slow) u
-       where months_owed >= ${q.minMonths} ${onlyFlagged ? sql`and longest >= ${FLAG_AFTER_MONTHS}` : sql``}),
+    owing as (select * from per_fast union all select * from per_slow)`;
+}
+
+/** The last completed month: a month's dues fall due within that month, so the current one is not yet owed. */
+export const lastCompletedMonth = (now: Date) => addMonthsToMonth(shanghaiMonth(now), -1);
+
+type ReportRow = {
+  total: number;
+  flagged_total: number;
+  owed_fen_total: string;
+  without_standard: number;
+  id: number | null;
+  name: string;
+  org_name: string;
+  cur: number;
+  months_owed: number;
+  owed_fen: string;
+  since: number | null;
+  longest: number;
+};
+
+/** The totals of `hit`, and one page of it with names (only the page's rows are read in full). */
+const pageOfHits = (withoutStandard: SQL, page: SQL) => sql`
     tot as (
       select count(*)::int as total,
              (count(*) filter (where longest >= ${FLAG_AFTER_MONTHS}))::int as flagged_total,
              coalesce(sum(owed_fen), 0)::int8 as owed_fen_total,
-             (select count(*)::int from b where b.cur is null) as without_standard
+             (${withoutStandard}) as without_standard
         from hit)
-    -- the page first, then its names (only the page's rows are read in full)
-    select tot.*, pg.*, n.name, o.name as org_name from tot left join lateral (
-      select hit.id, hit.months_owed, hit.owed_fen, hit.since, hit.longest, m.cur, m.org_id, m.org_path
-        from hit join m using (id)
-       order by hit.months_owed desc, m.org_path, hit.id
+    select tot.*, pg.*, n.name, n.dues_standard_fen as cur, o.name as org_name from tot left join lateral (
+      select hit.id, hit.months_owed, hit.owed_fen, hit.since, hit.longest, hit.org_path
+        from hit
+       order by hit.months_owed desc, hit.org_path, hit.id
        ${page}) pg on true
       left join members n on n.id = pg.id
-      left join orgs o on o.id = pg.org_id
-     order by pg.months_owed desc, pg.org_path, pg.id`);
+      left join orgs o on o.id = n.org_id
+     order by pg.months_owed desc, pg.org_path, pg.id`;
+
+/** From the payments: every member of the scope computed (owingCtes). */
+const liveReport = (scope: SQL, asOf: string, wanted: SQL, page: SQL) => sql`
+    with ${owingCtes(scope, asOf)},
+    hit as materialized (select owing.*, m.org_path from owing join m using (id) where ${wanted}),
+    ${pageOfHits(sql`select count(*)::int from b where b.cur is null`, page)}`;
+
+/** From the kept figures (arrears-summary.ts): one index range of dues_arrears for the scope. */
+const keptReport = (onKept: SQL, asOf: string, wanted: SQL, page: SQL) => sql`
+    with kept as materialized (
+      select a.member_id as id, a.months_owed, a.owed_fen, a.since, a.longest, a.org_path, a.no_standard
+        from dues_arrears a
+       where a.as_of = ${asOf} and ${onKept}),
+    hit as materialized (select * from kept where not no_standard and ${wanted}),
+    ${pageOfHits(sql`select count(*)::int from kept where no_standard`, page)}`;
+
+/**
+ * Who owes dues, as of the end of month `asOf` (default: the last completed month), computed from
+ * the payments (owingCtes). The arrears page reads the kept summary instead when it can
+ * (arrears-summary.ts); this is the reference it is tested against, and what any other month uses.
+ */
+export async function arrears(ctx: Ctx, q: ArrearsQuery): Promise<z.infer<typeof ArrearsReport>> {
+  const current = shanghaiMonth(ctx.now());
+  const asOf = q.asOf ?? addMonthsToMonth(current, -1);
+  if (asOf > current)
+    throw fieldError('asOf', { zh: `不能晚于本月（${current}）`, en: `cannot be after ${current}` });
+  const scoped = await listScope(ctx, 'dues.manage', q.orgId);
+  const onlyFlagged = q.onlyFlagged === true || q.onlyFlagged === 'true';
+  const page = q.all ? sql`` : sql`limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`;
+  const wanted = sql`months_owed >= ${q.minMonths} ${onlyFlagged ? sql`and longest >= ${FLAG_AFTER_MONTHS}` : sql``}`;
+  const kept = asOf === lastCompletedMonth(ctx.now()) && (await monthComplete(ctx.db, asOf));
+  if (kept) {
+    const onMembers = scoped.covers(members.orgPath);
+    await refreshDirty(ctx.db, { onMembers, onKept: scoped.covers(sql`a.org_path`) }, asOf);
+  }
+  const { rows } = await ctx.db.execute<ReportRow>(
+    kept
+      ? keptReport(scoped.covers(sql`a.org_path`), asOf, wanted, page)
+      : liveReport(scoped.covers(members.orgPath), asOf, wanted, page),
+  );
   const first = rows[0];
   return {
     items: rows
