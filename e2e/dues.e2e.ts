@@ -55,8 +55,6 @@ const monthsBefore = (n: number) => {
   const i = y * 12 + (m - 1) - n;
   return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
 };
-const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-
 // GB 11643: 17 digits and an ISO 7064 MOD 11-2 check character.
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const checkChar = (first17: string) =>
@@ -93,7 +91,7 @@ async function createMember(page: Page, name: string, paidUntil: string, seq: nu
 }
 
 describe('党费, as a branch secretary', () => {
-  test('exempts a member in arrears (branch and committee approval): they drop out of the arrears list; the sheet marks paid months and 全部已缴 skips them', async () => {
+  test('exempts a member in arrears (the branch agrees, the town committee approves): they drop out of the arrears list; the sheet marks paid months and 全部已缴 skips them', async () => {
     const page = await newPage(browser, { height: 768 });
     await logIn(page, 'secretary');
     // 甲 paid until nine months ago: eight months owed by the end of last month, flagged;
@@ -114,13 +112,15 @@ describe('党费, as a branch secretary', () => {
     await settled(page);
     await screenshot(page, 'dues-01-arrears-flagged');
 
-    // ── 登记免交: the branch agreed today, the higher committee approved today ────────────────
+    // ── 登记免交: the branch agreed today; the approval is the higher committee's ────────────
     await relieve.click();
     const drawer = page.getByTestId('relief-drawer');
     await drawer.waitFor();
     expect(await dateInput(drawer, 'relief-from').inputValue()).toBe(monthsBefore(8));
     await page.getByTestId('relief-reason').fill('重病住院，无经济来源，经支委会讨论同意免交');
-    await typeDate(page, 'relief-committeeOn', today);
+    // 2008 rules: 报上级党委批准 — the branch's form does not ask for the committee's date
+    await page.getByTestId('relief-committee-above').waitFor();
+    expect(await page.getByTestId('relief-committeeOn').count()).toBe(0);
     await page.waitForTimeout(400); // the calendar fades out before the picture
     await screenshot(page, 'dues-02-exemption-form');
     // the save button is on screen at 768 px
@@ -130,10 +130,26 @@ describe('党费, as a branch secretary', () => {
     await save.click();
     await drawer.waitFor({ state: 'detached' });
 
-    // …and 甲 is no longer in arrears
-    await expect.poll(() => page.getByTestId(`arrears-relief-${a.id}`).count()).toBe(0);
-    await page.getByTestId('arrears-flagged').click(); // all arrears, not only the flagged
+    // awaiting the higher committee, 甲 is still in arrears
     await settled(page);
+    expect(await page.getByTestId(`arrears-relief-${a.id}`).count()).toBe(1);
+
+    // ── the town committee approves it today ────────────────────────────────────────────
+    const town = await newPage(browser, { height: 768 });
+    await logIn(town, 'town_admin');
+    await town.goto('/dues?tab=reliefs');
+    const pending = town.getByTestId('reliefs-table').locator('tr', { hasText: '党费测试甲' });
+    await pending.locator('[data-testid^="relief-approve-"]').click();
+    await town.getByTestId('relief-approve-date').waitFor();
+    await town.locator('.ant-modal-footer .ant-btn-primary').click();
+    await expect.poll(async () => pending.textContent()).toContain('已生效');
+    await town.context().close();
+
+    // …and 甲 is no longer in arrears
+    await page.reload();
+    await page.getByTestId('arrears-summary').waitFor();
+    await settled(page);
+    await expect.poll(() => page.getByTestId(`arrears-relief-${b.id}`).count()).toBe(1);
     expect(await page.getByTestId(`arrears-relief-${a.id}`).count()).toBe(0);
     expect(await page.getByTestId(`arrears-relief-${b.id}`).count()).toBe(1);
     await screenshot(page, 'dues-03-arrears-after-exemption');

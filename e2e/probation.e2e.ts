@@ -55,7 +55,7 @@ async function settled(page: Page) {
 }
 
 describe('预备期, as a branch secretary', () => {
-  test('extends a probationer’s probation by six months with the branch meeting and the approval; the full-membership date follows', async () => {
+  test('extends a probationer’s probation by six months with the branch meeting; the town committee approves; the full-membership date follows', async () => {
     const page = await newPage(browser, { height: 768 });
     await logIn(page, 'secretary');
 
@@ -78,16 +78,35 @@ describe('预备期, as a branch secretary', () => {
     expect(await page.getByTestId('pipeline-next').textContent()).toContain(`预备期已于 ${yearOn} 届满`);
     await screenshot(page, 'probation-01-year-ended');
 
-    // ── the branch meeting extends it by six months; the committee approves ───────────────
+    // ── the branch meeting extends it by six months; the committee above approves ──────────
     await itIs(page, addDays(yearOn, 12));
     await page.reload();
     await page.getByTestId('probation-extend').click();
     await typeDate(page, 'extension-resolution', addDays(yearOn, 3));
     await page.getByTestId('extension-months').fill('6');
-    await typeDate(page, 'extension-approved', addDays(yearOn, 10));
+    // the approval is the committee above's to record (党章第七条；细则第三十二条): not on the branch's form
+    expect(await page.getByTestId('extension-approved').count()).toBe(0);
     await page.getByTestId('extension-reason').fill('需要继续考察和教育');
     await screenshot(page, 'probation-02-extension-form');
     await page.getByTestId('extension-submit').click();
+    await expect
+      .poll(async () => page.getByTestId('probation-extension').textContent())
+      .toContain('待上级党委批准');
+
+    // the town committee's admin records its approval
+    const town = await newPage(browser, { height: 768 });
+    await logIn(town, 'town_admin');
+    await itIs(town, addDays(yearOn, 12));
+    await town.goto(`/members/${who.id}?tab=pipeline`);
+    await town.getByTestId('probation-extend').click();
+    await typeDate(town, 'extension-approved', addDays(yearOn, 10));
+    await town.getByTestId('extension-submit').click();
+    await expect
+      .poll(async () => town.getByTestId('probation-extension').textContent())
+      .toContain(`上级党委 ${addDays(yearOn, 10)} 批准`);
+    await town.context().close();
+    await page.reload();
+    await page.getByTestId('probation-card').waitFor();
 
     // the full-membership date follows: join date + 18 months
     await expect.poll(async () => page.getByTestId('probation-ends').textContent()).toBe(eighteenOn);

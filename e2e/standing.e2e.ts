@@ -37,7 +37,7 @@ async function settled(page: Page) {
 }
 
 describe('党籍管理, as a branch secretary', () => {
-  test('marks a member as lost contact; six months later sees the suspension due and records the branch decision, then the approval', async () => {
+  test('marks a member as lost contact; six months later sees the suspension due and records the branch decision; the town committee approves', async () => {
     const page = await newPage(browser, { height: 768 });
     await logIn(page, 'secretary');
 
@@ -118,22 +118,30 @@ describe('党籍管理, as a branch secretary', () => {
     const box = await submit.boundingBox();
     expect(box && box.y + box.height <= 768).toBe(true);
     await submit.click();
-    const awaiting = page.getByTestId(`standing-open-${who.id}-awaiting_approval`);
+    // the approval is the committee above's: the branch waits for it
+    const awaiting = page.getByTestId(`standing-wait-${who.id}`);
     await awaiting.waitFor();
-    expect(await awaiting.textContent()).toContain('登记上级批准');
+    expect(await awaiting.textContent()).toContain('由上级党组织登记');
     expect(await page.locator('tr', { has: awaiting }).textContent()).toContain('待上级批准');
     await settled(page);
     await screenshot(page, 'standing-06-awaiting-approval');
 
-    // ── 2026-07-20: the town committee approved on 2026-07-18; suspended from that day ───────
+    // ── 2026-07-20: the town committee records its approval of 2026-07-18 ─────────────────
+    const town = await newPage(browser, { height: 768 });
+    await logIn(town, 'town_admin');
+    await itIs(town, '2026-07-20');
+    await town.goto(`/members/${who.id}?tab=standing`);
+    const approve = town.locator('[data-testid^="standing-approve-"]').first();
+    await approve.click();
+    await town.getByTestId('standing-approve-on').fill('2026-07-18');
+    await town.getByTestId('standing-approve-on').press('Enter');
+    await town.getByTestId('standing-approve-by').fill('中共青山区清河镇委员会');
+    await town.getByTestId('standing-approve-submit').click();
+    await expect.poll(async () => town.getByTestId('standing-status').textContent()).toBe('停止党籍');
+    await town.context().close();
+    // the secretary sees the suspension in effect from that day
     await itIs(page, '2026-07-20');
     await page.goto(`/members/${who.id}?tab=standing`);
-    const approve = page.locator('[data-testid^="standing-approve-"]').first();
-    await approve.click();
-    await page.getByTestId('standing-approve-on').fill('2026-07-18');
-    await page.getByTestId('standing-approve-on').press('Enter');
-    await page.getByTestId('standing-approve-by').fill('中共青山区清河镇委员会');
-    await page.getByTestId('standing-approve-submit').click();
     await expect.poll(async () => page.getByTestId('standing-status').textContent()).toBe('停止党籍');
     expect(await page.getByTestId('member-standing').textContent()).toContain('自 2026-07-18 起停止党籍');
     expect(await page.getByTestId('member-standing-tag').textContent()).toBe('停止党籍');

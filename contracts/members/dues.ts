@@ -240,7 +240,8 @@ export const MemberDues = z.object({
   paidFen: z.number().int(),
   extraFen: z.number().int(),
   owedFen: z.number().int(),
-  can: z.object({ manage: z.boolean() }),
+  /** approve: the caller keeps an org above the member's branch (records the committee's approval). */
+  can: z.object({ manage: z.boolean(), approve: z.boolean() }),
 });
 export type MemberDues = z.infer<typeof MemberDues>;
 export const MemberDuesQuery = z.strictObject({

@@ -106,6 +106,15 @@ export const CancelProbation = z.strictObject({
 });
 export type CancelProbation = z.input<typeof CancelProbation>;
 
+/**
+ * Withdrawing a cancellation that awaits the committee (the branch meeting reconsidered it, or it
+ * was recorded in error): why, for the audit entry.
+ */
+export const WithdrawCancellation = z.strictObject({
+  reason: text(200).meta({ title: '撤回理由' }),
+});
+export type WithdrawCancellation = z.input<typeof WithdrawCancellation>;
+
 const Person = z.object({ id: Id, name: z.string() });
 
 const Gap = z.object({ item: z.string(), message: z.string() });
@@ -151,6 +160,10 @@ export const PipelineFile = z.object({
     advance: z.boolean(),
     extend: z.boolean(),
     cancel: z.boolean(),
+    /** Record the committee's approval of an extension or cancellation: only from above the branch. */
+    approve: z.boolean(),
+    /** Withdraw a cancellation the branch resolved that awaits the committee. */
+    withdraw: z.boolean(),
   }),
 });
 export type PipelineFile = z.infer<typeof PipelineFile>;

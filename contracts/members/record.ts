@@ -206,7 +206,7 @@ export const RevealedPii = z.object({
 export const SanctionKind = z.enum(['reward', 'discipline']);
 export type SanctionKind = z.infer<typeof SanctionKind>;
 
-/** 奖惩: a commendation, or one of the five disciplinary sanctions (党章第四十二条), with its date and issuer. */
+/** 奖惩: a commendation, or one of the five disciplinary sanctions (党章第四十一条), with its date and issuer. */
 export const CreateSanction = z.strictObject({
   kind: SanctionKind.meta({ title: '奖惩类别' }),
   /** The commendation's name ("优秀共产党员"), or the sanction ("警告", "严重警告"…). */

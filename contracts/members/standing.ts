@@ -107,6 +107,16 @@ export const ApproveStandingDecision = z.strictObject({
   approvedBy: text(100).meta({ title: '批准机关' }),
 });
 
+/**
+ * 不予批准: the committee above refused the branch meeting's decision — its day, the refusing body
+ * and why. The decision then has no effect, and the member is due again for what the rules say.
+ */
+export const RefuseStandingDecision = z.strictObject({
+  refusedOn: DateOnly.meta({ title: '上级不予批准日期' }),
+  refusedBy: text(100).meta({ title: '上级党组织' }),
+  reason: text(500).meta({ title: '不予批准理由' }),
+});
+
 export const StandingDecision = z.object({
   id: Id,
   kind: StandingDecisionKind,
@@ -114,12 +124,17 @@ export const StandingDecision = z.object({
   approvedOn: z.string().nullable(),
   approvedBy: z.string().nullable(),
   reason: z.string(),
+  /** 上级不予批准: the day, the body, the reason; the decision has no effect. */
+  refusedOn: z.string().nullable(),
+  refusedBy: z.string().nullable(),
+  refusalReason: z.string().nullable(),
   /** Awaiting the committee's approval: it has not taken effect. */
   awaitingApproval: z.boolean(),
-  /** The day it took effect (the approval's, the resolution's, or the day of death); null while awaiting. */
+  /** The day it took effect (the approval's, the resolution's, or the day of death); null while awaiting or refused. */
   effectiveOn: z.string().nullable(),
   recordedAt: z.string(),
-  can: z.object({ approve: z.boolean() }),
+  /** approve, refuse: only the committee above records either (standing/policy.ts mayApproveStanding). */
+  can: z.object({ approve: z.boolean(), refuse: z.boolean() }),
 });
 export type StandingDecision = z.infer<typeof StandingDecision>;
 
@@ -131,7 +146,8 @@ export const MemberStanding = StandingSummary.extend({
   decisions: z.array(StandingDecision),
   /** The decisions the rules allow now (the buttons the web shows). */
   decisionsAllowed: z.array(StandingDecisionKind),
-  can: z.object({ manage: z.boolean() }),
+  /** approve: the caller keeps an org above the member's branch and may record approvals. */
+  can: z.object({ manage: z.boolean(), approve: z.boolean() }),
 });
 export type MemberStanding = z.infer<typeof MemberStanding>;
 
@@ -156,6 +172,8 @@ export const StandingDue = z.object({
   dueSince: z.string(),
   /** The decision awaiting approval, for awaiting_approval. */
   decisionId: Id.nullable(),
+  /** approve: the caller keeps an org above the member's branch, so records approvals and refusals. */
+  can: z.object({ approve: z.boolean() }),
 });
 export type StandingDue = z.infer<typeof StandingDue>;
 export const StandingDueList = pageOf(StandingDue);

@@ -1,9 +1,6 @@
-import { useMutation } from '@tanstack/react-query';
-import { Alert, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
+import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { applyServerErrors, testIdProps } from './forms.ts';
-import { useGuardedClose } from './discard.ts';
+import { FormModal } from './FormModal.tsx';
 
 /**
  * Asks for the reason of a refusal (a correction rejected, a transfer returned): the reason is
@@ -17,7 +14,7 @@ export function ReasonModal({
   submit,
   onClose,
   onDone,
-  okTestId,
+  okTestId = 'reason-submit',
 }: {
   title: string;
   okText: string;
@@ -29,43 +26,24 @@ export function ReasonModal({
   okTestId?: string;
 }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<{ reason: string }>();
-  const close = useGuardedClose(form, onClose);
-  const [general, setGeneral] = useState<string | null>(null);
-  const send = useMutation({
-    mutationFn: (v: { reason: string }) => submit(v.reason.trim()),
-    onSuccess: onDone,
-    onError: (e) => setGeneral(applyServerErrors(form, e, ['reason'])),
-  });
   return (
-    <Modal
-      open
+    <FormModal<{ reason: string }>
       title={title}
       okText={okText}
-      okButtonProps={okTestId ? testIdProps(okTestId, { danger: true }) : { danger: true }}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={close}
-      confirmLoading={send.isPending}
-      mask={{ closable: false }}
+      okTestId={okTestId}
+      danger
+      fields={['reason']}
+      submit={(v) => submit(v.reason.trim())}
+      onClose={onClose}
+      onDone={onDone}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(v) => {
-          setGeneral(null);
-          send.mutate(v);
-        }}
+      <Form.Item
+        name="reason"
+        label={label}
+        rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 200 }]}
       >
-        {general && <Alert type="error" showIcon title={general} style={{ marginBottom: 16 }} role="alert" />}
-        <Form.Item
-          name="reason"
-          label={label}
-          rules={[{ required: true, whitespace: true, message: t('common.required') }, { max: 200 }]}
-        >
-          <Input.TextArea rows={3} maxLength={200} placeholder={placeholder} />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input.TextArea rows={3} maxLength={200} placeholder={placeholder} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -2,7 +2,8 @@ import type { FormInstance, FormRule } from 'antd';
 import { describe, expect, it, vi } from 'vitest';
 import { Phone } from '../../../contracts/users.ts';
 import { ApiError } from './api.ts';
-import { applyServerErrors, blankToNull, zodCheck, zodRule } from './forms.ts';
+import dayjs from 'dayjs';
+import { applyServerErrors, blankToNull, dateProps, monthProps, zodCheck, zodRule } from './forms.ts';
 
 /** The validator of an antd rule, called as antd calls it. */
 const validate = (rule: FormRule, value: unknown) =>
@@ -72,5 +73,24 @@ describe("the server's refusal, put under the fields it names", () => {
       '无权操作该党组织',
     );
     expect(setFields).not.toHaveBeenCalled();
+  });
+});
+
+describe('a date or month field keeps the string the contracts type, the picker sees a day', () => {
+  it('shows a stored date in the picker and stores the picked day as YYYY-MM-DD', () => {
+    expect(dateProps.getValueProps('2026-03-05').value?.format('YYYY-MM-DD')).toBe('2026-03-05');
+    expect(dateProps.normalize(dayjs('2026-03-05'))).toBe('2026-03-05');
+  });
+  it('shows a stored month as its first day and stores the picked month as YYYY-MM', () => {
+    expect(monthProps.getValueProps('2026-03').value?.format('YYYY-MM-DD')).toBe('2026-03-01');
+    expect(monthProps.normalize(dayjs('2026-03-17'))).toBe('2026-03');
+  });
+  it('leaves an empty field empty both ways', () => {
+    for (const empty of [null, undefined, '']) {
+      expect(dateProps.getValueProps(empty).value).toBeNull();
+      expect(monthProps.getValueProps(empty).value).toBeNull();
+    }
+    expect(dateProps.normalize(null)).toBeNull();
+    expect(monthProps.normalize(null)).toBeNull();
   });
 });

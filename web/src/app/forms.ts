@@ -1,4 +1,5 @@
 import type { ButtonProps, FormInstance, FormRule } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { type ZodType, z } from 'zod';
 import { en, zhCN } from 'zod/locales';
 import { passwordShortfall } from '../../../contracts/auth.ts';
@@ -67,3 +68,21 @@ export function applyServerErrors(form: FormInstance, e: unknown, fields: readon
 /** Button props carrying a test hook (antd's prop types do not list data-* attributes). */
 export const testIdProps = (id: string, extra: ButtonProps = {}): ButtonProps =>
   ({ ...extra, 'data-testid': id }) as ButtonProps;
+
+/** A Form.Item's date: 'YYYY-MM-DD' in the form values (as the contracts type it); the picker sees dayjs. */
+export const dateProps = {
+  getValueProps: (v: string | null | undefined) => ({ value: v ? dayjs(v) : null }),
+  normalize: (d: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : null),
+};
+
+/** A Form.Item's month: 'YYYY-MM' in the form values; the month picker sees dayjs. */
+export const monthProps = {
+  getValueProps: (v: string | null | undefined) => ({ value: v ? dayjs(`${v}-01`) : null }),
+  normalize: (d: Dayjs | null) => (d ? d.format('YYYY-MM') : null),
+};
+
+/**
+ * A dialog's `styles`: keeps its buttons on screen on a 768-pixel-high laptop — the body scrolls,
+ * the footer stays.
+ */
+export const scrollingBody = { body: { maxHeight: 'calc(100vh - 250px)', overflowY: 'auto' as const } };

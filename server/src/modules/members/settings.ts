@@ -7,7 +7,7 @@ import type { SettingDef } from '../../platform/settings/index.ts';
  */
 const fen = (max: number) => z.number().int().min(1).max(max);
 
-/** 2008 规定第五条: farmers, students, members without income or on relief pay a small fixed amount. */
+/** 2008 规定第六条: farmers, students, members without income or on relief pay a small fixed amount. */
 export const duesFixedAmounts: SettingDef<{ farmer: number; student: number; relief: number }> = {
   key: 'members.duesFixedAmounts',
   schema: z.strictObject({ farmer: fen(10_000), student: fen(10_000), relief: fen(10_000) }),

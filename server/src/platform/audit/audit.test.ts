@@ -1,6 +1,8 @@
 import { actorLabel } from './service.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, type TestEnv, testEnv } from '../../../test/harness.ts';
+import type { AuditActions } from '../../../../contracts/audit.ts';
+import { makeUser } from '../../../test/fixtures.ts';
+import { login, orgId, query, type TestEnv, testEnv } from '../../../test/harness.ts';
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -46,6 +48,65 @@ describe('audit log', () => {
     const s = await login(env, 'town_admin');
     expect(
       (await env.app.inject({ method: 'GET', url: '/api/v1/audit', headers: s.headers })).statusCode,
+    ).toBe(403);
+  });
+});
+
+describe("the audit log's action filter", () => {
+  const actionsAs = async (username: string) => {
+    const s = await login(env, username);
+    const res = await env.app.inject({ method: 'GET', url: '/api/v1/audit/actions', headers: s.headers });
+    expect(res.statusCode, res.body).toBe(200);
+    return (res.json() as AuditActions).groups;
+  };
+  /** An entry as a module would write it, in `org` (its path as the scope). */
+  const recorded = (action: string, org: number) =>
+    query(
+      env,
+      'insert into audit_log (action, org_id, org_path) select $1, id, path from orgs where id = $2',
+      [action, org],
+    );
+
+  it('offers the actions the log holds, grouped and labelled in both languages, not a list written into the page', async () => {
+    await login(env, 'admin');
+    const root = await orgId(env, '中共青山区委员会');
+    await recorded('member.lost_contact', root);
+    await recorded('lab.first_of_its_kind', root);
+    const groups = await actionsAs('admin');
+    const auth = groups.find((g) => g.group === 'auth');
+    expect(auth?.label).toEqual({ zh: '登录与安全', en: 'Login and security' });
+    expect(auth?.actions).toContainEqual({ action: 'auth.login', label: { zh: '登录', en: 'Logged in' } });
+    expect(groups.find((g) => g.group === 'member')?.actions).toContainEqual({
+      action: 'member.lost_contact',
+      label: { zh: '登记失联', en: 'Lost contact recorded' },
+    });
+    // an action a module has just started to record is offered at once, as it is written
+    expect(groups.find((g) => g.group === 'lab')).toEqual({
+      group: 'lab',
+      label: null,
+      actions: [{ action: 'lab.first_of_its_kind', label: null }],
+    });
+    // what the log does not hold is not offered
+    expect(groups.flatMap((g) => g.actions.map((a) => a.action))).not.toContain('org.deleted');
+  });
+
+  it('offers only what happened in the admin’s own scope', async () => {
+    const town1 = await orgId(env, '中共青山区清河镇委员会');
+    const town2 = await orgId(env, '中共青山区石桥镇委员会');
+    await recorded('lab.in_town_one', town1);
+    await recorded('lab.in_town_two', town2);
+    const townDeptAdmin = await makeUser(env, { orgId: town1, role: 'dept_admin' });
+    const seen = (await actionsAs(townDeptAdmin.username)).flatMap((g) => g.actions.map((a) => a.action));
+    expect(seen).toContain('lab.in_town_one');
+    expect(seen).not.toContain('lab.in_town_two');
+    const seenAtTheTop = (await actionsAs('admin')).flatMap((g) => g.actions.map((a) => a.action));
+    expect(seenAtTheTop).toEqual(expect.arrayContaining(['lab.in_town_one', 'lab.in_town_two']));
+  });
+
+  it('is for dept admins only', async () => {
+    const s = await login(env, 'town_admin');
+    expect(
+      (await env.app.inject({ method: 'GET', url: '/api/v1/audit/actions', headers: s.headers })).statusCode,
     ).toBe(403);
   });
 });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { AuditPage, AuditQuery } from '../../../../contracts/audit.ts';
-import { listAudit } from './service.ts';
+import { AuditActions, AuditPage, AuditQuery } from '../../../../contracts/audit.ts';
+import { listAudit, listAuditActions } from './service.ts';
 
 export async function auditRoutes(base: FastifyInstance) {
   const app = base.withTypeProvider<ZodTypeProvider>();
@@ -24,5 +24,13 @@ export async function auditRoutes(base: FastifyInstance) {
         })),
       };
     },
+  );
+  app.get(
+    '/audit/actions',
+    {
+      config: { access: 'audit.view' },
+      schema: { tags: ['audit 审计日志'], response: { 200: AuditActions } },
+    },
+    (req) => listAuditActions(req.ctx),
   );
 }

@@ -4,81 +4,14 @@ import { DatePicker } from '../../app/DatePicker.tsx';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry, Page } from '../../../../contracts/index.ts';
+import type { AuditActions, AuditEntry, Page } from '../../../../contracts/index.ts';
 import { api, errorMessage, isApiError } from '../../app/api.ts';
+import { currentLang } from '../../app/i18n.ts';
 import { StatusPage } from '../../app/pages/StatusPage.tsx';
 import { OrgSelect } from '../orgs/OrgSelect.tsx';
 import { AuditDiff } from './AuditDiff.tsx';
 import './i18n.ts';
 
-const ACTION_GROUPS: {
-  group: 'org' | 'user' | 'auth' | 'member' | 'transfer' | 'dues';
-  prefix: string;
-  actions: string[];
-}[] = [
-  {
-    group: 'org',
-    prefix: 'org.',
-    actions: ['org.created', 'org.updated', 'org.moved', 'org.reordered', 'org.deleted'],
-  },
-  {
-    group: 'user',
-    prefix: 'user.',
-    actions: [
-      'user.created',
-      'user.updated',
-      'user.password_reset',
-      'user.unlocked',
-      'role.granted',
-      'role.revoked',
-    ],
-  },
-  {
-    group: 'auth',
-    prefix: 'auth.',
-    actions: [
-      'auth.login',
-      'auth.login_failed',
-      'auth.locked',
-      'auth.logout',
-      'auth.password_changed',
-      'auth.session_revoked',
-    ],
-  },
-  {
-    group: 'member',
-    prefix: 'member.',
-    actions: [
-      'member.created',
-      'member.updated',
-      'member.pii_viewed',
-      'member.imported',
-      'member.import_failed',
-      'member.exported',
-      'member.pipeline_updated',
-      'member.advanced',
-      'member.probation_extended',
-      'member.probation_cancelled',
-      'member.study_cards_issued',
-      'member.study_card_reset',
-      'member.correction_requested',
-      'member.correction_approved',
-      'member.correction_rejected',
-    ],
-  },
-  {
-    group: 'transfer',
-    prefix: 'transfer.',
-    actions: [
-      'transfer.created',
-      'transfer.accepted',
-      'transfer.returned',
-      'transfer.cancelled',
-      'transfer.incoming_registered',
-    ],
-  },
-  { group: 'dues', prefix: 'dues.', actions: ['dues.paid'] },
-];
 const TARGET_TYPES = ['org', 'user', 'session', 'member', 'transfer', 'member_import'];
 
 type Filter = {
@@ -121,6 +54,11 @@ export default function AuditPage() {
       ),
     placeholderData: keepPreviousData,
   });
+  // the filter's choices: the actions the log holds in the admin's scope, labelled by the server
+  const actions = useQuery({
+    queryKey: ['audit', 'actions'],
+    queryFn: ({ signal }) => api.get<AuditActions>('/audit/actions', undefined, signal),
+  });
 
   if (isApiError(entries.error, 403)) {
     return (
@@ -135,6 +73,7 @@ export default function AuditPage() {
   }
 
   const actionLabel = (a: string) => (i18n.exists(`audit.actions.${a}`) ? t(`audit.actions.${a}`) : a);
+  const lang = currentLang() === 'en' ? 'en' : 'zh';
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -155,14 +94,18 @@ export default function AuditPage() {
             aria-label={t('audit.filter.action')}
             style={{ flex: '1 1 200px', maxWidth: 260 }}
             data-testid="audit-action"
-            options={ACTION_GROUPS.map((g) => ({
-              label: t(`audit.group.${g.group}`),
-              title: g.group,
-              options: [
-                { value: g.prefix, label: t('audit.all', { group: t(`audit.group.${g.group}`) }) },
-                ...g.actions.map((a) => ({ value: a, label: actionLabel(a) })),
-              ],
-            }))}
+            loading={actions.isPending}
+            options={(actions.data?.groups ?? []).map((g) => {
+              const group = g.label?.[lang] ?? g.group;
+              return {
+                label: group,
+                title: g.group,
+                options: [
+                  { value: `${g.group}.`, label: t('audit.all', { group }) },
+                  ...g.actions.map((a) => ({ value: a.action, label: a.label?.[lang] ?? a.action })),
+                ],
+              };
+            })}
           />
           <Input.Search
             value={actor}

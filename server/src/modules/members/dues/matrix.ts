@@ -1,3 +1,4 @@
+import { makeOrg } from '../../../../test/fixtures.ts';
 import { query, type TestEnv } from '../../../../test/harness.ts';
 import type { MatrixCases } from '../../../../test/matrix.ts';
 import { branchIn, validMember } from '../record/matrix.ts';
@@ -84,15 +85,16 @@ export const duesMatrix: MatrixCases = {
           fromMonth: '2025-01',
           reason: '重病住院，无收入',
           branchApprovedOn: '2025-01-05',
-          committeeApprovedOn: '2025-01-20',
         },
       }),
     },
     'POST /api/v1/dues/reliefs/:id/approve': {
       action: 'dues.manage',
+      // the higher committee approves (policy.ts mayApproveRelief): the member is kept one level
+      // below the target, so the grid's caller inside the target is above the member's branch
       make: async ({ env, target }) => ({
         method: 'POST',
-        url: `/api/v1/dues/reliefs/${await reliefIn(env, target)}/approve`,
+        url: `/api/v1/dues/reliefs/${await reliefIn(env, (await makeOrg(env, target, 'branch')).id)}/approve`,
         payload: { committeeApprovedOn: '2025-01-20' },
       }),
     },
@@ -125,6 +127,54 @@ export const duesMatrix: MatrixCases = {
   },
 
   probes: {
+    'POST /api/v1/dues/reliefs/:id/approve': [
+      {
+        title: 'a branch secretary records the higher committee’s approval of its own branch’s exemption',
+        as: [{ role: 'secretary', on: 'branch1' }],
+        make: async ({ env, places }) => ({
+          method: 'POST',
+          url: `/api/v1/dues/reliefs/${await reliefIn(env, places.branch1)}/approve`,
+          payload: { committeeApprovedOn: '2025-01-20' },
+        }),
+        expect: { refused: 403 },
+      },
+    ],
+    'POST /api/v1/dues/reliefs': [
+      {
+        title: 'a branch secretary records an exemption with the higher committee’s approval already given',
+        as: [{ role: 'secretary', on: 'branch1' }],
+        make: async ({ env, places }) => ({
+          method: 'POST',
+          url: '/api/v1/dues/reliefs',
+          payload: {
+            memberId: String((await validMember(env, places.branch1)).id),
+            kind: 'exempt',
+            fromMonth: '2025-01',
+            reason: '重病住院，无收入',
+            branchApprovedOn: '2025-01-05',
+            committeeApprovedOn: '2025-01-20',
+          },
+        }),
+        expect: { refused: 403 },
+      },
+      {
+        title: 'the town admin records an exemption with both dates',
+        as: [{ role: 'org_admin', on: 'town1' }],
+        make: async ({ env, places }) => ({
+          method: 'POST',
+          url: '/api/v1/dues/reliefs',
+          payload: {
+            memberId: String((await validMember(env, places.branch1)).id),
+            kind: 'exempt',
+            fromMonth: '2025-01',
+            reason: '重病住院，无收入',
+            branchApprovedOn: '2025-01-05',
+            committeeApprovedOn: '2025-01-20',
+          },
+        }),
+        expect: { status: 201 },
+      },
+    ],
     'POST /api/v1/dues/payments': [
       {
         // all or nothing: the town-1 row must not be recorded either

@@ -7,6 +7,7 @@ import { addMonthsToMonth, shanghaiMonth } from '../../../platform/time.ts';
 import { orgs } from '../../../platform/tree/index.ts';
 import { duesStandards, type MemberRow, members } from '../schema.ts';
 import { memberForDues } from './load-member.ts';
+import { mayApproveRelief } from './policy.ts';
 import { duesMonth, reliefInSql, standardInSql } from './months.ts';
 import { presentRelief, presentStandard } from './present.ts';
 import { reliefsOf } from './reliefs.ts';
@@ -78,7 +79,11 @@ async function duesOf(
     extraFen: list.reduce((s, d) => s + d.extraFen, 0),
     // the current month falls due within it: owed are the months before
     owedFen: list.filter((d) => d.month < thisMonth).reduce((s, d) => s + d.shortFen, 0),
-    can: { manage: !!ctx.actor && can(ctx.actor, 'dues.manage', org.path) },
+    can: {
+      manage: !!ctx.actor && can(ctx.actor, 'dues.manage', org.path),
+      // the higher committee's approval of a relief is recorded from above the branch only
+      approve: mayApproveRelief(ctx.actor, org.path),
+    },
   };
 }
 

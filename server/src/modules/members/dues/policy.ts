@@ -1,4 +1,5 @@
 import { type Actor, can, type Policy } from '../../../platform/access/index.ts';
+import { holdsAbove } from '../approval.ts';
 
 export const duesPolicies: Policy[] = [
   {
@@ -10,9 +11,16 @@ export const duesPolicies: Policy[] = [
 ];
 
 /**
- * What the actor may do with one relief. The dates of the branch's decision and the higher
- * committee's approval are recorded by whoever keeps the branch's dues (the decisions are taken on
- * paper, at the meetings); the higher committee's own admins hold dues.manage there too.
+ * 2008 党费规定（三）：少交或免交党费，须经党支部委员会讨论同意，报上级党委批准 — the higher committee's
+ * approval is recorded by someone who keeps dues on an org strictly above the member's branch; the
+ * branch records its own agreement (and finds a good reason) itself.
+ */
+export const mayApproveRelief = (actor: Actor | null, branchPath: string) =>
+  holdsAbove(actor, 'dues.manage', branchPath);
+
+/**
+ * What the actor may do with one relief: the branch's date is recorded by whoever keeps the branch's
+ * dues; the higher committee's approval only from above (mayApproveRelief).
  */
 export function reliefAbilities(
   actor: Actor | null,
@@ -22,7 +30,7 @@ export function reliefAbilities(
 ) {
   const manage = !!actor && can(actor, 'dues.manage', orgPath);
   return {
-    approve: manage && r.kind !== 'excused' && !r.committeeApprovedOn,
+    approve: manage && r.kind !== 'excused' && !r.committeeApprovedOn && mayApproveRelief(actor, orgPath),
     end: manage && (r.toMonth === null || r.toMonth >= thisMonth),
   };
 }

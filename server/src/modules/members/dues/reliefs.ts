@@ -17,8 +17,10 @@ import { paginate } from '../../../platform/http/pagination.ts';
 import { shanghaiMonth, shanghaiToday } from '../../../platform/time.ts';
 import { orgs } from '../../../platform/tree/index.ts';
 import { duesReliefs, members } from '../schema.ts';
+import { approvalFromAboveOnly } from '../approval.ts';
 import { invalid } from './errors.ts';
 import { memberForDues, mustPayDues } from './load-member.ts';
+import { mayApproveRelief } from './policy.ts';
 import { presentRelief } from './present.ts';
 import { reliefProblems } from './rules.ts';
 import { duesStartOf } from './standards.ts';
@@ -35,6 +37,12 @@ export async function recordRelief(ctx: Ctx, input: RecordRelief): Promise<Relie
   const today = shanghaiToday(now);
   return inTransaction(ctx.db, async (tx) => {
     const { m, orgName, orgPath } = await memberForDues(tx, ctx, Number(input.memberId));
+    // the branch records its agreement; the higher committee's approval is recorded from above
+    if (input.committeeApprovedOn && !mayApproveRelief(ctx.actor, orgPath))
+      throw approvalFromAboveOnly(
+        { zh: '少交免交党费的上级党委批准', en: 'The higher committee’s approval' },
+        'committeeApprovedOn',
+      );
     mustPayDues(m);
     const problems = reliefProblems(
       input,
@@ -119,6 +127,11 @@ export async function approveRelief(ctx: Ctx, id: number, input: z.infer<typeof 
   const now = ctx.now();
   return inTransaction(ctx.db, async (tx) => {
     const { r, m, orgName, orgPath } = await reliefFor(tx, ctx, id);
+    if (!mayApproveRelief(ctx.actor, orgPath))
+      throw approvalFromAboveOnly({
+        zh: '少交免交党费的上级党委批准',
+        en: 'The higher committee’s approval',
+      });
     if (r.kind === 'excused')
       throw invalid([
         {

@@ -26,6 +26,7 @@ import { maskNumbersIn } from './masking.ts';
 import { layoutMemberSheet } from './template.ts';
 import { shanghaiToday } from '../../../platform/time.ts';
 import { homeAddressOf, idNumberOf, phoneOf } from '../record/store.ts';
+import { paidUntilOfMany } from '../transfers/store.ts';
 
 /** The member list's filters, without paging: the export is the whole filtered list. */
 export const ExportQuery = MemberListQuery.omit({ page: true, pageSize: true });
@@ -108,6 +109,12 @@ async function writeExport(ctx: Ctx, where: Awaited<ReturnType<typeof memberFilt
       )
       .orderBy(asc(orgs.path), asc(members.id))
       .limit(BATCH);
+    // 党费已交至: the last month paid up, from the payment records (as a transfer letter says it)
+    const paidUntil = await paidUntilOfMany(
+      ctx.db,
+      batch.map((b) => b.m),
+      ctx.now(),
+    );
     for (const { m, orgName } of batch) {
       const phone = phoneOf(ctx.pii, m);
       const address = homeAddressOf(ctx.pii, m);
@@ -135,8 +142,7 @@ async function writeExport(ctx: Ctx, where: Awaited<ReturnType<typeof memberFilt
         address ? maskAddress(address) : null,
         day(m.workStartedOn),
         m.hardshipKind ? (HARDSHIP_ZH[m.hardshipKind as 'other'] ?? m.hardshipKind) : null,
-        // where dues counting starts is the dues sheet's business, not a column to send back
-        null,
+        paidUntil.get(m.id) ?? null,
       ]).commit();
     }
     if (batch.length < BATCH) break;

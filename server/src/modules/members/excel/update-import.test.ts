@@ -406,3 +406,29 @@ describe('the export, with the national fields', () => {
     expect(wb.getWorksheet('出国（境）情况')!.getRow(2).values).toContain('新加坡');
   });
 });
+
+describe('the export fills 党费已交至 from the payment records', () => {
+  it('given a member who paid three months in a row from where dues start, then a gap, the column says the third; someone not yet a member has none', async () => {
+    const b = await branchIn(town1);
+    const payer = await makeMember(env, b.id, { name: '党费已交' });
+    await query(env, "update members set dues_from_month = '2025-01' where id = $1", [payer.id]);
+    for (const month of ['2025-01', '2025-02', '2025-03', '2025-05'])
+      await query(env, 'insert into dues_payments (member_id, month, amount_fen) values ($1, $2, 300)', [
+        payer.id,
+        month,
+      ]);
+    const fresh = await makeMember(env, b.id, { name: '党费未交' });
+    await query(env, "update members set dues_from_month = '2025-01' where id = $1", [fresh.id]);
+    await makeMember(env, b.id, { name: '入党积极', status: 'activist' });
+    const res = await get(town, `/members/export?orgId=${b.id}`);
+    expect(res.statusCode).toBe(200);
+    const sheet = (await readWorkbook(res.rawPayload)).worksheets[0];
+    const byName = new Map<string, unknown>();
+    for (let r = 2; r <= sheet.rowCount; r++)
+      byName.set(String(sheet.getRow(r).getCell(1).value), sheet.getRow(r).getCell(COL.duesPaidUntil).value);
+    expect(byName.get('党费已交')).toBe('2025-03');
+    // nothing paid from the first month: paid up to the month before it
+    expect(byName.get('党费未交')).toBe('2024-12');
+    expect(byName.get('入党积极')).toBeNull();
+  });
+});

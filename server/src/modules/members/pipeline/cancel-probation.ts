@@ -8,6 +8,8 @@ import type { Ctx } from '../../../platform/context.ts';
 import { shanghaiToday } from '../../../platform/time.ts';
 import { members, standingDecisions } from '../schema.ts';
 import { recordHistory } from '../record/store.ts';
+import { approvalFromAboveOnly } from '../approval.ts';
+import { mayApproveProbation } from './policy.ts';
 import { fileOf } from './read-pipeline.ts';
 import { cancellationProblems } from './rules.ts';
 import { asPipelineMember, lockForPipeline, probationDecision, refused } from './store.ts';
@@ -34,6 +36,12 @@ export async function cancelProbation(
         en: 'Cannot cancel the probation',
       });
     const decision = await probationDecision(tx, id, 'cancel_probation');
+    // the branch records its meeting; the approval is the committee above's (policy.ts)
+    if (input.approvedOn !== (decision?.approvedOn ?? null) && !mayApproveProbation(ctx.actor, orgPath))
+      throw approvalFromAboveOnly(
+        { zh: '取消预备党员资格的上级批准', en: 'The approval of the cancellation' },
+        'approvedOn',
+      );
     const values = {
       resolutionOn: input.resolutionOn,
       approvedOn: input.approvedOn,

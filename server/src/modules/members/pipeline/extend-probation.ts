@@ -7,6 +7,8 @@ import type { Ctx } from '../../../platform/context.ts';
 import { shanghaiToday } from '../../../platform/time.ts';
 import { members, standingDecisions } from '../schema.ts';
 import { recordHistory } from '../record/store.ts';
+import { approvalFromAboveOnly } from '../approval.ts';
+import { mayApproveProbation } from './policy.ts';
 import { fileOf } from './read-pipeline.ts';
 import { type Extension, extensionProblems, probationEndOf } from './rules.ts';
 import { asPipelineMember, lockForPipeline, probationDecision, refused } from './store.ts';
@@ -35,6 +37,12 @@ export async function extendProbation(
       resolutionOn: input.resolutionOn,
       approvedOn: input.approvedOn,
     };
+    // the branch records its meeting; the approval is the committee above's (policy.ts)
+    if (ext.approvedOn !== (before.extension?.approvedOn ?? null) && !mayApproveProbation(ctx.actor, orgPath))
+      throw approvalFromAboveOnly(
+        { zh: '延长预备期的上级批准', en: 'The approval of the extension' },
+        'approvedOn',
+      );
     const problems = extensionProblems(before, ext, today);
     if (problems.length)
       throw refused(problems, {

@@ -14,6 +14,18 @@ async function probationer(env: TestEnv, orgId: number) {
   return m;
 }
 
+/** A probationer of `orgId` whose branch resolved to cancel the probation, awaiting the committee. */
+async function cancellationPending(env: TestEnv, orgId: number) {
+  const m = await probationer(env, orgId);
+  await query(
+    env,
+    `insert into standing_decisions (member_id, kind, resolution_on, reason)
+     values ($1, 'cancel_probation', '2025-03-05', '不履行党员义务')`,
+    [m.id],
+  );
+  return m.id;
+}
+
 /** Authorization-matrix cases for the recruitment pipeline (platform/access/matrix.test.ts). */
 export const pipelineMatrix: MatrixCases = {
   routes: {
@@ -54,15 +66,11 @@ export const pipelineMatrix: MatrixCases = {
     },
     'PUT /api/v1/members/:id/probation/extension': {
       action: 'member.manage',
+      // the branch meeting's resolution; the approval is recorded from above (probes below)
       make: async ({ env, target }) => ({
         method: 'PUT',
         url: `/api/v1/members/${(await probationer(env, target)).id}/probation/extension`,
-        payload: {
-          months: 6,
-          resolutionOn: '2025-03-05',
-          approvedOn: '2025-03-20',
-          reason: '需要继续教育和考察',
-        },
+        payload: { months: 6, resolutionOn: '2025-03-05', reason: '需要继续教育和考察' },
       }),
     },
     'PUT /api/v1/members/:id/probation/cancellation': {
@@ -73,8 +81,60 @@ export const pipelineMatrix: MatrixCases = {
         payload: { resolutionOn: '2025-03-05', reason: '不履行党员义务' },
       }),
     },
+    'POST /api/v1/members/:id/probation/cancellation/withdrawal': {
+      action: 'member.manage',
+      make: async ({ env, target }) => ({
+        method: 'POST',
+        url: `/api/v1/members/${await cancellationPending(env, target)}/probation/cancellation/withdrawal`,
+        payload: { reason: '支部党员大会复议，撤回原决定' },
+      }),
+    },
   },
   probes: {
+    'PUT /api/v1/members/:id/probation/extension': [
+      {
+        title: 'a branch secretary records the committee’s approval of its own extension',
+        as: [{ role: 'secretary', on: 'branch1' }],
+        make: async ({ env, places }) => ({
+          method: 'PUT',
+          url: `/api/v1/members/${(await probationer(env, places.branch1)).id}/probation/extension`,
+          payload: {
+            months: 6,
+            resolutionOn: '2025-03-05',
+            approvedOn: '2025-03-20',
+            reason: '需要继续教育和考察',
+          },
+        }),
+        expect: { refused: 403 },
+      },
+      {
+        title: 'the town admin records the extension with the committee’s approval',
+        as: [{ role: 'org_admin', on: 'town1' }],
+        make: async ({ env, places }) => ({
+          method: 'PUT',
+          url: `/api/v1/members/${(await probationer(env, places.branch1)).id}/probation/extension`,
+          payload: {
+            months: 6,
+            resolutionOn: '2025-03-05',
+            approvedOn: '2025-03-20',
+            reason: '需要继续教育和考察',
+          },
+        }),
+        expect: { status: 200 },
+      },
+    ],
+    'PUT /api/v1/members/:id/probation/cancellation': [
+      {
+        title: 'a branch secretary records the committee’s approval of its own cancellation',
+        as: [{ role: 'secretary', on: 'branch1' }],
+        make: async ({ env, places }) => ({
+          method: 'PUT',
+          url: `/api/v1/members/${(await probationer(env, places.branch1)).id}/probation/cancellation`,
+          payload: { resolutionOn: '2025-03-05', approvedOn: '2025-03-20', reason: '不履行党员义务' },
+        }),
+        expect: { refused: 403 },
+      },
+    ],
     'PATCH /api/v1/members/:id/pipeline': [
       {
         // a sponsor is a full member the caller may see: one from another town is refused, and the

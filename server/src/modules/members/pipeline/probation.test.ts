@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeMember, makeOrg } from '../../../../test/fixtures.ts';
+import { makeMember, makeOrg, makeUser } from '../../../../test/fixtures.ts';
 import { login, orgId, query, type Session, type TestEnv, testEnv } from '../../../../test/harness.ts';
 import { addMonthsToDate as addMonths, shanghaiToday } from '../../../platform/time.ts';
 
@@ -86,7 +86,8 @@ describe('培养联系人和入党介绍人 are full members in scope, shown by 
     const history = (await api(town, 'GET', `/members/${activist}/history`)).json();
     expect(history.items[0]).toMatchObject({
       source: 'pipeline',
-      changes: { cultivationContactIds: [[], [full1.id]] },
+      // the history names the contact, as the file does
+      changes: { cultivationContactIds: [[], ['李正式']] },
     });
     const [audit] = await query<{ action: string }>(
       env,
@@ -317,7 +318,14 @@ describe('取消预备党员资格: the branch resolves, the committee approves,
       reason: '不履行党员义务',
     });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().can).toEqual({ manage: false, advance: false, extend: false, cancel: false });
+    expect(res.json().can).toEqual({
+      manage: false,
+      advance: false,
+      extend: false,
+      cancel: false,
+      approve: false,
+      withdraw: false,
+    });
     const [m] = await query<{ party_standing: string; left_how: string; left_on: string; left: boolean }>(
       env,
       `select party_standing, left_how, to_char(left_on, 'YYYY-MM-DD') as left_on, left_at is not null as left
@@ -362,5 +370,146 @@ describe('细则第三十六条: a probationer who transferred in', () => {
     expect((await dueRow(id))?.alerts).toEqual([
       { kind: 'transferredIn', on: addMonths(addMonths(daysAgo(200), 12), 6) },
     ]);
+  });
+});
+
+describe('党章第七条；细则第三十二条: the branch resolves, the committee above approves', () => {
+  let secretary: Session; // secretary of the test branch
+
+  beforeAll(async () => {
+    const u = await makeUser(env, { orgId: branch, role: 'secretary' });
+    secretary = await login(env, u.username);
+  });
+
+  it('the branch secretary records the extension its meeting resolved, but not the committee’s approval', async () => {
+    const id = await probationer('卫延长', 370);
+    const file = (await api(secretary, 'GET', `/members/${id}/pipeline`)).json();
+    expect(file.can).toMatchObject({ extend: true, approve: false });
+    const approved = await api(secretary, 'PUT', `/members/${id}/probation/extension`, {
+      months: 6,
+      resolutionOn: daysAgo(10),
+      approvedOn: daysAgo(2),
+      reason: '需要继续教育和考察',
+    });
+    expect(approved.statusCode).toBe(403);
+    expect(approved.json().error.details[0].path).toBe('approvedOn');
+    expect(await decisions(id)).toEqual([]);
+    const resolved = await api(secretary, 'PUT', `/members/${id}/probation/extension`, {
+      months: 6,
+      resolutionOn: daysAgo(10),
+      reason: '需要继续教育和考察',
+    });
+    expect(resolved.statusCode, resolved.body).toBe(200);
+    // the town committee's admin records the approval
+    expect((await api(town, 'GET', `/members/${id}/pipeline`)).json().can).toMatchObject({ approve: true });
+    const byTown = await api(town, 'PUT', `/members/${id}/probation/extension`, {
+      months: 6,
+      resolutionOn: daysAgo(10),
+      approvedOn: daysAgo(2),
+      reason: '需要继续教育和考察',
+    });
+    expect(byTown.statusCode, byTown.body).toBe(200);
+    expect(byTown.json().probation.extension).toMatchObject({ approvedOn: daysAgo(2) });
+  });
+
+  it('nor the approval of a cancellation: 403 naming approvedOn, nothing written', async () => {
+    const id = await probationer('蒋取消', 370);
+    const res = await api(secretary, 'PUT', `/members/${id}/probation/cancellation`, {
+      resolutionOn: daysAgo(10),
+      approvedOn: daysAgo(2),
+      reason: '不履行党员义务',
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.details[0].path).toBe('approvedOn');
+    expect(await decisions(id)).toEqual([]);
+    const [m] = await query<{ party_standing: string }>(
+      env,
+      'select party_standing from members where id = $1',
+      [id],
+    );
+    expect(m.party_standing).toBe('normal');
+  });
+});
+
+describe('a cancellation awaiting the committee is withdrawn by the branch', () => {
+  let secretary: Session;
+  let id: number;
+
+  beforeAll(async () => {
+    const u = await makeUser(env, { orgId: branch, role: 'secretary' });
+    secretary = await login(env, u.username);
+    id = await probationer('沈撤回', 380);
+    await query(
+      env,
+      'update members set conversion_request_on = $2, conversion_resolution_on = $3 where id = $1',
+      [id, daysAgo(20), daysAgo(10)],
+    );
+  });
+
+  it('with nothing to withdraw, a 409 that says so', async () => {
+    const res = await api(secretary, 'POST', `/members/${id}/probation/cancellation/withdrawal`, {
+      reason: '复议',
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.message).toContain('没有待上级批准的取消预备党员资格决定');
+  });
+
+  it('given the branch resolved to cancel, when it withdraws the resolution, then the file no longer holds the conversion', async () => {
+    const cancel = await api(secretary, 'PUT', `/members/${id}/probation/cancellation`, {
+      resolutionOn: daysAgo(10),
+      reason: '不履行党员义务',
+    });
+    expect(cancel.statusCode, cancel.body).toBe(200);
+    expect(cancel.json().can).toMatchObject({ withdraw: true });
+    expect((await dueRow(id))?.alerts.map((a) => a.kind)).toContain('cancellationPending');
+
+    const empty = await api(secretary, 'POST', `/members/${id}/probation/cancellation/withdrawal`, {
+      reason: '  ',
+    });
+    expect(empty.statusCode).toBe(400);
+
+    const res = await api(secretary, 'POST', `/members/${id}/probation/cancellation/withdrawal`, {
+      reason: '支部党员大会复议，撤回原决定',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      probation: { cancellation: null },
+      can: { withdraw: false, cancel: true },
+    });
+    expect(res.json().step.alerts.map((a: { kind: string }) => a.kind)).not.toContain('cancellationPending');
+    expect(await decisions(id)).toEqual([]);
+    expect((await dueRow(id))?.alerts.map((a) => a.kind) ?? []).not.toContain('cancellationPending');
+    const [a] = await query<{ before: Record<string, unknown>; after: Record<string, unknown> }>(
+      env,
+      "select before, after from audit_log where action = 'member.probation_cancellation_withdrawn' and target_id = $1",
+      [String(id)],
+    );
+    expect(a.before).toMatchObject({ resolutionOn: daysAgo(10), reason: '不履行党员义务' });
+    expect(a.after).toMatchObject({ cancellation: null, withdrawalReason: '支部党员大会复议，撤回原决定' });
+    // the conversion is no longer held: it goes ahead
+    const convert = await api(secretary, 'POST', `/members/${id}/advance`, { to: 'full', on: daysAgo(1) });
+    expect(convert.statusCode, convert.body).toBe(200);
+  });
+
+  it('another town’s admin cannot withdraw it (403); an approved one cannot be withdrawn (409)', async () => {
+    const id = await probationer('许已批', 380);
+    await api(secretary, 'PUT', `/members/${id}/probation/cancellation`, {
+      resolutionOn: daysAgo(5),
+      reason: '不履行党员义务',
+    });
+    const outside = await api(town2, 'POST', `/members/${id}/probation/cancellation/withdrawal`, {
+      reason: '复议',
+    });
+    expect(outside.statusCode).toBe(403);
+    const approved = await api(town, 'PUT', `/members/${id}/probation/cancellation`, {
+      resolutionOn: daysAgo(5),
+      approvedOn: daysAgo(1),
+      reason: '不履行党员义务',
+    });
+    expect(approved.statusCode, approved.body).toBe(200);
+    const late = await api(secretary, 'POST', `/members/${id}/probation/cancellation/withdrawal`, {
+      reason: '复议',
+    });
+    expect(late.statusCode).toBe(409);
   });
 });

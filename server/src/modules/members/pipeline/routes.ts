@@ -10,6 +10,7 @@ import {
   PipelineDueQuery,
   PipelineFile,
   PipelineUpdate,
+  WithdrawCancellation,
 } from '../../../../../contracts/members/index.ts';
 import { advanceMember } from './advance-member.ts';
 import { cancelProbation } from './cancel-probation.ts';
@@ -17,6 +18,7 @@ import { extendProbation } from './extend-probation.ts';
 import { pipelineDue } from './pipeline-due.ts';
 import { readPipeline } from './read-pipeline.ts';
 import { updatePipeline } from './update-pipeline.ts';
+import { withdrawCancellation } from './withdraw-cancellation.ts';
 
 const tags = ['pipeline 发展党员'];
 
@@ -56,7 +58,7 @@ export async function pipelineRoutes(base: FastifyInstance) {
       config: { access: 'member.manage' },
       schema: {
         tags,
-        summary: '延长预备期（一次，6–12 个月）：支部党员大会日期、上级党委批准日期',
+        summary: '延长预备期（一次，6–12 个月）：支部党员大会日期；上级党委批准日期由上级党组织登记',
         params: IdParams,
         body: ExtendProbation,
         response: { 200: PipelineFile },
@@ -70,13 +72,27 @@ export async function pipelineRoutes(base: FastifyInstance) {
       config: { access: 'member.manage' },
       schema: {
         tags,
-        summary: '取消预备党员资格：支部党员大会日期；上级党委批准后即出党',
+        summary: '取消预备党员资格：支部党员大会日期；上级党委批准（由上级党组织登记）后即出党',
         params: IdParams,
         body: CancelProbation,
         response: { 200: PipelineFile },
       },
     },
     (req) => cancelProbation(req.ctx, Number(req.params.id), req.body),
+  );
+  app.post(
+    '/members/:id/probation/cancellation/withdrawal',
+    {
+      config: { access: 'member.manage' },
+      schema: {
+        tags,
+        summary: '撤回待上级批准的取消预备党员资格决定（须说明理由；已批准的不能撤回）',
+        params: IdParams,
+        body: WithdrawCancellation,
+        response: { 200: PipelineFile },
+      },
+    },
+    (req) => withdrawCancellation(req.ctx, Number(req.params.id), req.body),
   );
   app.patch(
     '/members/:id/pipeline',

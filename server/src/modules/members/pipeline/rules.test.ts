@@ -217,7 +217,7 @@ describe('发展对象 → 预备党员', () => {
     );
   });
 
-  it('细则第十八条: the concentrated training lasts at least three days or 24 class hours', () => {
+  it('细则第十七条: the concentrated training lasts at least three days or 24 class hours', () => {
     const short = nextStep(person('candidate', prepared, { ...ready, trainingHours: 16 }), '2025-06-01');
     expect(short.missing.find((g) => g.item === 'trainingHours')?.text.zh).toBe(
       '集中培训一般不少于三天或二十四学时，已登记 16 学时',

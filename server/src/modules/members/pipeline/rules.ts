@@ -247,7 +247,7 @@ const ORDER_RULES: OrderRule[] = [
     }),
   },
   {
-    // 细则第十八条：对发展对象进行短期集中培训
+    // 细则第十七条：对发展对象进行短期集中培训
     item: 'trainingOn',
     after: ['candidateOn'],
     bound: (m) => m.dates.candidateOn,
@@ -267,7 +267,7 @@ const ORDER_RULES: OrderRule[] = [
     }),
   },
   {
-    // 细则第二十条：预审合格的 … 发放《中国共产党入党志愿书》
+    // 细则第十九条：预审合格的 … 发放《中国共产党入党志愿书》
     item: 'applicationFormOn',
     after: ['preReviewOn'],
     bound: (m) => m.dates.preReviewOn,
@@ -322,7 +322,7 @@ const ORDER_RULES: OrderRule[] = [
     }),
   },
   {
-    // 党章第六条；细则第二十八条：预备党员必须面向党旗进行入党宣誓
+    // 党章第六条；细则第三十条：预备党员必须面向党旗进行入党宣誓
     item: 'oathOn',
     after: ['admissionApprovedOn'],
     bound: (m) => m.dates.admissionApprovedOn,
@@ -412,7 +412,7 @@ export function sponsorsGap(m: PipelineMember): Gap[] {
   ];
 }
 
-/** 细则第十八条：集中培训时间一般不少于三天（或不少于二十四个学时）. */
+/** 细则第十七条：集中培训时间一般不少于三天（或不少于二十四个学时）. */
 export const MIN_TRAINING_HOURS = 24;
 export function trainingHoursGap(m: PipelineMember): Gap[] {
   if (m.trainingHours === null)
@@ -502,7 +502,7 @@ function stepOf(m: PipelineMember, today: string) {
         });
       missing.push(...gapsFor(m, ['oathOn', 'conversionRequestOn', 'conversionResolutionOn'], today));
       earliestOn = latest(end, d.conversionResolutionOn, ext?.approvedOn);
-      // 细则第三十四条：延长预备期的决议，上级党委应当在三个月内审批
+      // 细则第三十二条：延长预备期应当经上级党组织批准；审批时限比照第三十四条转正决议的三个月
       if (ext && !ext.approvedOn)
         deadlines.push(
           ...deadline('probationExtensionApprovedOn', ext.resolutionOn, APPROVAL_MONTHS, {

@@ -181,7 +181,7 @@ describe('奖惩: commendations and discipline kept with a record', () => {
     });
   });
 
-  it('refuses a disciplinary sanction for an activist (党章第四十二条: for Party members), and one dated in the future', async () => {
+  it('refuses a disciplinary sanction for an activist (党章第四十一条: for Party members), and one dated in the future', async () => {
     const activist = await makeMember(env, branch, { status: 'activist' });
     const res = await api(town, 'POST', `/members/${activist.id}/sanctions`, {
       kind: 'discipline',

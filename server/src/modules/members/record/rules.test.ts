@@ -106,7 +106,7 @@ describe('参加工作日期 (劳动法第十五条)', () => {
   });
 });
 
-describe('奖惩 (党章第四十二条)', () => {
+describe('奖惩 (党章第四十一条)', () => {
   const full = { birthDate: '1980-05-01', joinedOn: '2005-07-01', status: 'full' };
   const today = '2026-11-25';
   it('given a full member, a warning after joining is recorded', () => {

@@ -158,7 +158,7 @@ export function toIssues(problems: Problem[]): FieldIssue[] & { messageEn?: stri
 const isAdmitted = (status: string) => ADMITTED.includes(status as MemberStatus);
 
 /**
- * 奖惩. 党章第四十二条: the disciplinary sanctions on a Party member are five (警告、严重警告、撤销
+ * 奖惩. 党章第四十一条: the disciplinary sanctions on a Party member are five (警告、严重警告、撤销
  * 党内职务、留党察看、开除党籍), so a sanction is recorded only for a probationary or full member,
  * and not before they joined. Either kind: not in the future, not before birth.
  */
@@ -177,7 +177,7 @@ export function sanctionProblems(
       out.push({
         path: 'kind',
         text: {
-          zh: '党纪处分只适用于党员（预备党员、正式党员）（党章第四十二条）',
+          zh: '党纪处分只适用于党员（预备党员、正式党员）（党章第四十一条）',
           en: 'Party discipline applies to Party members only (Constitution, art. 42)',
         },
       });
@@ -193,7 +193,7 @@ export function sanctionProblems(
   return out;
 }
 
-/** The five sanctions of 党章第四十二条, offered when a discipline is recorded. */
+/** The five sanctions of 党章第四十一条, offered when a discipline is recorded. */
 export const DISCIPLINE_TITLES = ['警告', '严重警告', '撤销党内职务', '留党察看', '开除党籍'] as const;
 
 /** 出国（境）: back not before leaving, neither in the future of a return, nor before birth. */

@@ -4,7 +4,7 @@ import { inTransaction } from '../../../db/client.ts';
 import { authorize } from '../../../platform/access/index.ts';
 import { recordAudit } from '../../../platform/audit/service.ts';
 import { actorOf, type Ctx } from '../../../platform/context.ts';
-import { conflict, notFound } from '../../../platform/http/errors.ts';
+import { conflict, fieldError, notFound } from '../../../platform/http/errors.ts';
 import { members } from '../schema.ts';
 import { refuseLeft } from '../standing/guard.ts';
 import type { MemberInput } from './rules.ts';
@@ -22,6 +22,8 @@ export async function updateMember(ctx: Ctx, id: number, patch: UpdateMember): P
     refuseLeft(locked);
     const { version, ...fields } = patch;
     if (version !== locked.version) throw staleRecord(locked.name);
+    const mobile = mobileEditProblem(locked, fields);
+    if (mobile) throw mobile;
     const { row, changes } = await applyMemberChange(tx, ctx, locked, fields as Partial<MemberInput>, 'edit');
     if (Object.keys(changes).length) {
       await recordAudit(tx, ctx, {
@@ -42,5 +44,27 @@ function staleRecord(name: string) {
   return conflict('stale_record', {
     zh: `${name}的信息在您打开后已被他人修改，本次修改未保存；请刷新后核对再改`,
     en: 'This record was changed by someone else after you opened it; nothing was saved. Reload and retry',
+  });
+}
+
+/**
+ * 流动党员 is kept by its periods (mobile/: out and back dates, destination, host branch), which set
+ * the record's flag and place; an edit of the record does not change them behind the periods'
+ * back. Sent unchanged (a form that still carries them) they are no edit.
+ */
+export function mobileEditProblem(
+  row: { mobile: boolean; mobileLocation: string | null },
+  fields: { mobile?: boolean; mobileLocation?: string | null },
+) {
+  const path =
+    fields.mobile !== undefined && fields.mobile !== row.mobile
+      ? 'mobile'
+      : fields.mobileLocation !== undefined && (fields.mobileLocation ?? null) !== row.mobileLocation
+        ? 'mobileLocation'
+        : null;
+  if (!path) return null;
+  return fieldError(path, {
+    zh: '流动党员情况不在此修改：请到“流动党员”登记外出或返回（外出日期、外出地点、流入地党组织）',
+    en: 'mobile membership is not edited here: record the period away or the return under Mobile members',
   });
 }

@@ -10,8 +10,10 @@ import { inTransaction } from '../../../db/client.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { conflict, notFound } from '../../../platform/http/errors.ts';
 import { shanghaiToday } from '../../../platform/time.ts';
+import { approvalFromAboveOnly } from '../approval.ts';
 import { standingDecisions } from '../schema.ts';
-import { awaitingApproval } from './present.ts';
+import { mayApproveStanding } from './policy.ts';
+import { awaitingApproval, type DecisionRow } from './present.ts';
 import { approvalProblems } from './rules.ts';
 import { lockForStanding, refused, saveStandingChange, standingView } from './store.ts';
 import { effectOf } from './take-effect.ts';
@@ -35,12 +37,10 @@ export async function approveDecision(
       .for('update');
     if (!d) throw notFound(DECISION);
     const { locked, orgPath } = await lockForStanding(tx, ctx, d.memberId);
+    if (!mayApproveStanding(ctx.actor, orgPath))
+      throw approvalFromAboveOnly({ zh: '上级批准', en: 'The approval' });
     const kind = d.kind as StandingDecisionKind;
-    if (!(kind in STANDING_DECISION_LABELS) || !awaitingApproval(d))
-      throw conflict('decision_not_awaiting_approval', {
-        zh: d.approvedOn ? `该决定已于${d.approvedOn}批准` : '该决定无需上级批准',
-        en: d.approvedOn ? `approved already on ${d.approvedOn}` : 'this decision needs no approval',
-      });
+    if (!(kind in STANDING_DECISION_LABELS) || !awaitingApproval(d)) throw notAwaiting(d);
     // the standing it was taken on must still hold: a suspension of a member meanwhile restored…
     const holds =
       kind === 'suspend'
@@ -72,5 +72,21 @@ export async function approveDecision(
       },
     });
     return standingView(tx, ctx, row, orgPath);
+  });
+}
+
+/** A decision approved, refused or needing no approval cannot be approved or refused (again): 409. */
+export function notAwaiting(d: DecisionRow) {
+  return conflict('decision_not_awaiting_approval', {
+    zh: d.approvedOn
+      ? `该决定已于${d.approvedOn}批准`
+      : d.refusedOn
+        ? `上级党组织已于${d.refusedOn}不予批准该决定`
+        : '该决定无需上级批准',
+    en: d.approvedOn
+      ? `approved already on ${d.approvedOn}`
+      : d.refusedOn
+        ? `refused by the committee above on ${d.refusedOn}`
+        : 'this decision needs no approval',
   });
 }

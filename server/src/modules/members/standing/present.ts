@@ -5,8 +5,9 @@ import type {
   StandingDecisionKind,
   StandingSummary,
 } from '../../../../../contracts/members/index.ts';
+import { STANDING_DECISION_LABELS } from '../../../../../contracts/labels.ts';
 import type { MemberRow, standingDecisions } from '../schema.ts';
-import { effectiveOn, needsApproval } from './rules.ts';
+import { decisionState, effectiveOn } from './rules.ts';
 
 export type DecisionRow = typeof standingDecisions.$inferSelect;
 
@@ -25,9 +26,9 @@ export function presentStandingSummary(m: MemberRow): StandingSummary {
   };
 }
 
-/** A decision awaits the committee's approval while one is needed and none is recorded. */
-export const awaitingApproval = (d: Pick<DecisionRow, 'kind' | 'approvedOn'>) =>
-  needsApproval(d.kind as StandingDecisionKind) && d.approvedOn === null;
+/** A decision awaits the committee's approval while one is needed and none (nor a refusal) is recorded. */
+export const awaitingApproval = (d: Pick<DecisionRow, 'kind' | 'approvedOn' | 'refusedOn'>) =>
+  decisionState(d.kind as StandingDecisionKind, d) === 'awaiting';
 
 export function presentDecision(d: DecisionRow, canApprove: boolean): StandingDecision {
   const kind = d.kind as StandingDecisionKind;
@@ -39,10 +40,17 @@ export function presentDecision(d: DecisionRow, canApprove: boolean): StandingDe
     approvedOn: d.approvedOn,
     approvedBy: d.approvedBy,
     reason: d.reason,
+    refusedOn: d.refusedOn,
+    refusedBy: d.refusedBy,
+    refusalReason: d.refusalReason,
     awaitingApproval: awaiting,
-    effectiveOn: effectiveOn(kind, d.resolutionOn, d.approvedOn),
+    effectiveOn: d.refusedOn ? null : effectiveOn(kind, d.resolutionOn, d.approvedOn),
     recordedAt: d.createdAt.toISOString(),
-    can: { approve: awaiting && canApprove },
+    // probation's decisions sit beside these but are approved with the probation (pipeline/)
+    can: {
+      approve: awaiting && canApprove && kind in STANDING_DECISION_LABELS,
+      refuse: awaiting && canApprove && kind in STANDING_DECISION_LABELS,
+    },
   };
 }
 
@@ -50,15 +58,15 @@ export function presentMemberStanding(
   m: MemberRow,
   decisions: DecisionRow[],
   allowed: StandingDecisionKind[],
-  manage: boolean,
+  can: { manage: boolean; approve: boolean },
 ): MemberStanding {
   return {
     memberId: String(m.id),
     name: m.name,
     status: m.status as MemberStatus,
     ...presentStandingSummary(m),
-    decisions: decisions.map((d) => presentDecision(d, manage)),
-    decisionsAllowed: manage ? allowed : [],
-    can: { manage },
+    decisions: decisions.map((d) => presentDecision(d, can.approve)),
+    decisionsAllowed: can.manage ? allowed : [],
+    can,
   };
 }

@@ -5,7 +5,9 @@ import { inTransaction } from '../../../db/client.ts';
 import { actorOf, type Ctx } from '../../../platform/context.ts';
 import { conflict } from '../../../platform/http/errors.ts';
 import { shanghaiToday } from '../../../platform/time.ts';
+import { approvalFromAboveOnly } from '../approval.ts';
 import { standingDecisions } from '../schema.ts';
+import { mayApproveStanding } from './policy.ts';
 import { decisionProblems } from './rules.ts';
 import {
   decisionsOf,
@@ -31,6 +33,13 @@ export async function recordDecision(
 ): Promise<MemberStanding> {
   return inTransaction(ctx.db, async (tx) => {
     const { locked, orgPath } = await lockForStanding(tx, ctx, id);
+    // the branch records its meeting; an approval given with it is the committee above's to record
+    if (
+      input.kind !== 'death' &&
+      (input.approvedOn || input.approvedBy) &&
+      !mayApproveStanding(ctx.actor, orgPath)
+    )
+      throw approvalFromAboveOnly({ zh: '上级批准', en: 'The approval' }, 'approvedOn');
     const decisions = await decisionsOf(tx, id);
     const pending = pendingOf(decisions);
     // a death is a fact: it is recorded whatever awaits approval

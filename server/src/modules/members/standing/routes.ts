@@ -8,6 +8,7 @@ import {
   MemberStanding,
   RecordAbroad,
   RecordStandingDecision,
+  RefuseStandingDecision,
   StandingDueList,
   StandingDueQuery,
 } from '../../../../../contracts/members/index.ts';
@@ -17,6 +18,7 @@ import { markLostContact } from './mark-lost-contact.ts';
 import { readStanding } from './read-standing.ts';
 import { recordAbroad } from './record-abroad.ts';
 import { recordDecision } from './record-decision.ts';
+import { refuseDecision } from './refuse-decision.ts';
 import { standingDue } from './standing-due.ts';
 
 const tags = ['standing 党籍管理'];
@@ -104,12 +106,26 @@ export async function standingRoutes(base: FastifyInstance) {
       config: manage,
       schema: {
         tags,
-        summary: '登记上级党组织批准（决定自批准之日起生效）',
+        summary: '登记上级党组织批准（决定自批准之日起生效；须由上级党组织登记）',
         params: IdParams,
         body: ApproveStandingDecision,
         response: answer,
       },
     },
     (req) => approveDecision(req.ctx, Number(req.params.id), req.body),
+  );
+  app.post(
+    '/standing-decisions/:id/refusal',
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: '登记上级党组织不予批准（日期、机关、理由）：决定不生效，原待办事项重新列出',
+        params: IdParams,
+        body: RefuseStandingDecision,
+        response: answer,
+      },
+    },
+    (req) => refuseDecision(req.ctx, Number(req.params.id), req.body),
   );
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   approvalProblems,
   decisionProblems,
+  decisionState,
   decisionsAllowed,
   dueDecisions,
   duesLapseDue,
@@ -9,6 +10,7 @@ import {
   foundProblems,
   lostContactProblems,
   needsApproval,
+  refusalProblems,
   type StandingFacts,
   standingAfter,
 } from './rules.ts';
@@ -163,7 +165,7 @@ describe('党章第九条: six months in a row without paying dues → 自行脱
   });
 });
 
-describe('党章第九条、第四十条: how a member leaves, and when it takes effect', () => {
+describe('党章第九条、第四十二条: how a member leaves, and when it takes effect', () => {
   it('除名 and 开除党籍 take effect when the committee above approves them', () => {
     for (const k of ['remove', 'expel', 'suspend', 'restore'] as const) expect(needsApproval(k)).toBe(true);
     expect(standingAfter('remove')).toEqual({ standing: 'left', leftHow: 'removal' });
@@ -260,5 +262,33 @@ describe('which decisions a page offers', () => {
   it('while a decision awaits approval only a death may be recorded; nothing for someone who left', () => {
     expect(decisionsAllowed(member(), true)).toEqual(['death']);
     expect(decisionsAllowed(member({ standing: 'left' }), false)).toEqual([]);
+  });
+});
+
+describe('党章第九条、第四十二条: the committee above approves — or refuses (不予批准)', () => {
+  it('given a suspension the branch meeting decided on 2025-07-20, it awaits the committee until either is recorded', () => {
+    expect(decisionState('suspend', { approvedOn: null, refusedOn: null })).toBe('awaiting');
+    expect(decisionState('suspend', { approvedOn: '2025-08-05', refusedOn: null })).toBe('in_effect');
+  });
+
+  it('when the committee refuses it, the decision is refused and has no effect; what made it due is due again', () => {
+    expect(decisionState('suspend', { approvedOn: null, refusedOn: '2025-08-05' })).toBe('refused');
+    // the rules still see the member out of contact for six months: the suspension is due again
+    expect(dueDecisions(member({ lostContactOn: '2025-01-10' }), '2025-08-10')).toMatchObject([
+      { decision: 'suspend', rule: 'lost_contact', dueSince: '2025-07-10' },
+    ]);
+  });
+
+  it('退党 and 逝世 need no approval, so there is nothing to refuse', () => {
+    expect(decisionState('death', { approvedOn: null, refusedOn: null })).toBe('in_effect');
+    const d = { kind: 'resign' as const, resolutionOn: '2025-05-06', approvedOn: null, refusedOn: null };
+    expect(paths(refusalProblems(d, '2025-05-10', '2025-05-10'))).toEqual(['refusedOn']);
+  });
+
+  it('the refusal is dated not before the branch meeting and not after today', () => {
+    const d = { kind: 'suspend' as const, resolutionOn: '2025-07-20', approvedOn: null, refusedOn: null };
+    expect(refusalProblems(d, '2025-08-05', '2025-08-10')).toEqual([]);
+    expect(paths(refusalProblems(d, '2025-07-19', '2025-08-10'))).toEqual(['refusedOn']);
+    expect(paths(refusalProblems(d, '2025-08-11', '2025-08-10'))).toEqual(['refusedOn']);
   });
 });

@@ -19,7 +19,7 @@ import { FLAG_AFTER_MONTHS } from '../dues/rules.ts';
  *   files it), 劝退 and 除名 (the branch meeting decides, the committee above approves), and
  *   "党员如果没有正当理由，连续六个月不参加党的组织生活，或不交纳党费，或不做党所分配的工作，就被
  *   认为是自行脱党。支部大会应当决定把这样的党员除名，并报上级党组织批准。"
- * - 党章第四十条: 开除党籍 is decided by the branch meeting and approved above.
+ * - 党章第四十二条: 开除党籍 is decided by the branch meeting and approved above.
  *
  * The platform lists who is due for which decision; people take the decision and record it.
  */
@@ -126,12 +126,25 @@ export function duesLapseDue(sinceMonth: string): Due {
 
 /**
  * Which decisions need the committee above to approve them, taking effect on its approval
- * (党章第九条: 除名、自行脱党 "报上级党组织批准"; 第四十条: 开除党籍; 停止、恢复党籍 by the committee's
+ * (党章第九条: 除名、自行脱党 "报上级党组织批准"; 第四十二条: 开除党籍; 停止、恢复党籍 by the committee's
  * approval in practice). 退党 is announced by the branch meeting and only filed above (备案), and a
  * death is a fact: both take effect at once.
  */
 export function needsApproval(kind: StandingDecisionKind): boolean {
   return kind !== 'resign' && kind !== 'death';
+}
+
+/**
+ * Where a decision stands: awaiting the committee above, in effect, or refused by it (不予批准). A
+ * refused decision has no effect: the member's standing stays as it was, and whatever made the
+ * decision due (条例第二十四条, 党章第九条) is due again for the branch to take up.
+ */
+export function decisionState(
+  kind: StandingDecisionKind,
+  d: { approvedOn: string | null; refusedOn: string | null },
+): 'awaiting' | 'in_effect' | 'refused' {
+  if (d.refusedOn) return 'refused';
+  return needsApproval(kind) && !d.approvedOn ? 'awaiting' : 'in_effect';
 }
 
 /** The day a decision takes effect: the approval's, or the resolution's (退党, 逝世); null while awaiting. */
@@ -301,6 +314,46 @@ export function approvalProblems(
       text: {
         zh: `上级批准不能早于支部党员大会作出决定之日（${resolutionOn}）`,
         en: `the approval cannot come before the branch meeting (${resolutionOn})`,
+      },
+    });
+  return p;
+}
+
+/**
+ * The committee's refusal (不予批准) of a decision awaiting it: only such a decision can be refused
+ * (one in effect is undone by a new decision, e.g. 恢复党籍), on a day not in the future and not
+ * before the branch meeting it answers.
+ */
+export function refusalProblems(
+  d: {
+    kind: StandingDecisionKind;
+    resolutionOn: string;
+    approvedOn: string | null;
+    refusedOn: string | null;
+  },
+  refusedOn: string,
+  today: string,
+): Problem[] {
+  const p: Problem[] = [];
+  if (!needsApproval(d.kind))
+    p.push({
+      path: 'refusedOn',
+      text: {
+        zh: `“${DECISION(d.kind).zh}”无需上级批准，也就无从不予批准`,
+        en: 'this decision needs no approval, so it cannot be refused',
+      },
+    });
+  if (refusedOn > today)
+    p.push({
+      path: 'refusedOn',
+      text: { zh: `不能晚于今天（${today}）`, en: `cannot be after today (${today})` },
+    });
+  if (refusedOn < d.resolutionOn)
+    p.push({
+      path: 'refusedOn',
+      text: {
+        zh: `上级不予批准不能早于支部党员大会作出决定之日（${d.resolutionOn}）`,
+        en: `the refusal cannot come before the branch meeting (${d.resolutionOn})`,
       },
     });
   return p;

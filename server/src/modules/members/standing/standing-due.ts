@@ -13,6 +13,7 @@ import type { Ctx } from '../../../platform/context.ts';
 import { paginate } from '../../../platform/http/pagination.ts';
 import { shanghaiToday } from '../../../platform/time.ts';
 import { arrears } from '../dues/arrears.ts';
+import { mayApproveStanding } from './policy.ts';
 import { FLAG_AFTER_MONTHS } from '../dues/rules.ts';
 import {
   duesLapseDue,
@@ -54,7 +55,8 @@ const AWAITING = STANDING_DECISION_KINDS.filter(needsApproval);
  * Who is due for which decision on their standing, and since when, by the rule that makes it due
  * (rules.ts dueDecisions, here in SQL so that the list is ranked, counted and paged in the
  * database), with the 自行脱党 candidates of the arrears report; a member whose branch has decided
- * is listed as awaiting the committee's approval instead. Oldest first. The platform never decides.
+ * is listed as awaiting the committee's approval instead (and, once the committee refused it, as due
+ * again). Oldest first. The platform never decides.
  */
 export async function standingDue(
   ctx: Ctx,
@@ -75,11 +77,12 @@ export async function standingDue(
        where ${scope.covers()} and m.left_at is null and m.status in ('probationary', 'full')
          and (m.party_standing <> 'normal' or m.lost_contact_on is not null or m.abroad_kind is not null
               or m.id in (select id from lapse)
-              or exists (select 1 from standing_decisions d where d.member_id = m.id and d.approved_on is null))),
+              or exists (select 1 from standing_decisions d where d.member_id = m.id and d.approved_on is null
+                                                           and d.refused_on is null))),
     pending as (
       select distinct on (d.member_id) d.member_id, d.id, d.kind, d.resolution_on
         from standing_decisions d join m on m.id = d.member_id
-       where d.approved_on is null and d.kind in (${awaiting})
+       where d.approved_on is null and d.refused_on is null and d.kind in (${awaiting})
        order by d.member_id, d.id),
     due as (
       select id, 'suspend' as decision, 'lost_contact' as rule, lost_contact_on as basis_on,
@@ -124,6 +127,7 @@ export async function standingDue(
     org_id: number;
     org_name: string;
     party_standing: StandingDue['standing'];
+    path: string;
     total: number;
   };
   const page = await paginate<Row>(q, {
@@ -151,6 +155,7 @@ export async function standingDue(
       basisOn: r.basis_on,
       dueSince: r.due_since,
       decisionId: r.decision_id === null ? null : String(r.decision_id),
+      can: { approve: mayApproveStanding(ctx.actor, r.path) },
     })),
   };
 }

@@ -131,6 +131,8 @@ describe('a secretary marks a member as lost contact; six months later the suspe
         basisOn: '2025-01-10',
         dueSince: '2025-07-10',
         decisionId: null,
+        // the branch decides; approving is not the branch secretary's
+        can: { approve: false },
       },
     ]);
   });
@@ -162,14 +164,56 @@ describe('a secretary marks a member as lost contact; six months later the suspe
         resolutionOn: '2025-07-20',
         awaitingApproval: true,
         effectiveOn: null,
-        can: { approve: true },
+        // the approval is the committee above's: the branch's own secretary is not offered it
+        can: { approve: false, refuse: false },
       },
     ]);
+    expect(s.can).toEqual({ manage: true, approve: false });
     expect(s.decisionsAllowed).toEqual(['death']);
     decisionId = s.decisions[0].id;
     expect(await dueOf('2025-07-25', id)).toMatchObject([
-      { decision: 'suspend', rule: 'awaiting_approval', dueSince: '2025-07-20', decisionId },
+      {
+        decision: 'suspend',
+        rule: 'awaiting_approval',
+        dueSince: '2025-07-20',
+        decisionId,
+        can: { approve: false },
+      },
     ]);
+    // the town committee's admin sees the same decision with the approval to record
+    const seen = (await api(town, '2025-07-25', 'GET', `/members/${id}/standing`)).json();
+    expect(seen.can).toEqual({ manage: true, approve: true });
+    expect(seen.decisions[0].can).toEqual({ approve: true, refuse: true });
+    expect((await dueList('2025-07-25', branch, town)).items).toContainEqual(
+      expect.objectContaining({ memberId: String(id), rule: 'awaiting_approval', can: { approve: true } }),
+    );
+  });
+
+  it('the branch secretary cannot record the approval of its own branch meeting: 403, nothing changes', async () => {
+    const audits = async () =>
+      (
+        await query<{ n: number }>(env, 'select count(*)::int as n from audit_log where target_id = $1', [
+          String(id),
+        ])
+      )[0].n;
+    const before = await audits();
+    const res = await api(secretary, '2025-08-10', 'POST', `/standing-decisions/${decisionId}/approval`, {
+      approvedOn: '2025-08-05',
+      approvedBy: '中共青山区清河镇委员会',
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.message).toContain('须由上级党组织登记');
+    const refusal = await api(secretary, '2025-08-10', 'POST', `/standing-decisions/${decisionId}/refusal`, {
+      refusedOn: '2025-08-05',
+      refusedBy: '中共青山区清河镇委员会',
+      reason: '查找不充分',
+    });
+    expect(refusal.statusCode).toBe(403);
+    expect(
+      await query(env, 'select approved_on, refused_on from standing_decisions where id = $1', [decisionId]),
+    ).toEqual([{ approved_on: null, refused_on: null }]);
+    expect((await rowOf(id)).party_standing).toBe('normal');
+    expect(await audits()).toBe(before);
   });
 
   it('another decision waits for the approval', async () => {
@@ -182,7 +226,7 @@ describe('a secretary marks a member as lost contact; six months later the suspe
   });
 
   it('an approval dated before the branch meeting is refused, naming approvedOn; the decision still awaits', async () => {
-    const res = await api(secretary, '2025-08-10', 'POST', `/standing-decisions/${decisionId}/approval`, {
+    const res = await api(town, '2025-08-10', 'POST', `/standing-decisions/${decisionId}/approval`, {
       approvedOn: '2025-07-19',
       approvedBy: '中共青山区清河镇委员会',
     });
@@ -193,7 +237,7 @@ describe('a secretary marks a member as lost contact; six months later the suspe
 
   it('the approval is recorded and the suspension takes effect on its day', async () => {
     const before = (await rowOf(id)).version;
-    const res = await api(secretary, '2025-08-10', 'POST', `/standing-decisions/${decisionId}/approval`, {
+    const res = await api(town, '2025-08-10', 'POST', `/standing-decisions/${decisionId}/approval`, {
       approvedOn: '2025-08-05',
       approvedBy: '中共青山区清河镇委员会',
     });
@@ -203,7 +247,7 @@ describe('a secretary marks a member as lost contact; six months later the suspe
     // the record's version moved: an edit form opened before is refused as stale
     expect((await rowOf(id)).version).toBeGreaterThan(before);
     expect(await dueOf('2025-08-10', id)).toEqual([]);
-    const twice = await api(secretary, '2025-08-10', 'POST', `/standing-decisions/${decisionId}/approval`, {
+    const twice = await api(town, '2025-08-10', 'POST', `/standing-decisions/${decisionId}/approval`, {
       approvedOn: '2025-08-06',
       approvedBy: '中共青山区清河镇委员会',
     });
@@ -218,7 +262,7 @@ describe('a secretary marks a member as lost contact; six months later the suspe
   });
 
   it('removed as lapsed with the approval: the person has left, and is counted nowhere', async () => {
-    const res = await api(secretary, '2027-09-01', 'POST', `/members/${id}/standing-decisions`, {
+    const res = await api(town, '2027-09-01', 'POST', `/members/${id}/standing-decisions`, {
       kind: 'lapse',
       resolutionOn: '2027-08-10',
       reason: '停止党籍满2年仍无法取得联系，按自行脱党予以除名',
@@ -355,7 +399,7 @@ describe('a member who dies, with a login', () => {
     });
     // the suspension left awaiting can no longer be approved
     const pending = res.json().decisions.find((d: { kind: string }) => d.kind === 'suspend');
-    const late = await api(secretary, '2025-04-03', 'POST', `/standing-decisions/${pending.id}/approval`, {
+    const late = await api(town, '2025-04-03', 'POST', `/standing-decisions/${pending.id}/approval`, {
       approvedOn: '2025-04-01',
       approvedBy: '镇党委',
     });
@@ -429,7 +473,7 @@ describe('abroad, and found again', () => {
     expect(await dueOf('2025-01-05', id)).toMatchObject([
       { decision: 'restore', rule: 'found_again', dueSince: '2025-01-02' },
     ]);
-    const res = await api(secretary, '2025-02-01', 'POST', `/members/${id}/standing-decisions`, {
+    const res = await api(town, '2025-02-01', 'POST', `/members/${id}/standing-decisions`, {
       kind: 'restore',
       resolutionOn: '2025-01-20',
       reason: '本人主动联系并书面申请恢复党籍',
@@ -519,5 +563,136 @@ describe('the due list in SQL says what the rules say', () => {
 
   it('a town admin of another town is refused the branch’s list', async () => {
     expect((await api(town2, '2025-03-01', 'GET', `/standing/due?orgId=${branch}`)).statusCode).toBe(403);
+  });
+});
+
+describe('the committee above refuses a decision (不予批准)', () => {
+  let id: number;
+  let decisionId: string;
+
+  beforeAll(async () => {
+    id = await member('周不批');
+    await query(
+      env,
+      "update members set lost_contact_on = '2025-01-10', lost_contact_reason = '外出务工，电话停机' where id = $1",
+      [id],
+    );
+    const res = await api(secretary, '2025-07-25', 'POST', `/members/${id}/standing-decisions`, {
+      kind: 'suspend',
+      resolutionOn: '2025-07-20',
+      reason: '失联满6个月',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    decisionId = res.json().decisions[0].id;
+  });
+
+  it('a refusal dated before the branch meeting, or after today, is refused naming refusedOn', async () => {
+    for (const refusedOn of ['2025-07-19', '2025-08-11']) {
+      const res = await api(town, '2025-08-10', 'POST', `/standing-decisions/${decisionId}/refusal`, {
+        refusedOn,
+        refusedBy: '中共青山区清河镇委员会',
+        reason: '查找工作不充分',
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.details[0].path).toBe('refusedOn');
+    }
+  });
+
+  it('given the town committee refused on 2025-08-05, the decision has no effect and the suspension is due again', async () => {
+    const before = (await rowOf(id)).version;
+    const res = await api(town, '2025-08-10', 'POST', `/standing-decisions/${decisionId}/refusal`, {
+      refusedOn: '2025-08-05',
+      refusedBy: '中共青山区清河镇委员会',
+      reason: '查找工作不充分，请继续查找',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ standing: 'normal', suspendedOn: null });
+    expect(res.json().decisions[0]).toMatchObject({
+      id: decisionId,
+      awaitingApproval: false,
+      effectiveOn: null,
+      approvedOn: null,
+      refusedOn: '2025-08-05',
+      refusedBy: '中共青山区清河镇委员会',
+      refusalReason: '查找工作不充分，请继续查找',
+      can: { approve: false, refuse: false },
+    });
+    // nothing of the record changed: an edit form opened before is still good
+    expect((await rowOf(id)).version).toBe(before);
+    // the member's due item is back: suspension due since 2025-07-10 by art. 24
+    expect(await dueOf('2025-08-10', id)).toMatchObject([
+      { decision: 'suspend', rule: 'lost_contact', dueSince: '2025-07-10', decisionId: null },
+    ]);
+    const [a] = await query<{ after: Record<string, unknown> }>(
+      env,
+      "select after from audit_log where action = 'member.standing_refused' and target_id = $1",
+      [String(id)],
+    );
+    expect(a.after).toMatchObject({ refusedOn: '2025-08-05', refusalReason: '查找工作不充分，请继续查找' });
+    // the branch may take it up again: a new decision is not held by the refused one
+    const allowed = (await api(secretary, '2025-08-10', 'GET', `/members/${id}/standing`)).json();
+    expect(allowed.decisionsAllowed).toContain('suspend');
+  });
+
+  it('a refused decision can be neither approved nor refused again (409)', async () => {
+    const approve = await api(town, '2025-08-12', 'POST', `/standing-decisions/${decisionId}/approval`, {
+      approvedOn: '2025-08-12',
+      approvedBy: '中共青山区清河镇委员会',
+    });
+    expect(approve.statusCode).toBe(409);
+    expect(approve.json().error.message).toContain('不予批准');
+    const again = await api(town, '2025-08-12', 'POST', `/standing-decisions/${decisionId}/refusal`, {
+      refusedOn: '2025-08-12',
+      refusedBy: '中共青山区清河镇委员会',
+      reason: '再次',
+    });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('another town’s admin cannot refuse it', async () => {
+    const id2 = await member('吴外镇');
+    await query(env, "update members set lost_contact_on = '2025-01-10' where id = $1", [id2]);
+    const d = await api(secretary, '2025-07-25', 'POST', `/members/${id2}/standing-decisions`, {
+      kind: 'suspend',
+      resolutionOn: '2025-07-20',
+      reason: '失联满6个月',
+    });
+    const res = await api(
+      town2,
+      '2025-08-10',
+      'POST',
+      `/standing-decisions/${d.json().decisions[0].id}/refusal`,
+      {
+        refusedOn: '2025-08-05',
+        refusedBy: '中共青山区石桥镇委员会',
+        reason: '不属本镇',
+      },
+    );
+    expect(res.statusCode).toBe(403);
+  });
+});
+
+describe('two identical requests at once', () => {
+  it('recording a branch decision twice at the same moment: exactly one is recorded, the other is a 409', async () => {
+    const id = await member('郑并发');
+    await query(env, "update members set lost_contact_on = '2025-01-10' where id = $1", [id]);
+    const body = { kind: 'suspend', resolutionOn: '2025-07-20', reason: '失联满6个月' };
+    const answers = await Promise.all([
+      api(secretary, '2025-07-25', 'POST', `/members/${id}/standing-decisions`, body),
+      api(secretary, '2025-07-25', 'POST', `/members/${id}/standing-decisions`, body),
+    ]);
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const lost = answers.find((r) => r.statusCode === 409)!;
+    expect(lost.json().error.code).toBe('decision_awaiting_approval');
+    expect(lost.json().error.message).toContain('尚待上级党组织批准');
+    expect(await query(env, 'select kind from standing_decisions where member_id = $1', [id])).toEqual([
+      { kind: 'suspend' },
+    ]);
+    const [a] = await query<{ n: number }>(
+      env,
+      "select count(*)::int as n from audit_log where action = 'member.standing_decided' and target_id = $1",
+      [String(id)],
+    );
+    expect(a.n).toBe(1);
   });
 });

@@ -131,11 +131,6 @@ export function changesOf(row: MemberRow, set: Partial<MemberRow>): Changes {
 /** The member's standing as the panel shows it, after a change or on a read. */
 export async function standingView(db: Queryable, ctx: Ctx, row: MemberRow, orgPath: string) {
   const decisions = await decisionsOf(db, row.id);
-  const { manage } = standingAbilities(ctx.actor, orgPath, row.partyStanding);
-  return presentMemberStanding(
-    row,
-    decisions,
-    decisionsAllowed(factsOf(row), !!pendingOf(decisions)),
-    manage,
-  );
+  const can = standingAbilities(ctx.actor, orgPath, row.partyStanding);
+  return presentMemberStanding(row, decisions, decisionsAllowed(factsOf(row), !!pendingOf(decisions)), can);
 }

@@ -9,6 +9,7 @@ import { conflict } from '../../../platform/http/errors.ts';
 import { getSetting } from '../../../platform/settings/index.ts';
 import { shanghaiMonth, shanghaiToday } from '../../../platform/time.ts';
 import { duesFromMonth } from '../dues/rules.ts';
+import { keepStandardHistory } from '../dues/standards.ts';
 import { recordHistory } from '../record/store.ts';
 import { members, transfers } from '../schema.ts';
 import { transferReceiptMonths } from '../settings.ts';
@@ -55,10 +56,13 @@ export async function acceptTransfer(
         arrivedMonth: shanghaiMonth(now),
         paidUntil: t.duesPaidUntil,
       });
-      await tx
+      const [moved] = await tx
         .update(members)
         .set({ orgId: t.toOrgId!, duesFromMonth: duesFrom, recordUpdatedAt: now, updatedAt: now })
-        .where(eq(members.id, m.id));
+        .where(eq(members.id, m.id))
+        .returning();
+      // the receiving branch's standard history starts at arrival, with the standard the member brings
+      await keepStandardHistory(tx, ctx, null, moved, duesFrom);
       await recordHistory(tx, ctx, m.id, 'transfer', {
         orgId: [String(t.fromOrgId), String(t.toOrgId)],
         orgName: [t.fromOrgName, t.toOrgName],

@@ -20,6 +20,7 @@ import { ADMITTED, checkMember } from '../record/rules.ts';
 import { getSetting } from '../../../platform/settings/index.ts';
 import { shanghaiMonth, shanghaiToday } from '../../../platform/time.ts';
 import { duesFromMonth } from '../dues/rules.ts';
+import { duesForWrite, keepStandardHistory } from '../dues/standards.ts';
 import { transferReceiptMonths } from '../settings.ts';
 import { presentTransfer } from './present.ts';
 import { transferAbilities } from './policy.ts';
@@ -90,7 +91,8 @@ export async function registerIncoming(ctx: Ctx, input: z.infer<typeof RegisterI
     });
     const columns = {
       id,
-      ...memberColumns(ctx.pii, member, id),
+      // the standard from the department's figures now, as a record created here gets it
+      ...memberColumns(ctx.pii, member, id, await duesForWrite(tx, ctx, null, member, 'transfer')),
       duesFromMonth: duesFrom,
       orgId: org.id,
       recordUpdatedAt: now,
@@ -127,6 +129,8 @@ export async function registerIncoming(ctx: Ctx, input: z.infer<typeof RegisterI
         after: { name: row.name, status: row.status, idNumber: maskIdNumber(member.idNumber) },
       });
     }
+    // the standard history starts at arrival (a returning record's earlier standards stay before it)
+    await keepStandardHistory(tx, ctx, null, row, duesFrom);
     const [t] = await tx
       .insert(transfers)
       .values({

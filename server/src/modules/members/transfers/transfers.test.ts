@@ -661,3 +661,128 @@ describe("the member's login follows the record", () => {
     expect((await api(own, 'GET', '/auth/me')).statusCode).toBe(401);
   });
 });
+
+describe('the dues standard history starts at arrival', () => {
+  const standards = (memberId: number | string) =>
+    query<{ from_month: string; category: string; standard_fen: number }>(
+      env,
+      'select from_month, category, standard_fen from dues_standards where member_id = $1 order by from_month',
+      [memberId],
+    );
+
+  it('given a farmer member with a standard, when the receiving town accepts the letter, then the history has the standard from the month dues are counted on', async () => {
+    const { id } = await makeMember(env, qinghe.id, { name: '韩标准' });
+    await query(
+      env,
+      "update members set dues_category = 'farmer', dues_standard_fen = 300, joined_on = '2010-07-01' where id = $1",
+      [id],
+    );
+    const made = await api(town, 'POST', '/transfers', letterBody(id));
+    expect(made.statusCode, made.body).toBe(201);
+    expect(await standards(id)).toEqual([]);
+    const res = await api(town2, 'POST', `/transfers/${made.json().id}/accept`);
+    expect(res.statusCode, res.body).toBe(200);
+    const [{ dues_from_month }] = await query<{ dues_from_month: string }>(
+      env,
+      'select dues_from_month from members where id = $1',
+      [id],
+    );
+    expect(await standards(id)).toEqual([
+      { from_month: dues_from_month, category: 'farmer', standard_fen: 300 },
+    ]);
+  });
+
+  it('a member without a standard arrives without a history: a record-quality problem, not an invented figure', async () => {
+    const { id } = await makeMember(env, qinghe.id, { name: '杨无标准' });
+    const made = await api(town, 'POST', '/transfers', letterBody(id));
+    await api(town2, 'POST', `/transfers/${made.json().id}/accept`);
+    expect(await standards(id)).toEqual([]);
+  });
+
+  it('a member registered from outside gets the standard of their category from the month after "dues paid until"', async () => {
+    const idNumber = makeIdCard('330102', '1986-05-20', 411, 'male');
+    const res = await api(town2, 'POST', '/transfers/incoming', {
+      name: '褚外来',
+      gender: 'male',
+      ethnicity: '汉族',
+      idNumber,
+      birthDate: '1986-05-20',
+      education: '大学本科',
+      status: 'full',
+      joinedOn: '2010-07-01',
+      fullOn: '2011-07-01',
+      duesCategory: 'farmer',
+      orgId: String(shiqiao.id),
+      fromOrgName: '中共外省某县某镇委员会',
+      letterNo: '外组转〔2026〕31号',
+      issuedOn: addDays(shanghaiToday(), -10),
+      validUntil: addDays(shanghaiToday(), 80),
+      duesPaidUntil: shanghaiMonth(),
+      reason: '回乡创业',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const memberId = res.json().memberId;
+    const [m] = await query<{ dues_from_month: string; dues_standard_fen: number }>(
+      env,
+      'select dues_from_month, dues_standard_fen from members where id = $1',
+      [memberId],
+    );
+    expect(m.dues_from_month).toBe(addMonthsToMonth(shanghaiMonth(), 1));
+    expect(m.dues_standard_fen).toBeGreaterThan(0);
+    expect(await standards(memberId)).toEqual([
+      { from_month: m.dues_from_month, category: 'farmer', standard_fen: m.dues_standard_fen },
+    ]);
+  });
+});
+
+describe('letter numbers and receipts at the same moment', () => {
+  it('the database itself refuses a letter number issued twice; letters from outside may repeat one', async () => {
+    const a = await makeMember(env, qinghe.id);
+    const b = await makeMember(env, qinghe.id);
+    const made = await api(town, 'POST', '/transfers', letterBody(a.id));
+    expect(made.statusCode, made.body).toBe(201);
+    const letterNo = made.json().letterNo as string;
+    const insert = (memberId: number, kind: string) =>
+      query(
+        env,
+        `insert into transfers (kind, status, member_id, from_org_id, from_org_name, to_org_id, to_org_name,
+                                letter_no, issued_on, valid_until, dues_paid_until, reason)
+         values ($2, 'returned', $1, $3, '清河', $4, '石桥', $5, current_date, current_date + 30, '2026-01', '测试')`,
+        [memberId, kind, qinghe.id, shiqiao.id, letterNo],
+      );
+    await expect(insert(b.id, 'internal')).rejects.toThrow(/transfers_letter_no_key/);
+    await expect(insert(b.id, 'incoming')).resolves.toBeDefined();
+  });
+
+  it('two letters issued at once by the same committee get two numbers', async () => {
+    const [a, b] = await Promise.all([makeMember(env, qinghe.id), makeMember(env, qinghe.id)]);
+    const made = await Promise.all([
+      api(town, 'POST', '/transfers', letterBody(a.id)),
+      api(town, 'POST', '/transfers', letterBody(b.id)),
+    ]);
+    expect(made.map((r) => r.statusCode)).toEqual([201, 201]);
+    expect(made[0].json().letterNo).not.toBe(made[1].json().letterNo);
+  });
+
+  it('the receipt sent twice at the same moment: exactly one is recorded, the other is a 409 saying when', async () => {
+    const { id } = await makeMember(env, qinghe.id);
+    const made = await api(town, 'POST', '/transfers', letterBody(id));
+    const tid = made.json().id as string;
+    expect((await api(town2, 'POST', `/transfers/${tid}/accept`)).statusCode).toBe(200);
+    const today = shanghaiToday();
+    const answers = await Promise.all([
+      api(town2, 'POST', `/transfers/${tid}/receipt`, { receiptOn: today }),
+      api(town2, 'POST', `/transfers/${tid}/receipt`, { receiptOn: today }),
+    ]);
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const lost = answers.find((r) => r.statusCode === 409)!;
+    expect(lost.json().error).toMatchObject({ code: 'receipt_recorded' });
+    expect(lost.json().error.message).toContain(`回执已于 ${today} 登记`);
+    const [a] = await query<{ n: number }>(
+      env,
+      "select count(*)::int as n from audit_log where action = 'transfer.receipt_recorded' and target_id = $1",
+      [tid],
+    );
+    expect(a.n).toBe(1);
+  });
+});

@@ -10,7 +10,7 @@ import { FormDrawer } from '../../../app/FormDrawer.tsx';
 import { applyServerErrors } from '../../../app/forms.ts';
 import { toFen } from '../../../app/format.ts';
 import { memberKeys } from '../keys.ts';
-import { duesApi } from './api.ts';
+import { duesApi, useMemberDues } from './api.ts';
 import { useDuesWords } from './parts.tsx';
 import './i18n.ts';
 
@@ -59,6 +59,8 @@ export function ReliefDrawer({
   const [form] = Form.useForm<Values>();
   const [general, setGeneral] = useState<string | null>(null);
   const kind = Form.useWatch('kind', form) ?? 'exempt';
+  // the higher committee's approval is recorded only from above the member's branch (2008 rules)
+  const canApprove = useMemberDues(memberId).data?.can.approve ?? false;
 
   const save = useMutation({
     mutationFn: (v: Values) =>
@@ -72,7 +74,9 @@ export function ReliefDrawer({
         reason: v.reason.trim(),
         branchApprovedOn: v.branchApprovedOn.format('YYYY-MM-DD'),
         committeeApprovedOn:
-          v.kind !== 'excused' && v.committeeApprovedOn ? v.committeeApprovedOn.format('YYYY-MM-DD') : null,
+          canApprove && v.kind !== 'excused' && v.committeeApprovedOn
+            ? v.committeeApprovedOn.format('YYYY-MM-DD')
+            : null,
       }),
     onSuccess: () => {
       message.success(t('dues.relief.saved'));
@@ -170,7 +174,15 @@ export function ReliefDrawer({
             data-testid="relief-branchOn"
           />
         </Form.Item>
-        {kind !== 'excused' && (
+        {kind !== 'excused' && !canApprove && (
+          <Alert
+            type="info"
+            showIcon
+            title={t('dues.relief.committeeAbove')}
+            data-testid="relief-committee-above"
+          />
+        )}
+        {kind !== 'excused' && canApprove && (
           <Form.Item
             name="committeeApprovedOn"
             label={t('dues.relief.committeeOn')}

@@ -77,6 +77,7 @@ const zh = {
       branchOn: '党支部同意日期',
       committeeOn: '上级党委批准日期',
       committeeHint: '少交、免交须经上级党委批准后生效；可先登记，批准后再补记日期',
+      committeeAbove: '少交、免交须经上级党委批准后生效；批准由上级党组织在“少交免交”清单中登记',
       excusedHint: '正当理由由党支部认定（党章第九条），登记后即不计入连续未交',
       saved: '已登记',
       list: '少交、免交和正当理由',
@@ -216,6 +217,8 @@ const en: typeof zh = {
       committeeOn: 'Higher committee approved on',
       committeeHint:
         'A reduction or exemption applies once the higher committee approves it; record its date now or later',
+      committeeAbove:
+        'A reduction or exemption applies once the higher committee approves it; the committee records its approval in the reliefs list',
       excusedHint:
         'A good reason is the branch’s finding (Constitution, art. 9): its months no longer count in a row',
       saved: 'Recorded',

@@ -11,7 +11,6 @@ import {
   Flex,
   Form,
   InputNumber,
-  Modal,
   Row,
   Skeleton,
   Tag,
@@ -24,8 +23,8 @@ import { PIPELINE_ITEMS, type PipelineItem } from '../../../../../contracts/memb
 import type { MemberDetail, MemberStatus } from '../../../../../contracts/members/record.ts';
 import { errorMessage } from '../../../app/api.ts';
 import { DatePicker } from '../../../app/DatePicker.tsx';
-import { useGuardedClose } from '../../../app/discard.ts';
-import { applyServerErrors, testIdProps } from '../../../app/forms.ts';
+import { FormModal } from '../../../app/FormModal.tsx';
+import { applyServerErrors, dateProps } from '../../../app/forms.ts';
 import { useChangeWords } from '../changeWords.ts';
 import {
   type PipelineFileT,
@@ -35,7 +34,7 @@ import {
   usePipelineFile,
 } from './api.ts';
 import { MemberPicker } from './MemberPicker.tsx';
-import { CancelModal, dateProps, ExtendModal } from './ProbationForms.tsx';
+import { CancelModal, ExtendModal, WithdrawCancellationModal } from './ProbationForms.tsx';
 import { type FileField, nextStatusOf, PIPELINE_STEPS, stepState } from './steps.ts';
 import './i18n.ts';
 
@@ -73,7 +72,7 @@ export function PipelinePanel({
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const file = usePipelineFile(member.id);
-  const [dialog, setDialog] = useState<'advance' | 'extend' | 'cancel' | null>(null);
+  const [dialog, setDialog] = useState<'advance' | 'extend' | 'cancel' | 'withdraw' | null>(null);
 
   if (file.error) return <Alert type="error" showIcon title={errorMessage(file.error)} role="alert" />;
   if (!file.data) return <Skeleton active />;
@@ -88,7 +87,12 @@ export function PipelinePanel({
   return (
     <div data-testid="member-pipeline">
       <NextStep file={f} />
-      <ProbationCard file={f} onExtend={() => setDialog('extend')} onCancel={() => setDialog('cancel')} />
+      <ProbationCard
+        file={f}
+        onExtend={() => setDialog('extend')}
+        onCancel={() => setDialog('cancel')}
+        onWithdraw={() => setDialog('withdraw')}
+      />
       <FileForm key={JSON.stringify(valuesOf(f))} file={f} onSaved={() => changed()} />
       {f.can.advance && next && (
         <Flex gap={8} wrap style={{ marginTop: 8 }}>
@@ -121,6 +125,16 @@ export function PipelinePanel({
       )}
       {dialog === 'cancel' && (
         <CancelModal
+          file={f}
+          onClose={() => setDialog(null)}
+          onDone={(n) => {
+            setDialog(null);
+            changed(n);
+          }}
+        />
+      )}
+      {dialog === 'withdraw' && (
+        <WithdrawCancellationModal
           file={f}
           onClose={() => setDialog(null)}
           onDone={(n) => {
@@ -201,10 +215,12 @@ function ProbationCard({
   file,
   onExtend,
   onCancel,
+  onWithdraw,
 }: {
   file: PipelineFileT;
   onExtend: () => void;
   onCancel: () => void;
+  onWithdraw: () => void;
 }) {
   const { t } = useTranslation();
   const p = file.probation;
@@ -227,6 +243,11 @@ function ProbationCard({
           {file.can.cancel && (
             <Button size="small" danger onClick={onCancel} data-testid="probation-cancel">
               {t('members.probation.cancel')}
+            </Button>
+          )}
+          {file.can.withdraw && (
+            <Button size="small" onClick={onWithdraw} data-testid="probation-withdraw">
+              {t('members.probation.withdraw')}
             </Button>
           )}
         </Flex>
@@ -429,50 +450,26 @@ export function AdvanceModal({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ on: string }>();
-  const close = useGuardedClose(form, onClose);
-  const [general, setGeneral] = useState<string | null>(null);
   const toLabel = t(`memberStatus.${to}`);
-  const advance = useMutation({
-    mutationFn: (v: { on: string }) => pipelineApi.advance(member.id, { to, on: v.on }),
-    onSuccess: () => {
-      message.success(t('members.pipeline.advanced', { to: toLabel }));
-      onDone();
-    },
-    onError: (e) => setGeneral(applyServerErrors(form, e, ['on', 'to'])),
-  });
   return (
-    <Modal
-      open
+    <FormModal<{ on: string }>
       title={t('members.pipeline.advanceTitle', { name: member.name, to: toLabel })}
-      okText={t('common.ok')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={close}
-      confirmLoading={advance.isPending}
-      okButtonProps={testIdProps('advance-submit')}
-      mask={{ closable: false }}
+      okTestId="advance-submit"
+      fields={['on', 'to']}
+      initialValues={{ on: dayjs().format('YYYY-MM-DD') }}
+      submit={(v) => pipelineApi.advance(member.id, { to, on: v.on })}
+      saved={t('members.pipeline.advanced', { to: toLabel })}
+      onClose={onClose}
+      onDone={onDone}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ on: dayjs().format('YYYY-MM-DD') }}
-        onFinish={(v) => {
-          setGeneral(null);
-          advance.mutate(v);
-        }}
+      <Form.Item
+        name="on"
+        label={t('members.pipeline.advanceOn', { to: toLabel })}
+        rules={[{ required: true, message: t('common.requiredSelect') }]}
+        {...dateProps}
       >
-        {general && <Alert type="error" showIcon title={general} style={{ marginBottom: 16 }} role="alert" />}
-        <Form.Item
-          name="on"
-          label={t('members.pipeline.advanceOn', { to: toLabel })}
-          rules={[{ required: true, message: t('common.requiredSelect') }]}
-          {...dateProps}
-        >
-          <DatePicker style={{ width: '100%' }} data-testid="advance-on" />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <DatePicker style={{ width: '100%' }} data-testid="advance-on" />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -8,6 +8,7 @@ import type {
   PipelineDueList,
   PipelineFile,
   PipelineUpdate,
+  WithdrawCancellation,
 } from '../../../../../contracts/members/pipeline.ts';
 import type { Member, MemberDetail } from '../../../../../contracts/members/record.ts';
 import { api } from '../../../app/api.ts';
@@ -20,6 +21,7 @@ export type AdvanceBody = z.infer<typeof AdvanceMember>;
 export type PipelineFileT = z.infer<typeof PipelineFile>;
 export type ExtendBody = z.input<typeof ExtendProbation>;
 export type CancelBody = z.input<typeof CancelProbation>;
+export type WithdrawBody = z.input<typeof WithdrawCancellation>;
 
 /** Who is due for which step, a page at a time, those ready first (the server's order). */
 export function usePipelineDue(query: {
@@ -70,4 +72,6 @@ export const pipelineApi = {
     api.put<PipelineFileT>(`/members/${id}/probation/extension`, body),
   cancel: (id: string, body: CancelBody) =>
     api.put<PipelineFileT>(`/members/${id}/probation/cancellation`, body),
+  withdrawCancellation: (id: string, body: WithdrawBody) =>
+    api.post<PipelineFileT>(`/members/${id}/probation/cancellation/withdrawal`, body),
 };

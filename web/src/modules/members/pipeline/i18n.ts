@@ -74,6 +74,14 @@ const zh = {
       cancelReason: '取消理由',
       cancelled: '已取消预备党员资格',
       cancelRecorded: '已登记支部党员大会决定，待上级党委批准',
+      approvalAbove: '上级党委批准由上级党组织登记；本支部登记支部党员大会的决定',
+      withdraw: '撤回取消决定',
+      withdrawTitle: '撤回对「{{name}}」取消预备党员资格的决定',
+      withdrawRule:
+        '支部党员大会的取消决定尚未经上级党委批准，可以撤回；撤回后不再暂停转正。已批准的不能撤回。',
+      withdrawReason: '撤回理由',
+      withdrawReasonPlaceholder: '如：支部党员大会复议，撤回原决定',
+      withdrawn: '已撤回取消预备党员资格的决定',
     },
   },
   pipelinePage: {
@@ -175,6 +183,14 @@ const en: typeof zh = {
       cancelReason: 'Reason',
       cancelled: 'Probation cancelled',
       cancelRecorded: 'The branch decision is recorded; awaiting approval',
+      approvalAbove: 'The superior committee records its approval; the branch records its meeting',
+      withdraw: 'Withdraw the cancellation',
+      withdrawTitle: 'Withdraw the cancellation of “{{name}}”’s probation',
+      withdrawRule:
+        'A cancellation not yet approved by the superior committee may be withdrawn; the conversion is then no longer held. An approved one cannot be withdrawn.',
+      withdrawReason: 'Why',
+      withdrawReasonPlaceholder: 'e.g. the branch meeting reconsidered',
+      withdrawn: 'The cancellation is withdrawn',
     },
   },
   pipelinePage: {

@@ -91,8 +91,6 @@ describe('a new record, as the contract wants it', () => {
     joinedOn: '2020-07-01', // typed, then the status changed to one without a join date
     orgId: '41',
     phone: '  ',
-    mobile: false,
-    mobileLocation: '广东省深圳市',
     duesCategory: 'farmer',
     monthlyIncomeFen: 3000,
   };
@@ -103,11 +101,15 @@ describe('a new record, as the contract wants it', () => {
     expect(body.phone).toBeNull();
     expect(body.workUnit).toBeNull();
   });
-  it('drops what the chosen answers hide: join dates of an applicant, the place of a member who is not mobile, the income of a farmer', () => {
+  it('drops what the chosen answers hide: join dates of an applicant, the income of a farmer', () => {
     const body = bodyOf(typed);
     expect(body.joinedOn).toBeNull();
     expect(body.fullOn).toBeNull();
-    expect(body.mobileLocation).toBeNull();
     expect(body.monthlyIncomeFen).toBeNull();
+  });
+
+  it('never sends 流动党员: it is kept by the mobile periods, not by the record form', () => {
+    expect('mobile' in bodyOf(typed)).toBe(false);
+    expect('mobileLocation' in bodyOf(typed)).toBe(false);
   });
 });

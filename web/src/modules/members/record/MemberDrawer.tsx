@@ -31,8 +31,6 @@ export function bodyOf(v: MemberFormValues) {
     positions: v.positions ?? [],
     phone: blankToNull(v.phone),
     workUnit: blankToNull(v.workUnit),
-    mobile: !!v.mobile,
-    mobileLocation: v.mobile ? blankToNull(v.mobileLocation) : null,
     duesCategory: v.duesCategory ?? null,
     monthlyIncomeFen:
       needsIncome && typeof v.monthlyIncomeFen === 'number' ? toFen(v.monthlyIncomeFen) : null,
@@ -109,7 +107,7 @@ export function MemberDrawer({
         initialValues={
           member
             ? initialValuesOf(member)
-            : { ethnicity: '汉族', status: 'full', mobile: false, positions: [], orgId: defaultOrgId }
+            : { ethnicity: '汉族', status: 'full', positions: [], orgId: defaultOrgId }
         }
         onFinish={(v) => {
           setGeneral(null);

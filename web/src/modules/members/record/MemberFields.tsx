@@ -1,7 +1,7 @@
-import { Col, Divider, Form, type FormInstance, Input, InputNumber, Row, Select, Switch } from 'antd';
+import { Col, Divider, Form, type FormInstance, Input, InputNumber, Row, Select } from 'antd';
 import { DatePicker } from '../../../app/DatePicker.tsx';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { DuesCategory } from '../../../../../contracts/members/dues.ts';
 import {
@@ -24,7 +24,7 @@ import {
   type Member,
   type MemberStatus,
 } from '../../../../../contracts/members/record.ts';
-import { zodCheck, zodRule } from '../../../app/forms.ts';
+import { dateProps, monthProps, zodCheck, zodRule } from '../../../app/forms.ts';
 import { OrgSelect } from '../../orgs/OrgSelect.tsx';
 import { idCardInfo, upgradeIdCard15 } from './idCard.ts';
 import '../dues/i18n.ts';
@@ -46,8 +46,6 @@ export type MemberFormValues = {
   positions?: (typeof POSITIONS)[number][];
   phone?: string;
   workUnit?: string;
-  mobile?: boolean;
-  mobileLocation?: string;
   duesCategory?: DuesCategory | null;
   /** Yuan in the form (named as the contract's field so server errors land under it). */
   monthlyIncomeFen?: number | null;
@@ -76,8 +74,6 @@ export const MEMBER_FIELDS = [
   'positions',
   'phone',
   'workUnit',
-  'mobile',
-  'mobileLocation',
   'duesCategory',
   'monthlyIncomeFen',
   'postCode',
@@ -88,12 +84,6 @@ export const MEMBER_FIELDS = [
 ] as const;
 
 const shape = CreateMember.shape;
-
-/** Dates stay 'YYYY-MM-DD' strings in the form values; the picker sees dayjs. */
-export const dateProps = {
-  getValueProps: (v: string | null | undefined) => ({ value: v ? dayjs(v) : null }),
-  normalize: (d: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : null),
-};
 
 export const initialValuesOf = (m: Member): MemberFormValues => ({
   name: m.name,
@@ -110,8 +100,6 @@ export const initialValuesOf = (m: Member): MemberFormValues => ({
   positions: m.positions as MemberFormValues['positions'],
   phone: m.phone ?? undefined,
   workUnit: m.workUnit ?? undefined,
-  mobile: m.mobile,
-  mobileLocation: m.mobileLocation ?? undefined,
   duesCategory: m.duesCategory,
   monthlyIncomeFen: m.monthlyIncomeFen === null ? null : m.monthlyIncomeFen / 100,
   postCode: m.postCode,
@@ -163,7 +151,6 @@ export function MemberFields({
   const { t, i18n } = useTranslation();
   const status = Form.useWatch('status', form);
   const ethnicity = Form.useWatch('ethnicity', form);
-  const mobile = Form.useWatch('mobile', form);
   const duesCategory = Form.useWatch('duesCategory', form);
   const required = { required: true, whitespace: true, message: t('common.required') };
   const requiredSelect = { required: true, message: t('common.requiredSelect') };
@@ -347,23 +334,16 @@ export function MemberFields({
             </Form.Item>
           </Col>
         )}
-        <Col {...half}>
-          <Form.Item name="mobile" label={t('members.field.mobile')} valuePropName="checked">
-            <Switch
-              checkedChildren={t('members.yes')}
-              unCheckedChildren={t('members.no')}
-              data-testid="member-mobile"
-            />
-          </Form.Item>
-        </Col>
-        {mobile && (
+        {/* 流动党员 is kept by its periods (流动党员 page): shown here, changed there */}
+        {editing && (
           <Col {...half}>
-            <Form.Item
-              name="mobileLocation"
-              label={t('members.field.mobileLocation')}
-              rules={[required, zodRule(shape.mobileLocation)]}
-            >
-              <Input maxLength={100} placeholder={t('members.placeholder.mobileLocation')} />
+            <Form.Item label={t('members.field.mobile')}>
+              <span data-testid="member-mobile-state">
+                {editing.mobile ? `${t('members.yes')}（${editing.mobileLocation ?? ''}）` : t('members.no')}
+              </span>{' '}
+              <Link to="/members/mobile" data-testid="member-mobile-link">
+                {t('members.mobileKeptThere')}
+              </Link>
             </Form.Item>
           </Col>
         )}
@@ -474,8 +454,7 @@ export function MemberFields({
               name="duesPaidUntil"
               label={t('dues.paidUntil')}
               extra={t('dues.paidUntilHint')}
-              getValueProps={(v?: string | null) => ({ value: v ? dayjs(`${v}-01`) : null })}
-              normalize={(d?: Dayjs | null) => (d ? d.format('YYYY-MM') : null)}
+              {...monthProps}
             >
               <DatePicker picker="month" style={{ width: '100%' }} data-testid="member-duesPaidUntil" />
             </Form.Item>

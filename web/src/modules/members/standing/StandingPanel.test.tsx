@@ -33,13 +33,16 @@ const lost: MemberStanding = {
       approvedBy: null,
       reason: '失联满6个月',
       awaitingApproval: true,
+      refusedOn: null,
+      refusedBy: null,
+      refusalReason: null,
       effectiveOn: null,
       recordedAt: '2025-07-25T02:00:00.000Z',
-      can: { approve: true },
+      can: { approve: true, refuse: true },
     },
   ],
   decisionsAllowed: ['death'],
-  can: { manage: true },
+  can: { manage: true, approve: true },
 };
 
 describe('党籍 on a member’s page', () => {
@@ -60,7 +63,43 @@ describe('党籍 on a member’s page', () => {
     expect(text).toContain('原因：外出务工，电话停机');
     expect(text).toContain('待上级批准');
     expect(html).toContain('data-testid="standing-approve-3"');
+    expect(html).toContain('data-testid="standing-refuse-3"');
     expect(html).toContain('data-testid="standing-found"');
+  });
+
+  it('the branch’s own secretary records the decision but is told the approval is the committee above’s', async () => {
+    const html = await renderHtml(<StandingPanel memberId="7" name="王失联" />, {
+      queries: [
+        [
+          standingKeys.one('7'),
+          {
+            ...lost,
+            decisions: [{ ...lost.decisions[0], can: { approve: false, refuse: false } }],
+            can: { manage: true, approve: false },
+          },
+        ],
+      ],
+    });
+    expect(html).not.toContain('standing-approve-3');
+    expect(html).not.toContain('standing-refuse-3');
+    expect(textOf(byTestId(html, 'standing-by-committee-3'))).toContain('由上级党组织登记');
+  });
+
+  it('a refused decision says by whom, when and why, and that it has no effect', async () => {
+    const refused = {
+      ...lost.decisions[0],
+      awaitingApproval: false,
+      refusedOn: '2025-08-05',
+      refusedBy: '中共青山区清河镇委员会',
+      refusalReason: '查找工作不充分',
+      can: { approve: false, refuse: false },
+    };
+    const html = await renderHtml(<StandingPanel memberId="7" name="王失联" />, {
+      queries: [[standingKeys.one('7'), { ...lost, decisions: [refused] }]],
+    });
+    const text = textOf(byTestId(html, 'standing-decisions'));
+    expect(text).toContain('中共青山区清河镇委员会 2025-08-05 不予批准：查找工作不充分');
+    expect(textOf(byTestId(html, 'standing-refused-3'))).toMatch(/^上级不予批准/);
   });
 
   it('no buttons for those who may only read', async () => {
@@ -68,7 +107,11 @@ describe('党籍 on a member’s page', () => {
       queries: [
         [
           standingKeys.one('7'),
-          { ...lost, decisions: [{ ...lost.decisions[0], can: { approve: false } }], can: { manage: false } },
+          {
+            ...lost,
+            decisions: [{ ...lost.decisions[0], can: { approve: false, refuse: false } }],
+            can: { manage: false, approve: false },
+          },
         ],
       ],
     });

@@ -1,22 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Empty,
-  Flex,
-  Form,
-  Input,
-  Modal,
-  Select,
-  Skeleton,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Empty, Flex, Form, Input, Select, Skeleton, Table, Tag, Typography } from 'antd';
 import { DatePicker } from '../../../app/DatePicker.tsx';
 import dayjs from 'dayjs';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   StandingDecision,
@@ -24,12 +10,11 @@ import type {
   StandingSummary,
 } from '../../../../../contracts/members/standing.ts';
 import { errorMessage } from '../../../app/api.ts';
-import { applyServerErrors, testIdProps } from '../../../app/forms.ts';
+import { FormModal } from '../../../app/FormModal.tsx';
+import { dateProps } from '../../../app/forms.ts';
 import { memberKeys } from '../keys.ts';
-import { dateProps, scrollingBody } from '../transfers/TransferModal.tsx';
 import { type DecisionBody, standingApi, useMemberStanding } from './api.ts';
 import './i18n.ts';
-import { useGuardedClose } from '../../../app/discard.ts';
 
 const today = () => dayjs().format('YYYY-MM-DD');
 
@@ -81,7 +66,8 @@ type Dialog =
   | { kind: 'found' }
   | { kind: 'abroad' }
   | { kind: 'decide' }
-  | { kind: 'approve'; decision: StandingDecision };
+  | { kind: 'approve'; decision: StandingDecision }
+  | { kind: 'refuse'; decision: StandingDecision };
 
 /**
  * 党籍 on the member's page: the standing in words, lost contact and found again, abroad, and the
@@ -178,7 +164,15 @@ export function StandingPanel({ memberId, name }: { memberId: string; name: stri
               key: 'approval',
               title: t('standing.form.approvedBy'),
               render: (_, d) =>
-                d.approvedOn ? t('standing.approvedBy', { by: d.approvedBy ?? '', on: d.approvedOn }) : '—',
+                d.approvedOn
+                  ? t('standing.approvedBy', { by: d.approvedBy ?? '', on: d.approvedOn })
+                  : d.refusedOn
+                    ? t('standing.refusedBy', {
+                        by: d.refusedBy ?? '',
+                        on: d.refusedOn,
+                        reason: d.refusalReason ?? '',
+                      })
+                    : '—',
             },
             {
               key: 'state',
@@ -186,6 +180,10 @@ export function StandingPanel({ memberId, name }: { memberId: string; name: stri
               render: (_, d) =>
                 d.awaitingApproval ? (
                   <Tag color="processing">{t('standing.awaiting')}</Tag>
+                ) : d.refusedOn ? (
+                  <Tag color="default" data-testid={`standing-refused-${d.id}`}>
+                    {t('standing.refused')}
+                  </Tag>
                 ) : (
                   <Tag color="success">{t('standing.effective', { on: d.effectiveOn })}</Tag>
                 ),
@@ -195,13 +193,35 @@ export function StandingPanel({ memberId, name }: { memberId: string; name: stri
               key: 'act',
               title: '',
               render: (_, d) =>
-                d.can.approve && (
-                  <Button
-                    onClick={() => setDialog({ kind: 'approve', decision: d })}
-                    data-testid={`standing-approve-${d.id}`}
-                  >
-                    {t('standing.approve')}
-                  </Button>
+                d.can.approve || d.can.refuse ? (
+                  <Flex gap={8} wrap>
+                    {d.can.approve && (
+                      <Button
+                        size="large"
+                        onClick={() => setDialog({ kind: 'approve', decision: d })}
+                        data-testid={`standing-approve-${d.id}`}
+                      >
+                        {t('standing.approve')}
+                      </Button>
+                    )}
+                    {d.can.refuse && (
+                      <Button
+                        size="large"
+                        danger
+                        onClick={() => setDialog({ kind: 'refuse', decision: d })}
+                        data-testid={`standing-refuse-${d.id}`}
+                      >
+                        {t('standing.refuse')}
+                      </Button>
+                    )}
+                  </Flex>
+                ) : (
+                  d.awaitingApproval &&
+                  manage && (
+                    <Typography.Text type="secondary" data-testid={`standing-by-committee-${d.id}`}>
+                      {t('standing.byCommittee')}
+                    </Typography.Text>
+                  )
                 ),
             },
           ]}
@@ -230,6 +250,7 @@ export function StandingPanel({ memberId, name }: { memberId: string; name: stri
         <DecisionModal
           member={{ id: memberId, name }}
           kinds={s.decisionsAllowed}
+          canApprove={s.can.approve}
           onClose={() => setDialog(null)}
           onDone={done}
         />
@@ -237,72 +258,10 @@ export function StandingPanel({ memberId, name }: { memberId: string; name: stri
       {dialog?.kind === 'approve' && (
         <ApproveModal name={name} decision={dialog.decision} onClose={() => setDialog(null)} onDone={done} />
       )}
+      {dialog?.kind === 'refuse' && (
+        <RefuseModal name={name} decision={dialog.decision} onClose={() => setDialog(null)} onDone={done} />
+      )}
     </Flex>
-  );
-}
-
-/** A modal form that sends `submit`, shows the server's field errors beside the fields and the rest above. */
-function FormModal<T extends object>({
-  title,
-  fields,
-  initialValues,
-  submit,
-  onClose,
-  onDone,
-  okTestId,
-  children,
-}: {
-  title: string;
-  fields: string[];
-  initialValues: Partial<T>;
-  submit: (v: T) => Promise<unknown>;
-  onClose: () => void;
-  onDone: () => void;
-  okTestId: string;
-  children: ReactNode;
-}) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<T>();
-  const close = useGuardedClose(form, onClose);
-  const [general, setGeneral] = useState<string | null>(null);
-  const send = useMutation({
-    mutationFn: submit,
-    onSuccess: () => {
-      message.success(t('standing.saved'));
-      onDone();
-    },
-    onError: (e) => setGeneral(applyServerErrors(form, e, fields)),
-  });
-  return (
-    <Modal
-      open
-      title={title}
-      okText={t('common.ok')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={close}
-      confirmLoading={send.isPending}
-      okButtonProps={testIdProps(okTestId, { size: 'large' })}
-      cancelButtonProps={{ size: 'large' }}
-      mask={{ closable: false }}
-      styles={scrollingBody}
-      destroyOnHidden
-    >
-      <Form<T>
-        form={form}
-        layout="vertical"
-        size="large"
-        initialValues={initialValues}
-        onFinish={(v) => {
-          setGeneral(null);
-          send.mutate(v);
-        }}
-      >
-        {general && <Alert type="error" showIcon title={general} style={{ marginBottom: 16 }} role="alert" />}
-        {children}
-      </Form>
-    </Modal>
   );
 }
 
@@ -327,6 +286,8 @@ function LostContactModal({
       onClose={onClose}
       onDone={onDone}
       okTestId="standing-lost-submit"
+      large
+      saved={t('standing.saved')}
     >
       <>
         <Form.Item
@@ -376,6 +337,8 @@ function FoundModal({
       onClose={onClose}
       onDone={onDone}
       okTestId="standing-found-submit"
+      large
+      saved={t('standing.saved')}
     >
       <>
         {lostOn && (
@@ -423,6 +386,8 @@ function AbroadModal({
       onClose={onClose}
       onDone={onDone}
       okTestId="standing-abroad-submit"
+      large
+      saved={t('standing.saved')}
     >
       <>
         <Form.Item
@@ -459,19 +424,22 @@ function AbroadModal({
 }
 
 /**
- * Records a decision: the branch meeting's date and the grounds, and — when the committee above has
- * already approved it — the approval. 退党 and 逝世 take effect at once; the others on approval.
+ * Records a decision: the branch meeting's date and the grounds, and — when the caller is the
+ * committee above (`canApprove`) and it has already approved it — the approval; a branch records
+ * its meeting only. 退党 and 逝世 take effect at once; the others on approval.
  */
 export function DecisionModal({
   member,
   kinds,
   initial,
+  canApprove = false,
   onClose,
   onDone,
 }: {
   member: { id: string; name: string };
   kinds: StandingDecisionKind[];
   initial?: { kind?: StandingDecisionKind; reason?: string };
+  canApprove?: boolean;
   onClose: () => void;
   onDone: () => void;
 }) {
@@ -493,14 +461,16 @@ export function DecisionModal({
           kind: v.kind,
           resolutionOn: v.resolutionOn,
           reason: v.reason.trim(),
-          approvedOn: v.kind === 'death' ? null : (v.approvedOn ?? null),
-          approvedBy: v.kind === 'death' ? null : v.approvedBy?.trim() || null,
+          approvedOn: v.kind === 'death' || !canApprove ? null : (v.approvedOn ?? null),
+          approvedBy: v.kind === 'death' || !canApprove ? null : v.approvedBy?.trim() || null,
         };
         return standingApi.decide(member.id, body);
       }}
       onClose={onClose}
       onDone={onDone}
       okTestId="standing-decide-submit"
+      large
+      saved={t('standing.saved')}
     >
       <>
         <Form.Item name="kind" label={t('standing.form.kind')} rules={required(t('common.requiredSelect'))}>
@@ -538,10 +508,12 @@ export function DecisionModal({
                       ? t('standing.form.deathNoApproval')
                       : kind === 'resign'
                         ? t('standing.form.resignFiled')
-                        : t('standing.form.needsApproval')
+                        : canApprove
+                          ? t('standing.form.needsApproval')
+                          : t('standing.form.needsApprovalAbove')
                   }
                 />
-                {kind !== 'death' && (
+                {kind !== 'death' && canApprove && (
                   <Flex gap={12} wrap>
                     <Form.Item
                       name="approvedOn"
@@ -593,6 +565,8 @@ export function ApproveModal({
       onClose={onClose}
       onDone={onDone}
       okTestId="standing-approve-submit"
+      large
+      saved={t('standing.saved')}
     >
       <>
         <Typography.Paragraph>
@@ -616,6 +590,80 @@ export function ApproveModal({
             maxLength={100}
             placeholder={t('standing.form.approvedByPlaceholder')}
             data-testid="standing-approve-by"
+          />
+        </Form.Item>
+      </>
+    </FormModal>
+  );
+}
+
+/** The committee above refused (不予批准): the decision has no effect; what was due is due again. */
+export function RefuseModal({
+  name,
+  decision,
+  onClose,
+  onDone,
+}: {
+  name: string;
+  decision: { id: string; kind: StandingDecisionKind; resolutionOn: string };
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <FormModal<{ refusedOn: string; refusedBy: string; reason: string }>
+      title={`${t('standing.refuse')}：${name}`}
+      fields={['refusedOn', 'refusedBy', 'reason']}
+      initialValues={{ refusedOn: today() }}
+      submit={(v) =>
+        standingApi.refuse(decision.id, {
+          refusedOn: v.refusedOn,
+          refusedBy: v.refusedBy.trim(),
+          reason: v.reason.trim(),
+        })
+      }
+      onClose={onClose}
+      onDone={onDone}
+      okTestId="standing-refuse-submit"
+      large
+      saved={t('standing.saved')}
+    >
+      <>
+        <Typography.Paragraph>
+          {t(`standing.decision.${decision.kind}`)} ·{' '}
+          {t('standing.resolution', { on: decision.resolutionOn })}
+        </Typography.Paragraph>
+        <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('standing.form.refuseHint')} />
+        <Form.Item
+          name="refusedOn"
+          label={t('standing.form.refusedOn')}
+          rules={required(t('common.requiredSelect'))}
+          {...dateProps}
+        >
+          <DatePicker style={{ width: '100%' }} data-testid="standing-refuse-on" />
+        </Form.Item>
+        <Form.Item
+          name="refusedBy"
+          label={t('standing.form.refusedBy')}
+          rules={[{ required: true, whitespace: true, message: t('standing.form.approvedByPlaceholder') }]}
+        >
+          <Input
+            maxLength={100}
+            placeholder={t('standing.form.approvedByPlaceholder')}
+            data-testid="standing-refuse-by"
+          />
+        </Form.Item>
+        <Form.Item
+          name="reason"
+          label={t('standing.form.refusalReason')}
+          rules={[{ required: true, whitespace: true, message: t('standing.form.refusalReasonPlaceholder') }]}
+        >
+          <Input.TextArea
+            rows={3}
+            maxLength={500}
+            showCount
+            placeholder={t('standing.form.refusalReasonPlaceholder')}
+            data-testid="standing-refuse-reason"
           />
         </Form.Item>
       </>

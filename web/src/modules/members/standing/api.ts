@@ -7,6 +7,7 @@ import type {
   MemberStanding,
   RecordAbroad,
   RecordStandingDecision,
+  RefuseStandingDecision,
   StandingDecisionKind,
   StandingDueList,
 } from '../../../../../contracts/members/standing.ts';
@@ -56,4 +57,6 @@ export const standingApi = {
     api.post<MemberStanding>(`/members/${id}/standing-decisions`, body),
   approve: (decisionId: string, body: z.input<typeof ApproveStandingDecision>) =>
     api.post<MemberStanding>(`/standing-decisions/${decisionId}/approval`, body),
+  refuse: (decisionId: string, body: z.input<typeof RefuseStandingDecision>) =>
+    api.post<MemberStanding>(`/standing-decisions/${decisionId}/refusal`, body),
 };

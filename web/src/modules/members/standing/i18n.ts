@@ -54,6 +54,10 @@ const zh = {
     state: '生效情况',
     effective: '{{on}} 起生效',
     approvedBy: '{{by}} {{on}} 批准',
+    refuse: '登记不予批准',
+    refused: '上级不予批准',
+    refusedBy: '{{by}} {{on}} 不予批准：{{reason}}',
+    byCommittee: '上级批准或不予批准由上级党组织登记',
     resolution: '支部党员大会 {{on}}',
     hint: '按《中国共产党党员教育管理工作条例》第二十四条和《党章》第九条：失去联系满6个月，可停止党籍；停止党籍满2年仍无法取得联系，按自行脱党除名；出国（境）定居或学习研究超过5年，一般停止党籍。平台只列出应办事项，决定由支部党员大会作出、上级党组织批准。',
     form: {
@@ -74,6 +78,13 @@ const zh = {
       resignFiled: '退党经支部党员大会讨论后宣布除名，报上级党组织备案，无需批准。',
       deathNoApproval: '党员逝世，登记后即生效，无需批准。',
       needsApproval: '此决定经上级党组织批准后生效；未批准的可先登记支部决定，批准后再登记批准。',
+      needsApprovalAbove:
+        '此决定经上级党组织批准后生效；本支部登记支部党员大会的决定，批准由上级党组织登记。',
+      refusedOn: '上级不予批准日期',
+      refusedBy: '上级党组织',
+      refusalReason: '不予批准理由',
+      refusalReasonPlaceholder: '如：查找工作不充分，请继续查找',
+      refuseHint: '不予批准的决定不生效，党员的党籍状态不变；原应办事项将重新列入党籍待办。',
     },
     saved: '已保存',
   },
@@ -137,6 +148,10 @@ const en: typeof zh = {
     state: 'In effect?',
     effective: 'In effect from {{on}}',
     approvedBy: 'Approved by {{by}} on {{on}}',
+    refuse: 'Record a refusal',
+    refused: 'Refused above',
+    refusedBy: 'Refused by {{by}} on {{on}}: {{reason}}',
+    byCommittee: 'Approvals and refusals are recorded by the committee above',
     resolution: 'Branch meeting {{on}}',
     hint: 'Regulations on Member Education and Management, art. 24, and the Party Constitution, art. 9: out of contact for 6 months, membership may be suspended; suspended 2 years and still out of contact, removed as lapsed; settled abroad or studying abroad for over 5 years, generally suspended. The platform lists what is due; the branch meeting decides and the committee above approves.',
     form: {
@@ -158,6 +173,14 @@ const en: typeof zh = {
       deathNoApproval: 'A death takes effect when recorded; no approval is needed.',
       needsApproval:
         'This decision takes effect when the committee above approves it; record the branch decision now and the approval when it comes.',
+      needsApprovalAbove:
+        'This decision takes effect when the committee above approves it; the branch records its meeting, the committee above records the approval.',
+      refusedOn: 'Refused on',
+      refusedBy: 'Refused by',
+      refusalReason: 'Why refused',
+      refusalReasonPlaceholder: 'e.g. the search was not thorough enough',
+      refuseHint:
+        'A refused decision has no effect: the standing stays as it was, and what was due is listed again.',
     },
     saved: 'Saved',
   },

@@ -7,12 +7,11 @@ import { useTranslation } from 'react-i18next';
 import { RegisterIncoming } from '../../../../../contracts/members/transfers.ts';
 import { currentMonth } from '../../../app/dates.ts';
 import { FormDrawer } from '../../../app/FormDrawer.tsx';
-import { applyServerErrors, zodRule } from '../../../app/forms.ts';
+import { applyServerErrors, dateProps, monthProps, zodRule } from '../../../app/forms.ts';
 import { memberKeys } from '../keys.ts';
 import { bodyOf } from '../record/MemberDrawer.tsx';
 import { MEMBER_FIELDS, MemberFields, type MemberFormValues } from '../record/MemberFields.tsx';
 import { transferApi } from './api.ts';
-import { dateProps, monthProps } from './TransferModal.tsx';
 import './i18n.ts';
 
 type Values = MemberFormValues & {

@@ -1,18 +1,17 @@
 import { PrinterOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Descriptions, Flex, Form, Input, InputNumber, Modal, Radio, Result } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Descriptions, Flex, Form, Input, InputNumber, Modal, Radio, Result } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { CreateTransfer, type Transfer } from '../../../../../contracts/members/transfers.ts';
-import { applyServerErrors, testIdProps, zodRule } from '../../../app/forms.ts';
+import { FormModal } from '../../../app/FormModal.tsx';
+import { scrollingBody, zodRule } from '../../../app/forms.ts';
 import { memberKeys } from '../keys.ts';
 import { MemberSelect, type PickedMember } from '../MemberSelect.tsx';
 import { transferApi } from './api.ts';
 import { TransferTargetSelect } from './TransferTargetSelect.tsx';
 import './i18n.ts';
-import { useGuardedClose } from '../../../app/discard.ts';
 
 type Values = {
   memberId?: string;
@@ -24,23 +23,6 @@ type Values = {
 };
 const FIELDS = ['memberId', 'kind', 'toOrgId', 'toOrgName', 'validDays', 'reason'] as const;
 const shape = CreateTransfer.shape;
-
-/** 'YYYY-MM' in the form values; the month picker sees dayjs. */
-export const monthProps = {
-  getValueProps: (v: string | null | undefined) => ({ value: v ? dayjs(`${v}-01`) : null }),
-  normalize: (d: Dayjs | null) => (d ? d.format('YYYY-MM') : null),
-};
-
-/** 'YYYY-MM-DD' in the form values; the date picker sees dayjs. */
-export const dateProps = {
-  getValueProps: (v: string | null | undefined) => ({ value: v ? dayjs(v) : null }),
-  normalize: (d: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : null),
-};
-
-/**
- * Keeps a dialog's buttons on screen on a 768-pixel-high laptop: the body scrolls, the footer stays.
- */
-export const scrollingBody = { body: { maxHeight: 'calc(100vh - 250px)', overflowY: 'auto' as const } };
 
 /**
  * 发起转接: issue the introduction letter (介绍信) for one member, inside the platform or out of it.
@@ -58,34 +40,12 @@ export function TransferModal({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const close = useGuardedClose(form, onClose);
-  const [general, setGeneral] = useState<string | null>(null);
   const [picked, setPicked] = useState<Pick<PickedMember, 'id' | 'name' | 'orgId'> | undefined>(member);
   const [issued, setIssued] = useState<Transfer | null>(null);
   const navigate = useNavigate();
   const kind = Form.useWatch('kind', form) ?? 'internal';
-
-  const create = useMutation({
-    mutationFn: (v: Values) =>
-      transferApi.create({
-        memberId: member?.id ?? v.memberId ?? '',
-        kind: v.kind,
-        toOrgId: v.kind === 'internal' ? v.toOrgId : undefined,
-        toOrgName: v.kind === 'outgoing' ? v.toOrgName?.trim() : undefined,
-        validDays: v.validDays ?? undefined,
-        reason: v.reason.trim(),
-      }),
-    onSuccess: (tr) => {
-      message.success(t(tr.kind === 'outgoing' ? 'transfers.createdOutgoing' : 'transfers.created'));
-      setIssued(tr);
-      void queryClient.invalidateQueries({ queryKey: memberKeys.transfers });
-      void queryClient.invalidateQueries({ queryKey: memberKeys.all });
-    },
-    onError: (e) => setGeneral(applyServerErrors(form, e, FIELDS)),
-  });
 
   if (issued)
     return (
@@ -146,116 +106,114 @@ export function TransferModal({
 
   const required = { required: true, whitespace: true, message: t('common.required') };
   return (
-    <Modal
-      open
+    <FormModal<Values, Transfer>
       width={620}
       title={picked ? t('transfers.createTitle', { name: picked.name }) : t('transfers.create')}
       okText={t('transfers.create')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={close}
-      confirmLoading={create.isPending}
-      okButtonProps={testIdProps('transfer-submit')}
-      mask={{ closable: false }}
-      styles={scrollingBody}
-      data-testid="transfer-modal"
+      okTestId="transfer-submit"
+      testId="transfer-modal"
+      form={form}
+      fields={FIELDS}
+      preserve={false}
+      initialValues={{ kind: 'internal' }}
+      submit={(v) =>
+        transferApi.create({
+          memberId: member?.id ?? v.memberId ?? '',
+          kind: v.kind,
+          toOrgId: v.kind === 'internal' ? v.toOrgId : undefined,
+          toOrgName: v.kind === 'outgoing' ? v.toOrgName?.trim() : undefined,
+          validDays: v.validDays ?? undefined,
+          reason: v.reason.trim(),
+        })
+      }
+      saved={(tr) => t(tr.kind === 'outgoing' ? 'transfers.createdOutgoing' : 'transfers.created')}
+      onClose={onClose}
+      onDone={(tr) => {
+        setIssued(tr);
+        void queryClient.invalidateQueries({ queryKey: memberKeys.transfers });
+        void queryClient.invalidateQueries({ queryKey: memberKeys.all });
+      }}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        preserve={false}
-        initialValues={{ kind: 'internal' }}
-        onFinish={(v) => {
-          setGeneral(null);
-          create.mutate(v);
-        }}
+      {!member && (
+        <Form.Item
+          name="memberId"
+          label={t('transfers.field.member')}
+          extra={t('transfers.extra.member')}
+          rules={[{ required: true, message: t('common.requiredSelect') }]}
+        >
+          <MemberSelect
+            admittedOnly
+            onChange={(_, m) => {
+              setPicked(m);
+              form.setFieldValue('toOrgId', undefined);
+            }}
+            data-testid="transfer-member"
+          />
+        </Form.Item>
+      )}
+      <Form.Item
+        name="kind"
+        label={t('transfers.field.kind')}
+        extra={t(kind === 'internal' ? 'transfers.extra.internal' : 'transfers.extra.outgoing')}
       >
-        {general && <Alert type="error" showIcon title={general} style={{ marginBottom: 16 }} role="alert" />}
-        {!member && (
-          <Form.Item
-            name="memberId"
-            label={t('transfers.field.member')}
-            extra={t('transfers.extra.member')}
-            rules={[{ required: true, message: t('common.requiredSelect') }]}
-          >
-            <MemberSelect
-              admittedOnly
-              onChange={(_, m) => {
-                setPicked(m);
-                form.setFieldValue('toOrgId', undefined);
-              }}
-              data-testid="transfer-member"
-            />
-          </Form.Item>
-        )}
+        <Radio.Group
+          optionType="button"
+          options={[
+            { value: 'internal', label: t('transfers.kind.internal') },
+            { value: 'outgoing', label: t('transfers.kind.outgoing') },
+          ]}
+          data-testid="transfer-kind"
+        />
+      </Form.Item>
+      {kind === 'internal' ? (
         <Form.Item
-          name="kind"
-          label={t('transfers.field.kind')}
-          extra={t(kind === 'internal' ? 'transfers.extra.internal' : 'transfers.extra.outgoing')}
+          name="toOrgId"
+          label={t('transfers.field.toOrgId')}
+          extra={t('transfers.extra.toOrgId')}
+          rules={[{ required: true, message: t('common.requiredSelect') }]}
         >
-          <Radio.Group
-            optionType="button"
-            options={[
-              { value: 'internal', label: t('transfers.kind.internal') },
-              { value: 'outgoing', label: t('transfers.kind.outgoing') },
-            ]}
-            data-testid="transfer-kind"
+          <TransferTargetSelect
+            excludeId={picked?.orgId}
+            placeholder={t('transfers.placeholder.toOrgId')}
+            data-testid="transfer-to-org"
           />
         </Form.Item>
-        {kind === 'internal' ? (
-          <Form.Item
-            name="toOrgId"
-            label={t('transfers.field.toOrgId')}
-            extra={t('transfers.extra.toOrgId')}
-            rules={[{ required: true, message: t('common.requiredSelect') }]}
-          >
-            <TransferTargetSelect
-              excludeId={picked?.orgId}
-              placeholder={t('transfers.placeholder.toOrgId')}
-              data-testid="transfer-to-org"
-            />
-          </Form.Item>
-        ) : (
-          <Form.Item
-            name="toOrgName"
-            label={t('transfers.field.toOrgName')}
-            rules={[required, zodRule(shape.toOrgName)]}
-          >
-            <Input
-              maxLength={100}
-              placeholder={t('transfers.placeholder.toOrgName')}
-              data-testid="transfer-to-name"
-            />
-          </Form.Item>
-        )}
+      ) : (
         <Form.Item
-          name="validDays"
-          label={t('transfers.field.validDays')}
-          extra={t('transfers.extra.validDays')}
+          name="toOrgName"
+          label={t('transfers.field.toOrgName')}
+          rules={[required, zodRule(shape.toOrgName)]}
         >
-          <InputNumber
-            min={7}
-            max={180}
-            precision={0}
-            placeholder={t('transfers.placeholder.validDays')}
-            style={{ width: 200 }}
-            data-testid="transfer-days"
+          <Input
+            maxLength={100}
+            placeholder={t('transfers.placeholder.toOrgName')}
+            data-testid="transfer-to-name"
           />
         </Form.Item>
-        <Form.Item
-          name="reason"
-          label={t('transfers.field.reason')}
-          rules={[required, zodRule(shape.reason)]}
-        >
-          <Input.TextArea
-            maxLength={200}
-            rows={2}
-            placeholder={t('transfers.placeholder.reason')}
-            data-testid="transfer-reason"
-          />
-        </Form.Item>
-        <Alert type="info" showIcon title={t('transfers.generatedHint')} />
-      </Form>
-    </Modal>
+      )}
+      <Form.Item
+        name="validDays"
+        label={t('transfers.field.validDays')}
+        extra={t('transfers.extra.validDays')}
+      >
+        <InputNumber
+          min={7}
+          max={180}
+          precision={0}
+          placeholder={t('transfers.placeholder.validDays')}
+          style={{ width: 200 }}
+          data-testid="transfer-days"
+        />
+      </Form.Item>
+      <Form.Item name="reason" label={t('transfers.field.reason')} rules={[required, zodRule(shape.reason)]}>
+        <Input.TextArea
+          maxLength={200}
+          rows={2}
+          placeholder={t('transfers.placeholder.reason')}
+          data-testid="transfer-reason"
+        />
+      </Form.Item>
+      <Alert type="info" showIcon title={t('transfers.generatedHint')} />
+    </FormModal>
   );
 }
