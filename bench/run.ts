@@ -1,12 +1,13 @@
 import { foundation } from './foundation.ts';
 import { machine, writeResults } from './lib.ts';
+import { life } from './life.ts';
 import { members } from './members.ts';
 import { weight } from './weight.ts';
 
 // `npm run bench -- NAME…` (default: all). Benchmarks measure; they never fail a test run.
 // A benchmark that cannot finish (a setup call refused, an import failed) replaces its results
 // file with the reason, so no earlier figures stand in for a run that did not happen.
-const BENCHES: Record<string, () => Promise<unknown>> = { foundation, members, weight };
+const BENCHES: Record<string, () => Promise<unknown>> = { foundation, members, life, weight };
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 let failed = false;

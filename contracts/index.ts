@@ -3,4 +3,5 @@ export * from './auth.ts';
 export * from './orgs.ts';
 export * from './users.ts';
 export * from './audit.ts';
+export * from './notify.ts';
 export * from './members/index.ts';

@@ -4,6 +4,14 @@
 // languages, and checked against the enumeration at compile time (`satisfies`).
 import type { z } from 'zod';
 import type { Role } from './auth.ts';
+import type {
+  ActivityFrequency,
+  ActivityKind,
+  ActivityStatus,
+  LeaveState,
+  SignInMethod,
+} from './life/activities.ts';
+import type { DUE_STATES, ThoughtReportFrequency, ThoughtReportState } from './life/thought-reports.ts';
 import type { Correction } from './members/corrections.ts';
 import type { HARDSHIP_KINDS } from './members/codes.ts';
 import type { DuesBasis, DuesCategory, DuesMonthState, ExcuseReason, ReliefKind } from './members/dues.ts';
@@ -17,7 +25,10 @@ import type {
   STANDING_DUE_RULES,
 } from './members/standing.ts';
 import type { TransferKind, TransferStatus } from './members/transfers.ts';
+import type { PostKind, PostStatus, Visibility } from './openness/posts.ts';
+import type { MessageFilter, MessageStatus } from './openness/messages.ts';
 import type { OrgKind, OrgSector } from './orgs.ts';
+import type { NOTICE_AUDIENCES, RECEIPT_STATES } from './notify.ts';
 
 /** 党员信息 fields, as the national member-information system and the import template name them. */
 export const MEMBER_FIELD_LABELS = {
@@ -340,6 +351,114 @@ export const STANDING_DUE_RULE_LABELS = {
     en: 'Decided by the branch meeting, awaiting the approval of the committee above',
   },
 } as const satisfies Labels<(typeof STANDING_DUE_RULES)[number]>;
+
+// ── 组织生活 (life/activities) ─────────────────────────────────────────────────────────────
+
+/** 三会一课, 主题党日, 组织生活会, 民主生活会 (activities.kind). */
+export const ACTIVITY_KIND_LABELS = {
+  general_meeting: { zh: '支部党员大会', en: 'Branch general meeting' },
+  committee_meeting: { zh: '支部委员会', en: 'Branch committee meeting' },
+  group_meeting: { zh: '党小组会', en: 'Party group meeting' },
+  party_lecture: { zh: '党课', en: 'Party lecture' },
+  party_day: { zh: '主题党日', en: 'Themed Party day' },
+  life_meeting: { zh: '组织生活会', en: 'Organizational life meeting' },
+  democratic_life_meeting: { zh: '民主生活会', en: 'Democratic life meeting' },
+} as const satisfies Labels<ActivityKind>;
+
+export const ACTIVITY_STATUS_LABELS = {
+  planned: { zh: '已计划', en: 'Planned' },
+  held: { zh: '已召开', en: 'Held' },
+  cancelled: { zh: '已取消', en: 'Cancelled' },
+} as const satisfies Labels<ActivityStatus>;
+
+export const SIGN_IN_METHOD_LABELS = {
+  qr: { zh: '扫码签到', en: 'QR code' },
+  card: { zh: '学习卡签到', en: 'Study card' },
+  roll_call: { zh: '点名签到', en: 'Roll call' },
+} as const satisfies Labels<SignInMethod>;
+
+export const LEAVE_STATE_LABELS = {
+  requested: { zh: '请假待批', en: 'Leave requested' },
+  approved: { zh: '已准假', en: 'Leave approved' },
+  refused: { zh: '未准假', en: 'Leave refused' },
+} as const satisfies Labels<LeaveState>;
+
+export const ACTIVITY_FREQUENCY_LABELS = {
+  monthly: { zh: '每月', en: 'Monthly' },
+  quarterly: { zh: '每季度', en: 'Quarterly' },
+  half_yearly: { zh: '每半年', en: 'Every half year' },
+  yearly: { zh: '每年', en: 'Yearly' },
+  none: { zh: '不作要求', en: 'Not required' },
+} as const satisfies Labels<ActivityFrequency>;
+
+// ── 思想汇报 (life/thought-reports) ───────────────────────────────────────────────────────
+
+/** How often a branch's activists, candidates and probationary members hand in a report. */
+export const THOUGHT_REPORT_FREQUENCY_LABELS = {
+  monthly: { zh: '每月一次', en: 'Monthly' },
+  quarterly: { zh: '每季度一次', en: 'Quarterly' },
+  half_yearly: { zh: '每半年一次', en: 'Every half year' },
+} as const satisfies Labels<ThoughtReportFrequency>;
+
+export const THOUGHT_REPORT_STATE_LABELS = {
+  pending: { zh: '待审阅', en: 'Awaiting review' },
+  reviewed: { zh: '已审阅', en: 'Reviewed' },
+} as const satisfies Labels<ThoughtReportState>;
+
+/** A report not handed in: the period still runs (未交), or it ended without one (缺交). */
+export const THOUGHT_REPORT_DUE_LABELS = {
+  due: { zh: '本期未交', en: 'Not yet handed in' },
+  missing: { zh: '缺交', en: 'Missing' },
+} as const satisfies Labels<(typeof DUE_STATES)[number]>;
+
+/** GLOSSARY.md: 工作动态 / 组织公告 / 党务公开 (post.kind). */
+export const POST_KIND_LABELS = {
+  update: { zh: '工作动态', en: 'Work update' },
+  announcement: { zh: '组织公告', en: 'Announcement' },
+  publicity: { zh: '党务公开', en: 'Party affairs openness' },
+} as const satisfies Labels<PostKind>;
+
+/** Who may read an item of an org's page or album. */
+export const VISIBILITY_LABELS = {
+  public: { zh: '公开', en: 'Public' },
+  members: { zh: '仅党员可见', en: 'Members only' },
+} as const satisfies Labels<Visibility>;
+
+export const POST_STATUS_LABELS = {
+  draft: { zh: '草稿', en: 'Draft' },
+  published: { zh: '已发布', en: 'Published' },
+  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
+} as const satisfies Labels<PostStatus>;
+
+/** Who a direct notice goes to (contracts/notify.ts). */
+export const NOTICE_AUDIENCE_LABELS = {
+  members: { zh: '全体党员', en: 'All members' },
+  secretaries: { zh: '党组织书记', en: 'Secretaries' },
+} as const satisfies Labels<(typeof NOTICE_AUDIENCES)[number]>;
+
+/** A recipient's receipt: read or not yet. */
+export const RECEIPT_STATE_LABELS = {
+  read: { zh: '已读', en: 'Read' },
+  unread: { zh: '未读', en: 'Unread' },
+} as const satisfies Labels<(typeof RECEIPT_STATES)[number]>;
+
+// ── 留言 (openness/messages) ────────────────────────────────────────────────────────────────
+
+/** Where a message stands (messages.status). */
+export const MESSAGE_STATUS_LABELS = {
+  open: { zh: '待答复', en: 'Awaiting an answer' },
+  answered: { zh: '已答复', en: 'Answered' },
+  closed: { zh: '已办结', en: 'Closed' },
+} as const satisfies Labels<MessageStatus>;
+
+/** The inbox's filters. */
+export const MESSAGE_FILTER_LABELS = {
+  waiting: { zh: '待答复', en: 'Awaiting an answer' },
+  unanswered: { zh: '未答复', en: 'Never answered' },
+  overdue: { zh: '已逾期', en: 'Overdue' },
+  answered: { zh: '已答复', en: 'Answered' },
+  closed: { zh: '已办结', en: 'Closed' },
+} as const satisfies Labels<MessageFilter>;
 
 /** One language of an enumeration's labels, e.g. { full: '正式党员', … }: i18n resources, Excel lists. */
 export function labelsIn<K extends string>(labels: Labels<K>, lang: Lang): Record<K, string> {

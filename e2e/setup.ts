@@ -42,7 +42,8 @@ export default async function setup(project: TestProject) {
   server.stdout.on('data', (d) => (log += d));
   server.stderr.on('data', (d) => (log += d));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 150_000;
+  // the demo seed takes about a minute on a quiet machine; a busy one (CI beside other jobs) needs more
+  const deadline = Date.now() + 420_000;
   for (;;) {
     if (server.exitCode !== null) throw new Error(`server exited early:\n${log}`);
     try {

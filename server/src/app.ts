@@ -21,6 +21,7 @@ import { validatorCompiler } from './platform/http/validation.ts';
 import { type JobQueue, noJobs } from './platform/jobs/index.ts';
 import type { ModuleManifest } from './platform/module.ts';
 import { declareSettings } from './platform/settings/index.ts';
+import { declareNoticeKinds } from './platform/notify/kinds.ts';
 import type { Pii } from './platform/pii/index.ts';
 
 export type AppDeps = {
@@ -95,6 +96,7 @@ export async function buildApp({
 
   for (const m of modules) registerPolicies(m.policies);
   for (const m of modules) if (m.settings) declareSettings(m.settings);
+  for (const m of modules) if (m.notices) declareNoticeKinds(m.notices);
   const routes: RouteInfo[] = [];
   await app.register(
     async (api) => {

@@ -25,6 +25,16 @@ export type Config = {
   /** Hard cap on a session's life, whatever its activity. */
   sessionMaxHours: number;
   loginRateLimitPerMinute: number;
+  /**
+   * Requests per minute from one address to the pages anyone may read without logging in (the
+   * public org pages): generous, since a village's phones may share one carrier address.
+   */
+  publicRateLimitPerMinute: number;
+  /**
+   * Messages (留言) the public may send from one address in an hour, counted whether they pass the
+   * challenge or not: until phones are verified by SMS, this is what holds back a flood.
+   */
+  messageRateLimitPerHour: number;
   /** Failed logins per login name per window, whatever the address they come from. */
   loginNameLimit: number;
   loginNameWindowMinutes: number;
@@ -97,6 +107,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     importErrorsKeepDays: int(env, 'IMPORT_ERRORS_KEEP_DAYS', 7),
     sessionMaxHours: int(env, 'SESSION_MAX_HOURS', 30 * 24),
     loginRateLimitPerMinute: int(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 30),
+    publicRateLimitPerMinute: int(env, 'PUBLIC_RATE_LIMIT_PER_MINUTE', 300),
+    messageRateLimitPerHour: int(env, 'MESSAGE_RATE_LIMIT_PER_HOUR', 10),
     loginNameLimit: int(env, 'LOGIN_NAME_LIMIT', 20),
     loginNameWindowMinutes: int(env, 'LOGIN_NAME_WINDOW_MINUTES', 15),
     lockAfterFailures: int(env, 'LOCK_AFTER_FAILURES', 5),

@@ -3,4 +3,7 @@ export * from '../platform/tree/schema.ts';
 export * from '../platform/auth/schema.ts';
 export * from '../platform/audit/schema.ts';
 export * from '../platform/settings/schema.ts';
+export * from '../platform/notify/schema.ts';
 export * from '../modules/members/schema.ts';
+export * from '../modules/openness/schema.ts';
+export * from '../modules/life/schema.ts';

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Config } from '../config.ts';
 import { allModules } from '../modules/index.ts';
+import { declareNoticeKinds } from '../platform/notify/kinds.ts';
 import type { Pii } from '../platform/pii/index.ts';
 import { type Db, inTransaction } from './client.ts';
 
@@ -14,6 +15,8 @@ export async function seedIfEmpty(
 ) {
   const { rows } = await db.execute<{ n: number }>(sql`select count(*)::int as n from orgs`);
   if (rows[0].n > 0) return false;
+  // a seed may send notices (platform/notify), which must be of a declared kind
+  for (const m of allModules(config)) if (m.notices) declareNoticeKinds(m.notices);
   await inTransaction(db, async (tx) => {
     const demo: Record<string, number> = {};
     for (const m of allModules(config)) await m.seed?.({ db: tx, pii, scale, log, demo });

@@ -3,8 +3,9 @@ import { auditModule } from '../platform/audit/index.ts';
 import { authModule } from '../platform/auth/index.ts';
 import type { ModuleManifest } from '../platform/module.ts';
 import { settingsModule } from '../platform/settings/index.ts';
+import { notifyModule } from '../platform/notify/index.ts';
 import { lifeModule } from './life/index.ts';
-import { membersModule } from './members/index.ts';
+import { membersModule, noticePeople } from './members/index.ts';
 import { opennessModule } from './openness/index.ts';
 import { orgsModule } from './orgs/index.ts';
 
@@ -16,6 +17,9 @@ export function allModules(config: Config): ModuleManifest[] {
     auditModule,
     settingsModule,
     membersModule,
+    // the notice centre asks the members module who is in an org (the platform imports no module);
+    // after it, so that its demo notices find the demo members
+    notifyModule(noticePeople),
     opennessModule,
     lifeModule,
   ];

@@ -5,6 +5,7 @@ import type { MatrixCases } from '../../test/matrix.ts';
 import type { Policy } from './access/index.ts';
 import type { Pii } from './pii/index.ts';
 import type { SettingDef } from './settings/index.ts';
+import type { NoticeKindDef } from './notify/kinds.ts';
 
 export type JobContext = {
   db: Db;
@@ -42,6 +43,8 @@ export type ModuleManifest = {
   /** What the department may configure (platform/settings), with the regulation's defaults. */
   settings?: SettingDef<any>[];
   workers?: WorkerDef[];
+  /** The kinds of notice the module sends (platform/notify's sendNotice refuses any other). */
+  notices?: NoticeKindDef[];
   /** Demo data; called in manifest order, so a module may rely on the ones before it. */
   seed?: (ctx: SeedContext) => Promise<void>;
   /**

@@ -61,3 +61,27 @@ export function yearsBetween(from: string, on: string): number {
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
+
+/**
+ * The instants a month (YYYY-MM) spans in Asia/Shanghai, [from, to): "published this month" is a
+ * range on a timestamptz column. China keeps no daylight saving time, so a month starts at
+ * 00:00 +08:00 of its first day.
+ */
+export function shanghaiMonthRange(month: string): { from: Date; to: Date } {
+  return {
+    from: new Date(`${month}-01T00:00:00+08:00`),
+    to: new Date(`${addMonthsToMonth(month, 1)}-01T00:00:00+08:00`),
+  };
+}
+
+const clockFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** The time of day in Asia/Shanghai (HH:mm), for messages such as "try again after 15:30". */
+export function shanghaiClock(at: Date): string {
+  return clockFormat.format(at);
+}

@@ -41,7 +41,13 @@ export const strings = <T extends object>(zh: T, en: NoInfer<T>): Strings => ({ 
  * A big button on the member app's home (/m), opening one of the module's member screens. Shown to
  * every signed-in member, or only to those whose GET /auth/me `actions` hold `action`.
  */
-export type MemberTile = { to: string; label: string; action?: string };
+export type MemberTile = {
+  to: string;
+  label: string;
+  action?: string;
+  /** An API path (below /api/v1) answering {count}: shown on the tile when above 0 (e.g. unread notices). */
+  badge?: string;
+};
 
 export type WebModule = {
   name: string;

@@ -1,17 +1,20 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ApiError, api, errorMessage } from '../app/api.ts';
 import { can, hasAdminRole, useCurrentUser, useLogout } from '../app/auth.tsx';
 import { passwordShortfall } from '../../../contracts/auth.ts';
-import { currentLang } from '../app/i18n.ts';
+import { addTranslations, currentLang } from '../app/i18n.ts';
 import { LangSwitch } from '../app/pages/LangSwitch.tsx';
 import { PasswordInput } from '../app/PasswordInput.tsx';
 import { memberTilesFor } from '../app/modules.ts';
 import { meKey, queryClient } from '../app/queryClient.ts';
 import { webModules } from '../modules/index.ts';
 import { MyRecord } from './MyRecord.tsx';
+
+// the modules' strings: the member tiles' labels are theirs (as AdminLayout does for the menu)
+for (const m of webModules) addTranslations(m.strings);
 
 type PasswordFields = 'currentPassword' | 'newPassword' | 'confirm';
 
@@ -235,8 +238,29 @@ function MemberTiles({ actions }: { actions: readonly string[] }) {
       {tiles.map((tile) => (
         <Link key={tile.to} className="hy-m-tile" to={tile.to} data-testid={`tile-${tile.to}`}>
           {t(tile.label)}
+          {tile.badge && <TileBadge path={tile.badge} />}
         </Link>
       ))}
     </nav>
+  );
+}
+
+/** A count on a tile (unread notices…), from the API path the module named; nothing when zero. */
+function TileBadge({ path }: { path: string }) {
+  const { t } = useTranslation();
+  const { data } = useQuery({
+    queryKey: ['tile-badge', path],
+    queryFn: ({ signal }) => api.get<{ count: number }>(path, undefined, signal),
+    refetchInterval: 60_000,
+  });
+  if (!data?.count) return null;
+  return (
+    <span
+      className="hy-m-tile-badge"
+      title={t('member.badge', { count: data.count })}
+      data-testid="tile-badge"
+    >
+      {data.count > 99 ? '99+' : data.count}
+    </span>
   );
 }

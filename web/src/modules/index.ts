@@ -1,6 +1,9 @@
 import type { WebModule } from '../app/modules.ts';
 import { auditModule } from './audit/index.ts';
+import { lifeModule } from './life/index.ts';
 import { membersModule } from './members/index.ts';
+import { notifyModule } from './notify/index.ts';
+import { opennessModule } from './openness/index.ts';
 import { orgsModule } from './orgs/index.ts';
 import { settingsModule } from './settings/index.ts';
 import { usersModule } from './users/index.ts';
@@ -12,7 +15,10 @@ import { usersModule } from './users/index.ts';
 export const webModules: readonly WebModule[] = [
   orgsModule,
   membersModule,
+  opennessModule,
+  lifeModule,
   usersModule,
   auditModule,
+  notifyModule,
   settingsModule,
 ];

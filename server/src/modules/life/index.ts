@@ -1,4 +1,18 @@
 import type { ModuleManifest } from '../../platform/module.ts';
+import { ACTIVITY_NOTICE } from './activities/notice.ts';
+import { activityPolicies } from './activities/policy.ts';
+import { activityRoutes } from './activities/routes.ts';
+import { activitySettings } from './activities/settings.ts';
+import { seedLife } from './seed.ts';
+import { thoughtReportPolicies } from './thought-reports/policy.ts';
+import { REVIEWED_NOTICE } from './thought-reports/review-report.ts';
+import { thoughtReportRoutes } from './thought-reports/routes.ts';
+import { thoughtReportSettings } from './thought-reports/settings.ts';
+
+// the assessment reads what was held, per org and month, from here
+export { monthlyCounts as activityMonthlyCounts } from './activities/monthly-counts.ts';
+// …and what was handed in, reviewed and missing of 思想汇报
+export { monthlyCounts as thoughtReportMonthlyCounts } from './thought-reports/monthly-counts.ts';
 
 /**
  * 组织生活: 三会一课, 主题党日, 组织生活会 and 民主生活会 — planned, notified, signed in to (a
@@ -7,8 +21,14 @@ import type { ModuleManifest } from '../../platform/module.ts';
  */
 export const lifeModule: ModuleManifest = {
   name: 'life',
-  policies: [],
-  routes: async (_app) => {},
-  settings: [],
+  policies: [...activityPolicies, ...thoughtReportPolicies],
+  routes: async (app) => {
+    await app.register(activityRoutes);
+    await app.register(thoughtReportRoutes);
+  },
+  settings: [...activitySettings, ...thoughtReportSettings],
+  notices: [ACTIVITY_NOTICE, REVIEWED_NOTICE],
   jobs: [],
+  seed: seedLife,
+  matrix: async () => (await import('./matrix.ts')).lifeMatrix,
 };

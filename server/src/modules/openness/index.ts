@@ -1,4 +1,15 @@
 import type { ModuleManifest } from '../../platform/module.ts';
+import { albumRoutes } from './albums/routes.ts';
+import { imageRoutes } from './images/routes.ts';
+import { messagePolicies } from './messages/policy.ts';
+import { messageRoutes } from './messages/routes.ts';
+import { seedMessages } from './messages/seed.ts';
+import { messagesSettings } from './messages/settings.ts';
+import { pagePolicies } from './page/policy.ts';
+import { pageRoutes } from './page/routes.ts';
+import { seedPages } from './page/seed.ts';
+import { ANNOUNCEMENT_NOTICE } from './posts/publish-post.ts';
+import { postRoutes } from './posts/routes.ts';
 
 /**
  * 党务公开 and the org page: every org's page (introduction, 工作动态, 组织公告, 党务公开 items,
@@ -7,8 +18,26 @@ import type { ModuleManifest } from '../../platform/module.ts';
  */
 export const opennessModule: ModuleManifest = {
   name: 'openness',
-  policies: [],
-  routes: async (_app) => {},
-  settings: [],
+  policies: [...pagePolicies, ...messagePolicies],
+  routes: async (app) => {
+    await pageRoutes(app);
+    await postRoutes(app);
+    await imageRoutes(app);
+    await albumRoutes(app);
+    await messageRoutes(app);
+  },
+  settings: [...messagesSettings],
   jobs: [],
+  notices: [{ kind: ANNOUNCEMENT_NOTICE, label: { zh: '组织公告', en: 'Announcement' } }],
+  seed: async (ctx) => {
+    await seedPages(ctx);
+    await seedMessages(ctx);
+  },
+  matrix: async () => (await import('./matrix.ts')).opennessMatrix,
 };
+
+// 留言 counts for the assessment: received, answered, answered in time per org and month, from records
+export { monthlyCounts, type OrgMonthlyCounts } from './messages/oversight.ts';
+
+// posts per kind per org and month, from the posts themselves: the assessment reads it
+export { monthlyCounts as postMonthlyCounts, type OrgPostCounts } from './posts/monthly-counts.ts';

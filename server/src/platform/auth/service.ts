@@ -337,3 +337,76 @@ export async function revokeMySession(ctx: Ctx, id: number) {
     await recordAudit(tx, ctx, { action: 'auth.session_revoked', targetType: 'session', targetId: id });
   });
 }
+
+/**
+ * A study card shown for something other than a login — signing in to an activity at a kiosk —
+ * checked as a card login checks it (login above): the card's own password, the same run of
+ * failures and the same lock, every failure audited. No session is opened: the kiosk acts in its
+ * own session; the card only says who is standing at it. A wrong number or password is a 400
+ * naming the field (not a 401, which would end the kiosk's session in the browser).
+ */
+export async function verifyStudyCard(
+  ctx: Ctx,
+  cardNo: string,
+  password: string,
+): Promise<{ userId: number; displayName: string }> {
+  const now = ctx.now();
+  const wrongCard = (left: number | null) =>
+    fieldError('password', {
+      zh: left == null ? '学习卡号或密码错误' : `学习卡号或密码错误，还可尝试 ${left} 次`,
+      en:
+        left == null ? 'wrong card number or password' : `wrong card number or password; ${left} more tries`,
+    });
+  const [u] = isCardNumber(cardNo)
+    ? await ctx.db
+        .select({
+          id: users.id,
+          displayName: users.displayName,
+          hash: users.cardPasswordHash,
+          disabled: users.disabled,
+          orgId: users.orgId,
+          orgPath: orgs.path,
+        })
+        .from(users)
+        .leftJoin(orgs, eq(orgs.id, users.orgId))
+        .where(eq(users.studyCardNo, cardNo))
+        .limit(1)
+    : [];
+  if (!u || !u.hash) {
+    await verifyAgainstNothing(password);
+    throw wrongCard(null);
+  }
+  const audit = {
+    targetType: 'user',
+    targetId: u.id,
+    orgId: u.orgId,
+    orgPath: u.orgPath,
+  };
+  const attempt = await reserveAttempt(ctx, u.id, now);
+  if (!attempt) {
+    await recordAudit(ctx.db, ctx, {
+      ...audit,
+      action: 'auth.card_check_failed',
+      after: { reason: 'locked' },
+    });
+    const [row] = await ctx.db.select({ until: users.lockedUntil }).from(users).where(eq(users.id, u.id));
+    throw locked(row?.until ? minutesLeft(row.until, now) : ctx.config.lockMinutes);
+  }
+  if (!(await verifyPassword(u.hash, password))) {
+    const lockNow = attempt.failures >= ctx.config.lockAfterFailures;
+    await recordAudit(ctx.db, ctx, {
+      ...audit,
+      action: lockNow ? 'auth.locked' : 'auth.card_check_failed',
+      after: { reason: 'wrong_password', failures: attempt.failures },
+    });
+    if (lockNow) throw locked(ctx.config.lockMinutes);
+    throw wrongCard(ctx.config.lockAfterFailures - attempt.failures);
+  }
+  await ctx.db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, u.id));
+  if (u.disabled)
+    throw new AppError(403, 'account_disabled', {
+      zh: '该学习卡的账号已停用，请联系管理员',
+      en: "This card's account is disabled",
+    });
+  return { userId: u.id, displayName: u.displayName };
+}

@@ -20,6 +20,8 @@ import { type ComponentType, type LazyExoticComponent, lazy, Suspense, useEffect
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { webModules } from '../../modules/index.ts';
+// the header's bell: the signed-in account's unread notices (platform piece, every console user)
+import NoticeBell from '../../modules/notify/NoticeBell.tsx';
 import { can, useCurrentUser, useLogout } from '../auth.tsx';
 import { syncZodLocale } from '../forms.ts';
 import { addTranslations, toggleLang } from '../i18n.ts';
@@ -150,6 +152,7 @@ function Shell() {
           <span className="hy-admin-title">{narrow ? t('app.short') : t('app.title')}</span>
         </Link>
         <div className="hy-admin-header-right">
+          <NoticeBell className="hy-admin-header-btn" />
           <Button
             type="text"
             className="hy-admin-header-btn"

@@ -79,6 +79,7 @@ const en: typeof zhCN = {
     changed: 'Your password has been changed',
     mustChange: 'For your account’s safety, please change your initial password first.',
     tasks: 'My tasks',
+    badge: '{{count}} new',
     required: 'Please fill in this field',
     logout: 'Log out',
     admin: 'Open the admin console',

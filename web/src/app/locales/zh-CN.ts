@@ -79,6 +79,7 @@ export default {
     changed: '密码已修改，请牢记新密码',
     mustChange: '为了账号安全，请先修改初始密码。',
     tasks: '我的事项',
+    badge: '{{count}} 条新消息',
     required: '请填写此项',
     logout: '退出登录',
     admin: '进入管理后台',

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Flex, InputNumber, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, InputNumber, Select, Space, Typography } from 'antd';
 import { DatePicker } from '../../app/DatePicker.tsx';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -17,7 +17,7 @@ type Item = {
   default: unknown;
   canChange: boolean;
 };
-type Value = number | string | null | { [k: string]: Value };
+type Value = number | string | null | string[] | { [k: string]: Value };
 
 const isDateField = (v: unknown) => v === null || (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v));
 
@@ -46,6 +46,19 @@ function Field({
         value={value ? dayjs(value as string) : null}
         onChange={(d) => onChange(d ? d.format('YYYY-MM-DD') : null)}
         disabled={disabled}
+      />
+    );
+  // a list of days (the working calendar's days off): typed or pasted, one tag a day, kept in order
+  if (Array.isArray(value))
+    return (
+      <Select
+        mode="tags"
+        value={value}
+        onChange={(v: string[]) => onChange([...new Set(v.map((d) => d.trim()))].sort())}
+        tokenSeparators={[',', '，', ' ', '\n']}
+        open={false}
+        disabled={disabled}
+        style={{ minWidth: 320, maxWidth: 720 }}
       />
     );
   if (value && typeof value === 'object')
