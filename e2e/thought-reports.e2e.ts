@@ -39,7 +39,10 @@ async function call<T>(page: Page, method: string, url: string, body?: object): 
       const csrf = document.cookie.match(/(?:^|; )hy_csrf=([^;]+)/)?.[1] ?? '';
       const res = await fetch(`/api/v1${url}`, {
         method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+        // a request without a body declares no JSON: the server refuses an empty JSON body
+        headers: body
+          ? { 'content-type': 'application/json', 'x-csrf-token': csrf }
+          : { 'x-csrf-token': csrf },
         body: body ? JSON.stringify(body) : undefined,
       });
       if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);

@@ -57,6 +57,7 @@ export function useLogin() {
     mutationFn: (body: Login) => api.post<Me>('/auth/login', body),
     onSuccess: (me) => {
       clearSessionExpired();
+      signedOutByUser = false;
       resetSession(me);
     },
   });
@@ -65,11 +66,17 @@ export function useLogin() {
 export function useLogout() {
   return useMutation({
     mutationFn: () => api.post<{ ok: true }>('/auth/logout'),
-    // Even if the server could not be told, the user asked to leave: forget everything here.
-    onSettled: () => resetSession(null),
+    // Even if the server could not be told, the user asked to leave: forget everything here. The
+    // guard then sends them to the plain login page, not back to this page after the next login
+    // (which may be someone else's on a shared phone).
+    onSettled: () => {
+      signedOutByUser = true;
+      resetSession(null);
+    },
   });
 }
 
+let signedOutByUser = false;
 let signedOutIdle = false;
 /** True once after the idle timer below ended the session: the login page then says why. */
 export function takeIdleSignOut(): boolean {
@@ -123,7 +130,8 @@ export function RequireAuth({ admin = false, children }: { admin?: boolean; chil
   if (isError) return <LoadFailed onRetry={() => void refetch()} />;
   if (!me) {
     const next = location.pathname + location.search;
-    return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
+    const plain = next === '/' || signedOutByUser;
+    return <Navigate to={plain ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
   }
   if (admin && !hasAdminRole(me)) {
     if (location.pathname === '/') return <Navigate to="/m" replace />;
