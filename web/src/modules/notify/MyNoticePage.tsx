@@ -5,7 +5,7 @@ import { errorMessage } from '../../app/api.ts';
 import { FullPageLoading } from '../../app/pages/Loading.tsx';
 import { useReadNotice } from './api.ts';
 import './i18n.ts';
-import { when } from './when.ts';
+import { when } from '../../app/when.ts';
 
 /** One notice in the member app: opening it marks it read; its link opens the thing it is about. */
 export default function MyNoticePage() {

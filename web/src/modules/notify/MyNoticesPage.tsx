@@ -5,7 +5,7 @@ import { errorMessage } from '../../app/api.ts';
 import { FullPageLoading } from '../../app/pages/Loading.tsx';
 import { useMyNotices, useUnreadCount } from './api.ts';
 import './i18n.ts';
-import { when } from './when.ts';
+import { when } from '../../app/when.ts';
 
 const STEP = 20;
 

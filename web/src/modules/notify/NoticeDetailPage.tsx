@@ -7,7 +7,7 @@ import { StatusPage } from '../../app/pages/StatusPage.tsx';
 import { useSentNotice } from './api.ts';
 import './i18n.ts';
 import { NoticeReceipts } from './NoticeReceipts.tsx';
-import { when } from './when.ts';
+import { when } from '../../app/when.ts';
 
 /** One notice sent in the admin's scope: what it said, and who has read it (with 提醒未读). */
 export default function NoticeDetailPage() {

@@ -5,7 +5,7 @@ import type { NoticeReceipt, SentNotice } from '../../../../contracts/notify.ts'
 import { errorMessage } from '../../app/api.ts';
 import { useReceipts, useRemind, useSentNotice, useSentNotices } from './api.ts';
 import './i18n.ts';
-import { when } from './when.ts';
+import { when } from '../../app/when.ts';
 
 const ReadChart = lazy(() => import('./ReadChart.tsx'));
 

@@ -10,7 +10,7 @@ import { OrgSelect } from '../orgs/OrgSelect.tsx';
 import { type SentQuery, useMyNotices, useNoticeKinds, useReadNotice, useSentNotices } from './api.ts';
 import './i18n.ts';
 import { SendNoticeDrawer } from './SendNoticeDrawer.tsx';
-import { when } from './when.ts';
+import { when } from '../../app/when.ts';
 
 /** 通知中心: the notices sent in one's scope with their read rates, and the notices one received. */
 export default function NoticesPage() {

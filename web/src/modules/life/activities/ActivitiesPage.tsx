@@ -19,7 +19,7 @@ import type { ActivityKind, ActivitySummary } from '../../../../../contracts/lif
 import { ACTIVITY_KINDS } from '../../../../../contracts/life/activities.ts';
 import { can, useCurrentUser } from '../../../app/auth.tsx';
 import { currentMonth } from '../../../app/dates.ts';
-import { dayOf, momentOf } from '../../openness/messages/when.ts';
+import { dayOf, momentOf } from '../../../app/when.ts';
 import { OrgSelect } from '../../orgs/OrgSelect.tsx';
 import { useActivities } from './api.ts';
 import { PlanDrawer } from './PlanDrawer.tsx';

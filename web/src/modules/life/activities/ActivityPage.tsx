@@ -25,7 +25,7 @@ import { errorMessage } from '../../../app/api.ts';
 import { queryClient } from '../../../app/queryClient.ts';
 import { ReasonModal } from '../../../app/ReasonModal.tsx';
 import { NoticeReceipts } from '../../notify/NoticeReceipts.tsx';
-import { momentOf } from '../../openness/messages/when.ts';
+import { momentOf } from '../../../app/when.ts';
 import { activityApi, activityKeys, fileUrl, useActivity } from './api.ts';
 import { rateText, StatusTag } from './parts.tsx';
 import './i18n.ts';

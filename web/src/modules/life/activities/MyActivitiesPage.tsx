@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import type { MyActivity } from '../../../../../contracts/life/activities.ts';
 import { errorMessage } from '../../../app/api.ts';
 import { queryClient } from '../../../app/queryClient.ts';
-import { momentOf } from '../../openness/messages/when.ts';
+import { momentOf } from '../../../app/when.ts';
 import { activityApi, activityKeys, useMyActivities } from './api.ts';
 import './i18n.ts';
 

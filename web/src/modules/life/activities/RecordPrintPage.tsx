@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { type Activity, rollOf } from '../../../../../contracts/life/activities.ts';
 import { errorMessage } from '../../../app/api.ts';
-import { momentOf } from '../../openness/messages/when.ts';
+import { momentOf } from '../../../app/when.ts';
 import { fileUrl, useActivity } from './api.ts';
 import { rateText } from './parts.tsx';
 import './i18n.ts';

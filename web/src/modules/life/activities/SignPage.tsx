@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { errorMessage } from '../../../app/api.ts';
-import { momentOf } from '../../openness/messages/when.ts';
+import { momentOf } from '../../../app/when.ts';
 import { activityApi } from './api.ts';
 import './i18n.ts';
 

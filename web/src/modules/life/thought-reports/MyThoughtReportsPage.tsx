@@ -7,7 +7,7 @@ import { periodWords } from '../../../../../contracts/life/thought-report-period
 import type { MyThoughtReports, ThoughtReport } from '../../../../../contracts/life/thought-reports.ts';
 import { ApiError, errorMessage } from '../../../app/api.ts';
 import { queryClient } from '../../../app/queryClient.ts';
-import { dayOf, momentOf } from '../../openness/messages/when.ts';
+import { dayOf, momentOf } from '../../../app/when.ts';
 import { reportApi, reportKeys, useMyReports } from './api.ts';
 import './i18n.ts';
 

@@ -30,7 +30,7 @@ import type {
 import { errorMessage } from '../../../app/api.ts';
 import { useCurrentUser } from '../../../app/auth.tsx';
 import { currentMonth } from '../../../app/dates.ts';
-import { dayOf, momentOf } from '../../openness/messages/when.ts';
+import { dayOf, momentOf } from '../../../app/when.ts';
 import { OrgSelect } from '../../orgs/OrgSelect.tsx';
 import { reportApi, reportKeys, useDue, useFrequency, useMonthly, useReport, useReports } from './api.ts';
 import './i18n.ts';

@@ -28,7 +28,7 @@ import { ReasonModal } from '../../../app/ReasonModal.tsx';
 import { OrgSelect } from '../../orgs/OrgSelect.tsx';
 import { messageApi, messageKeys, useCounts, useInbox, useOverdue, useThread } from './api.ts';
 import './i18n.ts';
-import { dayOf, momentOf } from './when.ts';
+import { dayOf, momentOf } from '../../../app/when.ts';
 
 // ECharts comes with the chart, only when there is something to chart.
 const MessagesChart = lazy(() => import('./MessagesChart.tsx'));

@@ -8,7 +8,7 @@ import { useCurrentUser } from '../../../app/auth.tsx';
 import { queryClient } from '../../../app/queryClient.ts';
 import { messageApi, messageKeys, useMyMessages } from './api.ts';
 import './i18n.ts';
-import { dayOf, momentOf } from './when.ts';
+import { dayOf, momentOf } from '../../../app/when.ts';
 
 /**
  * 我的留言 (/m/messages): leave a message for my branch, read the answers, follow up. Light: no

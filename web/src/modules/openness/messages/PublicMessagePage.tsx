@@ -6,7 +6,7 @@ import { ApiError, errorMessage } from '../../../app/api.ts';
 import { LangSwitch } from '../../../app/pages/LangSwitch.tsx';
 import { messageApi } from './api.ts';
 import './i18n.ts';
-import { dayOf } from './when.ts';
+import { dayOf } from '../../../app/when.ts';
 
 type Field = 'name' | 'phone' | 'body' | 'challengeAnswer';
 const EMPTY: Record<Field, string> = { name: '', phone: '', body: '', challengeAnswer: '' };

@@ -1,4 +1,5 @@
-// Instants as people here read them: Beijing time, whatever the device's zone.
+// Instants as people here read them: Beijing time, whatever the device's zone. One place for every
+// module (a second copy of date formatting belongs here, STYLE.md).
 const day = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Asia/Shanghai',
   year: 'numeric',
@@ -9,7 +10,7 @@ const time = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Asia/Shanghai',
   hour: '2-digit',
   minute: '2-digit',
-  hour12: false,
+  hourCycle: 'h23',
 });
 
 /** 2026-10-09 */
@@ -17,3 +18,6 @@ export const dayOf = (iso: string) => day.format(new Date(iso));
 
 /** 2026-10-09 14:05 */
 export const momentOf = (iso: string) => `${day.format(new Date(iso))} ${time.format(new Date(iso))}`;
+
+/** The same for a time that may be missing: '' when there is none. */
+export const when = (iso: string | null | undefined): string => (iso ? momentOf(iso) : '');
