@@ -7,7 +7,7 @@ import type {
   MyActivity,
 } from '../../../../../contracts/life/activities.ts';
 import { inTransaction } from '../../../db/client.ts';
-import { authorize } from '../../../platform/access/index.ts';
+import { can } from '../../../platform/access/index.ts';
 import { recordAudit } from '../../../platform/audit/service.ts';
 import { actorOf, type Ctx } from '../../../platform/context.ts';
 import { conflict, forbidden, notFound } from '../../../platform/http/errors.ts';
@@ -33,21 +33,20 @@ export async function askLeave(
   return inTransaction(ctx.db, async (tx) => {
     const [a] = await tx.select().from(activities).where(eq(activities.id, activityId)).for('share');
     if (!a) throw notFound({ zh: '组织生活活动', en: 'Activity' });
-    authorize(actor, 'activity.attend', a.orgPath, {
-      zh: '这是其他党组织的活动，不能请假',
-      en: "This is another organization's activity",
-    });
     if (!me) throw forbidden({ zh: '您的账号没有关联党员档案', en: 'Your account has no member record' });
     const [row] = await tx
       .select()
       .from(activityAttendees)
       .where(and(eq(activityAttendees.activityId, activityId), eq(activityAttendees.memberId, me.memberId)))
       .for('update');
+    // the list decides (a 党总支's meeting is attended by the branches below it), as for signing in
     if (!row)
-      throw forbidden({
-        zh: '您不在本次活动的参会名单中，无需请假',
-        en: 'You are not on the list of attendees',
-      });
+      throw can(actor, 'activity.attend', a.orgPath)
+        ? forbidden({
+            zh: '您不在本次活动的参会名单中，无需请假',
+            en: 'You are not on the list of attendees',
+          })
+        : forbidden({ zh: '这是其他党组织的活动，不能请假', en: "This is another organization's activity" });
     const now = ctx.now();
     const refusal = leaveRefusal(a, { signedIn: !!row.signedInAt, leave: row.leave }, now);
     if (refusal) throw refusedNow(refusal);
