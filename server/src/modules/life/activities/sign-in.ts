@@ -52,7 +52,11 @@ async function signIn(
       .from(activityAttendees)
       .where(and(eq(activityAttendees.activityId, activityId), eq(activityAttendees.memberId, me.memberId)))
       .for('update');
-    if (!row) throw can(actorOf(ctx), 'activity.attend', a.orgPath) ? notAttendee(me.name) : otherOrgs();
+    // on a phone, a member of another org is told so; at the kiosk or a roll call, who is not listed
+    if (!row)
+      throw method === 'qr' && !can(actorOf(ctx), 'activity.attend', a.orgPath)
+        ? otherOrgs()
+        : notAttendee(me.name);
     const result = (at: Date, how: SignInMethod, already: boolean): SignInResult => ({
       activityId: String(a.id),
       topic: a.topic,
