@@ -205,6 +205,7 @@ export const DUES_MONTH_STATE_LABELS = {
   unpaid: { zh: '未交', en: 'Not paid' },
   exempt: { zh: '免交', en: 'Exempt' },
   not_due: { zh: '无需交纳', en: 'Not due' },
+  pending: { zh: '待交（未到期）', en: 'Not yet owed' },
 } as const satisfies Labels<DuesMonthState>;
 
 /** GLOSSARY.md: 党委, 党工委, 党总支, 党支部, 党小组 (org.kind). */

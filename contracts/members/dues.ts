@@ -25,9 +25,18 @@ export type ExcuseReason = z.infer<typeof ExcuseReason>;
 /**
  * A month of a member's dues, compared with what was due: paid in full, paid more (the extra is
  * voluntary, 自愿多交), paid less (still owing), not paid, exempt, or not due (before counting
- * starts, or while Party standing is suspended).
+ * starts, or while Party standing is suspended); pending: not settled yet but not owed either,
+ * the month not being over (a month's dues fall due within it, as the arrears count them).
  */
-export const DuesMonthState = z.enum(['paid', 'overpaid', 'underpaid', 'unpaid', 'exempt', 'not_due']);
+export const DuesMonthState = z.enum([
+  'paid',
+  'overpaid',
+  'underpaid',
+  'unpaid',
+  'exempt',
+  'not_due',
+  'pending',
+]);
 export type DuesMonthState = z.infer<typeof DuesMonthState>;
 
 // ── payments ─────────────────────────────────────────────────────────────────────────────────
@@ -233,6 +242,8 @@ export const MemberDues = z.object({
   incomeFen: z.number().int().nullable(),
   /** The first month dues are counted for (arrival on the platform, or after "dues paid until"). */
   fromMonth: z.string().nullable(),
+  /** The month now (Beijing time): it and any month after it are pending, not owed. */
+  thisMonth: Month,
   months: z.array(DuesMonth),
   history: z.array(DuesStandardEntry),
   reliefs: z.array(Relief),

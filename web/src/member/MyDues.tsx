@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import type { TFunction } from 'i18next';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DUES_MONTH_STATE_LABELS, type Lang, RELIEF_KIND_LABELS } from '../../../contracts/labels.ts';
 import type { DuesMonth, MemberDues } from '../../../contracts/members/dues.ts';
@@ -24,6 +25,8 @@ addTranslations({
       dueAmount: '应交 {{amount}}',
       extraAmount: '多交 {{amount}}',
       shortAmount: '尚欠 {{amount}}',
+      toPay: '还需交 {{amount}}',
+      thisMonth: '本月待交',
       more: '显示更早的月份',
       empty: '还没有缴纳记录',
       hint: '如有出入，请联系所在党支部核对',
@@ -43,6 +46,8 @@ addTranslations({
       dueAmount: 'due {{amount}}',
       extraAmount: '{{amount}} extra',
       shortAmount: '{{amount}} still owed',
+      toPay: '{{amount}} still to pay',
+      thisMonth: 'Due this month',
       more: 'Show earlier months',
       empty: 'No payments yet',
       hint: 'Something wrong? Ask your branch to check',
@@ -50,17 +55,55 @@ addTranslations({
   },
 });
 
-const SYMBOL: Record<DuesMonth['state'], string> = {
+/**
+ * Drawn, not typed: a phone's font (WenQuanYi Micro Hei) lacks some symbols (the ellipsis before
+ * 未交 showed as a box), so the two that matter most, owed and not yet owed, are small pictures in
+ * the text's colour.
+ */
+const svg = (children: ReactNode) => (
+  <svg className="hy-m-dues-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+    {children}
+  </svg>
+);
+const SYMBOL: Record<DuesMonth['state'], ReactNode> = {
   paid: '✓',
   overpaid: '✓',
   underpaid: '!',
-  unpaid: '…',
+  // an empty ring: nothing paid for a month that is over
+  unpaid: svg(<circle cx="8" cy="8" r="6" fill="none" stroke="currentColor" strokeWidth="2" />),
   exempt: '–',
   not_due: '–',
+  // a clock: a month not over yet (this one, or one paid ahead), still to pay but not owed
+  pending: svg(
+    <>
+      <circle cx="8" cy="8" r="6" fill="none" stroke="currentColor" strokeWidth="1.6" />
+      <path d="M8 4.5V8l2.5 1.5" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+    </>,
+  ),
 };
 const SHOWN = 6;
 
-/** 我的党费: the member's own payment history, month by month, each in words and a symbol. */
+/** The figures of a month after its state, in words: what was paid, due, extra, short, relieved. */
+function monthFigures(m: DuesMonth, t: TFunction, lang: Lang): string {
+  const pending = m.state === 'pending';
+  return [
+    m.paidFen ? t('myDues.paidAmount', { amount: yuan(m.paidFen) }) : null,
+    (m.state === 'unpaid' || (pending && !m.paidFen)) && m.dueFen != null
+      ? t('myDues.dueAmount', { amount: yuan(m.dueFen) })
+      : null,
+    m.extraFen > 0 ? t('myDues.extraAmount', { amount: yuan(m.extraFen) }) : null,
+    m.shortFen > 0 && m.state === 'underpaid' ? t('myDues.shortAmount', { amount: yuan(m.shortFen) }) : null,
+    m.shortFen > 0 && pending && m.paidFen ? t('myDues.toPay', { amount: yuan(m.shortFen) }) : null,
+    m.relief && m.relief !== 'excused' ? RELIEF_KIND_LABELS[m.relief][lang] : null,
+  ]
+    .filter((x) => x !== null)
+    .join(' · ');
+}
+
+/**
+ * 我的党费: the member's own payment history, month by month, each in words and a symbol. Owed are
+ * the completed months only, as on the branch's arrears list: this month reads 本月待交.
+ */
 export function MyDues() {
   const { t, i18n } = useTranslation();
   const lang: Lang = i18n.language === 'en' ? 'en' : 'zh';
@@ -122,19 +165,12 @@ export function MyDues() {
                   <span className="hy-m-dues-when">{m.month}</span>
                   <span className="hy-m-dues-what">
                     <span className="hy-m-state">
-                      {SYMBOL[m.state]} {DUES_MONTH_STATE_LABELS[m.state][lang]}
+                      {SYMBOL[m.state]}{' '}
+                      {m.state === 'pending' && m.month === dues.data.thisMonth
+                        ? t('myDues.thisMonth')
+                        : DUES_MONTH_STATE_LABELS[m.state][lang]}
                     </span>
-                    <span className="hy-m-muted">
-                      {m.paidFen ? t('myDues.paidAmount', { amount: yuan(m.paidFen) }) : null}
-                      {m.state === 'unpaid' && m.dueFen != null
-                        ? t('myDues.dueAmount', { amount: yuan(m.dueFen) })
-                        : null}
-                      {m.extraFen > 0 ? ` · ${t('myDues.extraAmount', { amount: yuan(m.extraFen) })}` : null}
-                      {m.shortFen > 0 && m.state === 'underpaid'
-                        ? ` · ${t('myDues.shortAmount', { amount: yuan(m.shortFen) })}`
-                        : null}
-                      {m.relief && m.relief !== 'excused' ? ` · ${RELIEF_KIND_LABELS[m.relief][lang]}` : null}
-                    </span>
+                    <span className="hy-m-muted">{monthFigures(m, t, lang)}</span>
                   </span>
                 </li>
               ))}

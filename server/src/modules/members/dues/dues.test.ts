@@ -654,7 +654,7 @@ describe('a member’s own payment history', () => {
     expect(res.statusCode, res.body).toBe(200);
     const mine = res.json();
     expect(mine.months.map((d: { month: string; state: string }) => [d.month, d.state])).toEqual([
-      [thisMonth, 'unpaid'],
+      [thisMonth, 'pending'],
       [asOf, 'paid'],
       [addMonths(asOf, -1), 'unpaid'],
       [addMonths(asOf, -2), 'overpaid'],
@@ -662,5 +662,41 @@ describe('a member’s own payment history', () => {
     expect(mine).toMatchObject({ paidFen: 3500, extraFen: 500, owedFen: 1500, can: { manage: false } });
     // the branch's view of someone else's dues is not theirs
     expect((await api(self, 'GET', `/dues/members/${m}`)).statusCode).toBe(403);
+  });
+
+  it('owes only completed months, as the arrears count them: this month and months paid ahead are pending', async () => {
+    const org = (await makeOrg(env, town1, 'branch')).id;
+    const m = await payer(org, { from: addMonths(asOf, -2) });
+    const user = await makeUser(env, { orgId: org, role: 'member' });
+    await query(env, 'update members set user_id = $1 where id = $2', [user.id, m]);
+    await pay(m, [addMonths(asOf, -2)]);
+    // this month paid short, and the month after next paid ahead, the one between left open
+    await pay(m, [thisMonth], 1000);
+    await pay(m, [addMonths(thisMonth, 2)], 1500);
+    const self = await login(env, user.username);
+    const mine = (await api(self, 'GET', '/me/dues?months=12')).json();
+    expect(mine.thisMonth).toBe(thisMonth);
+    expect(
+      mine.months.map((d: { month: string; state: string; shortFen: number }) => [
+        d.month,
+        d.state,
+        d.shortFen,
+      ]),
+    ).toEqual([
+      [addMonths(thisMonth, 2), 'paid', 0],
+      [addMonths(thisMonth, 1), 'pending', 1500],
+      [thisMonth, 'pending', 500],
+      [asOf, 'unpaid', 1500],
+      [addMonths(asOf, -1), 'unpaid', 1500],
+      [addMonths(asOf, -2), 'paid', 0],
+    ]);
+    // the member is told what the branch's arrears list says of them
+    const listed = (await arrearsOf(org)).row(m);
+    expect(listed).toMatchObject({ monthsOwed: 2, owedFen: 3000 });
+    expect(mine.owedFen).toBe(listed!.owedFen);
+    // and the branch's view of the member reads the same
+    const branchView = (await api(town, 'GET', `/dues/members/${m}`)).json();
+    expect(branchView.months).toEqual(mine.months);
+    expect(branchView.owedFen).toBe(3000);
   });
 });

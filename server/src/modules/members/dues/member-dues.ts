@@ -55,6 +55,8 @@ async function duesOf(
       reliefAmountFen: r.relief_amount,
       paidFen: r.paid,
       notDue: r.month < start || (suspendedFrom != null && r.month >= suspendedFrom),
+      // the current month falls due within it: like the arrears, only months before it are owed
+      over: r.month < thisMonth,
     }),
   );
   const history = await ctx.db
@@ -72,13 +74,16 @@ async function duesOf(
     basis: m.duesBasis as DuesBasis | null,
     incomeFen: m.monthlyIncomeFen,
     fromMonth: admitted ? start : null,
+    thisMonth,
     months: list,
     history: history.map(presentStandard).reverse(),
     reliefs: reliefs.map((r) => presentRelief(ctx.actor, r, member, thisMonth)),
     paidFen: list.reduce((s, d) => s + (d.paidFen ?? 0), 0),
     extraFen: list.reduce((s, d) => s + d.extraFen, 0),
-    // the current month falls due within it: owed are the months before
-    owedFen: list.filter((d) => d.month < thisMonth).reduce((s, d) => s + d.shortFen, 0),
+    // what the owed months lack; this month's is pending, as in the arrears
+    owedFen: list
+      .filter((d) => d.state === 'unpaid' || d.state === 'underpaid')
+      .reduce((s, d) => s + d.shortFen, 0),
     can: {
       manage: !!ctx.actor && can(ctx.actor, 'dues.manage', org.path),
       // the higher committee's approval of a relief is recorded from above the branch only

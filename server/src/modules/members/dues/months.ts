@@ -29,6 +29,8 @@ export type RawMonth = {
   paidFen: number | null;
   /** Before counting starts, or while the member's standing is suspended. */
   notDue: boolean;
+  /** false for this month and later ones: not owed yet, what they lack is pending (default true). */
+  over?: boolean;
 };
 
 /** A month as the sheet and the member's page show it, by the rules (rules.ts dueFor, monthState). */
@@ -47,6 +49,6 @@ export function duesMonth(r: RawMonth): DuesMonth {
     paidFen: r.paidFen,
     extraFen: dueFen != null && paid > dueFen ? paid - dueFen : 0,
     shortFen: dueFen != null && paid < dueFen ? dueFen - paid : 0,
-    state: monthState(dueFen, r.paidFen, r.notDue),
+    state: monthState(dueFen, r.paidFen, r.notDue, r.over ?? true),
   };
 }

@@ -165,6 +165,16 @@ describe('a payment compared with what was due', () => {
     expect(monthState(0, null)).toBe('exempt');
     expect(monthState(1500, null, true)).toBe('not_due');
   });
+  it('a month not yet over is not owed: nothing or too little paid is pending, as the arrears count it', () => {
+    expect(monthState(1500, null, false, false)).toBe('pending');
+    expect(monthState(1500, 1000, false, false)).toBe('pending');
+    expect(monthState(null, null, false, false)).toBe('pending');
+    // paid already, or nothing to pay, reads the same as in a past month
+    expect(monthState(1500, 1500, false, false)).toBe('paid');
+    expect(monthState(1500, 2000, false, false)).toBe('overpaid');
+    expect(monthState(0, null, false, false)).toBe('exempt');
+    expect(monthState(1500, null, true, false)).toBe('not_due');
+  });
 });
 
 describe('the yearly recalculation window (members.duesRecalcWindow)', () => {

@@ -193,14 +193,23 @@ export function dueFor(standardFen: number, relief: Pick<ReliefLike, 'kind' | 'a
 
 /**
  * A month's payment compared with what was due: less is still owing (the month is not settled),
- * more is recorded as it is and shown as voluntary extra (自愿多交, which the rules welcome).
+ * more is recorded as it is and shown as voluntary extra (自愿多交, which the rules welcome). A month
+ * not yet over (`over` false: this month, or one paid ahead) is not owed: a month's dues fall due
+ * within it, and the arrears count completed months only (arrears.ts lastCompletedMonth); what it
+ * still lacks is pending.
  */
-export function monthState(dueFen: number | null, paidFen: number | null, notDue = false): DuesMonthState {
+export function monthState(
+  dueFen: number | null,
+  paidFen: number | null,
+  notDue = false,
+  over = true,
+): DuesMonthState {
   if (notDue) return 'not_due';
   // no standard yet (a record-quality problem): still owed, the amount as the branch enters it
-  if (!paidFen) return dueFen === 0 ? 'exempt' : 'unpaid';
+  if (!paidFen) return dueFen === 0 ? 'exempt' : over ? 'unpaid' : 'pending';
   if (dueFen == null || paidFen === dueFen) return 'paid';
-  return paidFen > dueFen ? 'overpaid' : 'underpaid';
+  if (paidFen > dueFen) return 'overpaid';
+  return over ? 'underpaid' : 'pending';
 }
 
 export type Problem = { path: string; text: Text };

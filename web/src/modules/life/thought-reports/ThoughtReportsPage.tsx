@@ -4,19 +4,17 @@ import {
   Button,
   Card,
   Drawer,
-  Empty,
   Flex,
   Input,
   Segmented,
   Select,
   Space,
-  Statistic,
   Table,
   Tabs,
   Tag,
   Typography,
 } from 'antd';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { Lang } from '../../../../../contracts/labels.ts';
@@ -30,12 +28,12 @@ import type {
 import { errorMessage } from '../../../app/api.ts';
 import { useCurrentUser } from '../../../app/auth.tsx';
 import { currentMonth } from '../../../app/dates.ts';
+import { OrgCounts } from '../../../app/OrgCounts.tsx';
 import { dayOf, momentOf } from '../../../app/when.ts';
 import { OrgSelect } from '../../orgs/OrgSelect.tsx';
 import { reportApi, reportKeys, useDue, useFrequency, useMonthly, useReport, useReports } from './api.ts';
 import './i18n.ts';
 
-const ReportsChart = lazy(() => import('./ReportsChart.tsx'));
 const FREQUENCIES: ThoughtReportFrequency[] = ['monthly', 'quarterly', 'half_yearly'];
 const TABS = ['pending', 'reviewed', 'due', 'stats'] as const;
 type TabKey = (typeof TABS)[number];
@@ -381,54 +379,44 @@ function Figures({ orgId }: { orgId?: string }) {
         />
         <Typography.Text type="secondary">{t('thoughtReports.monthHint')}</Typography.Text>
       </Flex>
-      {q.error && <Typography.Text type="danger">{errorMessage(q.error)}</Typography.Text>}
-      {d && (
-        <Card size="small" title={d.org.orgName} data-testid="reports-figures">
-          <Flex gap={32} wrap>
-            <Statistic title={t('thoughtReports.handedIn')} value={d.org.handedIn} />
-            <Statistic title={t('thoughtReports.reviewedCount')} value={d.org.reviewed} />
-            <Statistic title={t('thoughtReports.dueCount')} value={d.org.due} />
-            <Statistic
-              title={t('thoughtReports.missingCount')}
-              value={d.org.missing}
-              styles={d.org.missing ? { content: { color: '#cf1322' } } : undefined}
-            />
-          </Flex>
-        </Card>
-      )}
-      {d && month < months[0] && d.children.items.some((c) => c.due > 0) && (
-        <Suspense fallback={null}>
-          <ReportsChart rows={d.children.items.filter((c) => c.due > 0)} />
-        </Suspense>
-      )}
-      {d && (
-        <Table
-          rowKey="orgId"
-          size="small"
-          dataSource={d.children.items}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
-          scroll={{ x: 'max-content' }}
-          pagination={{
-            current: page.page,
-            pageSize: page.pageSize,
-            total: d.children.total,
-            hideOnSinglePage: true,
-            onChange: (p, s) => setPage({ page: p, pageSize: s }),
-          }}
-          columns={[
-            { key: 'org', title: t('thoughtReports.field.org'), dataIndex: 'orgName' },
-            { key: 'handedIn', title: t('thoughtReports.handedIn'), dataIndex: 'handedIn' },
-            { key: 'reviewed', title: t('thoughtReports.reviewedCount'), dataIndex: 'reviewed' },
-            { key: 'due', title: t('thoughtReports.dueCount'), dataIndex: 'due' },
-            {
-              key: 'missing',
-              title: t('thoughtReports.missingCount'),
-              render: (_, c) =>
-                c.missing ? <Typography.Text type="danger">{c.missing}</Typography.Text> : c.missing,
-            },
-          ]}
-        />
-      )}
+      <OrgCounts
+        title={d?.org.orgName ?? ''}
+        testId="reports-figures"
+        total={d?.org}
+        counts={[
+          { key: 'handedIn', title: t('thoughtReports.handedIn'), value: (c) => c.handedIn },
+          { key: 'reviewed', title: t('thoughtReports.reviewedCount'), value: (c) => c.reviewed },
+          { key: 'due', title: t('thoughtReports.dueCount'), value: (c) => c.due },
+          { key: 'missing', title: t('thoughtReports.missingCount'), value: (c) => c.missing, alarm: true },
+        ]}
+        orgTitle={t('thoughtReports.field.org')}
+        rows={d?.children.items ?? []}
+        // a month still running has no missing reports yet: nothing to chart
+        bars={
+          month < months[0]
+            ? {
+                rows: (d?.children.items ?? []).filter((c) => c.due > 0),
+                // the most missing first
+                order: (a, b) => b.missing / b.due - a.missing / a.due || b.due - a.due,
+                parts: [
+                  { name: t('thoughtReports.inTime'), color: '#389e0d', value: (c) => c.due - c.missing },
+                  { name: t('thoughtReports.missingCount'), color: '#cf1322', value: (c) => c.missing },
+                ],
+                label: t('thoughtReports.chartLabel'),
+                testId: 'reports-chart',
+              }
+            : undefined
+        }
+        error={q.error}
+        loading={q.isFetching}
+        pagination={{
+          current: page.page,
+          pageSize: page.pageSize,
+          total: d?.children.total ?? 0,
+          hideOnSinglePage: true,
+          onChange: (p, s) => setPage({ page: p, pageSize: s }),
+        }}
+      />
     </Space>
   );
 }

@@ -169,7 +169,9 @@ export function MemberDuesPanel({ memberId, enabled }: { memberId: string; enabl
           memberId={memberId}
           memberName={d.name}
           fromMonth={
-            [...d.months].reverse().find((m) => m.state === 'unpaid' || m.state === 'underpaid')?.month ??
+            [...d.months]
+              .reverse()
+              .find((m) => m.state === 'unpaid' || m.state === 'underpaid' || m.state === 'pending')?.month ??
             null
           }
           onClose={() => setDrawer(null)}

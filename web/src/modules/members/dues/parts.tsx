@@ -2,6 +2,7 @@ import {
   CheckCircleFilled,
   ClockCircleOutlined,
   ExclamationCircleOutlined,
+  HourglassOutlined,
   MinusCircleOutlined,
   PlusCircleFilled,
   StopOutlined,
@@ -39,11 +40,12 @@ const LOOK: Record<DuesMonthState, { color: string; icon: React.ReactNode }> = {
   unpaid: { color: 'default', icon: <ClockCircleOutlined /> },
   exempt: { color: 'cyan', icon: <StopOutlined /> },
   not_due: { color: 'default', icon: <MinusCircleOutlined /> },
+  pending: { color: 'processing', icon: <HourglassOutlined /> },
 };
 
 /**
  * A month's payment in words and a symbol, never by colour alone: 已交 ✓, 已交（自愿多交）+, 少交
- * 尚欠 !, 未交, 免交, 无需交纳; with the extra or the shortfall when there is one.
+ * 尚欠 !, 未交, 免交, 无需交纳, 待交（未到期）; with the extra or the shortfall when there is one.
  */
 export function DuesStateTag({
   state,

@@ -12,6 +12,44 @@ import {
 } from './api.ts';
 import './i18n.ts';
 
+/** The branch meeting's date (支部大会讨论决定), which extending and cancelling both record. */
+function ResolutionField({ testId }: { testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Form.Item
+      name="resolutionOn"
+      label={t('members.probation.resolutionOn')}
+      rules={[{ required: true, message: t('common.requiredSelect') }]}
+      {...dateProps}
+    >
+      <DatePicker style={{ width: '100%' }} data-testid={testId} />
+    </Form.Item>
+  );
+}
+
+/**
+ * The superior committee's approval: its date, optional (recorded later), for those who keep an org
+ * above the branch; the others are told it is the committee's to record (党章第七条；细则第三十二条).
+ */
+function ApprovalField({
+  canApprove,
+  extra,
+  testId,
+}: {
+  canApprove: boolean;
+  extra: string;
+  testId: string;
+}) {
+  const { t } = useTranslation();
+  return canApprove ? (
+    <Form.Item name="approvedOn" label={t('members.probation.approvedOn')} extra={extra} {...dateProps}>
+      <DatePicker style={{ width: '100%' }} data-testid={testId} />
+    </Form.Item>
+  ) : (
+    <Alert type="info" title={t('members.probation.approvalAbove')} style={{ marginBottom: 16 }} />
+  );
+}
+
 /**
  * 延长预备期 (党章第七条): the branch meeting's date, six to twelve months, the reason, and the
  * superior committee's approval once given. Recorded again to correct it or to add the approval.
@@ -46,14 +84,7 @@ export function ExtendModal({
       onClose={onClose}
       onDone={onDone}
     >
-      <Form.Item
-        name="resolutionOn"
-        label={t('members.probation.resolutionOn')}
-        rules={[{ required: true, message: t('common.requiredSelect') }]}
-        {...dateProps}
-      >
-        <DatePicker style={{ width: '100%' }} data-testid="extension-resolution" />
-      </Form.Item>
+      <ResolutionField testId="extension-resolution" />
       <Form.Item
         name="months"
         label={t('members.probation.months')}
@@ -68,19 +99,11 @@ export function ExtendModal({
           data-testid="extension-months"
         />
       </Form.Item>
-      {/* the approval is the superior committee's to record (党章第七条；细则第三十二条) */}
-      {file.can.approve ? (
-        <Form.Item
-          name="approvedOn"
-          label={t('members.probation.approvedOn')}
-          extra={t('members.probation.approvedLater')}
-          {...dateProps}
-        >
-          <DatePicker style={{ width: '100%' }} data-testid="extension-approved" />
-        </Form.Item>
-      ) : (
-        <Alert type="info" title={t('members.probation.approvalAbove')} style={{ marginBottom: 16 }} />
-      )}
+      <ApprovalField
+        canApprove={file.can.approve}
+        extra={t('members.probation.approvedLater')}
+        testId="extension-approved"
+      />
       <Form.Item
         name="reason"
         label={t('members.probation.reason')}
@@ -135,26 +158,12 @@ export function CancelModal({
       onClose={onClose}
       onDone={onDone}
     >
-      <Form.Item
-        name="resolutionOn"
-        label={t('members.probation.resolutionOn')}
-        rules={[{ required: true, message: t('common.requiredSelect') }]}
-        {...dateProps}
-      >
-        <DatePicker style={{ width: '100%' }} data-testid="cancellation-resolution" />
-      </Form.Item>
-      {file.can.approve ? (
-        <Form.Item
-          name="approvedOn"
-          label={t('members.probation.approvedOn')}
-          extra={t('members.probation.cancelApprovedLater')}
-          {...dateProps}
-        >
-          <DatePicker style={{ width: '100%' }} data-testid="cancellation-approved" />
-        </Form.Item>
-      ) : (
-        <Alert type="info" title={t('members.probation.approvalAbove')} style={{ marginBottom: 16 }} />
-      )}
+      <ResolutionField testId="cancellation-resolution" />
+      <ApprovalField
+        canApprove={file.can.approve}
+        extra={t('members.probation.cancelApprovedLater')}
+        testId="cancellation-approved"
+      />
       <Form.Item
         name="reason"
         label={t('members.probation.cancelReason')}

@@ -541,6 +541,50 @@ export function DecisionModal({
   );
 }
 
+/** The decision the committee above answers: its kind and the branch meeting's date. */
+function DecisionSummary({ decision }: { decision: { kind: StandingDecisionKind; resolutionOn: string } }) {
+  const { t } = useTranslation();
+  return (
+    <Typography.Paragraph>
+      {t(`standing.decision.${decision.kind}`)} · {t('standing.resolution', { on: decision.resolutionOn })}
+    </Typography.Paragraph>
+  );
+}
+
+/**
+ * The committee above's answer, approval or refusal alike: the day it decided and its name (中共××
+ * 镇委员会), both required; the inputs are `${testId}-on` and `${testId}-by`.
+ */
+function CommitteeFields({
+  on,
+  by,
+  testId,
+}: {
+  on: { name: string; label: string };
+  by: { name: string; label: string };
+  testId: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Form.Item name={on.name} label={on.label} rules={required(t('common.requiredSelect'))} {...dateProps}>
+        <DatePicker style={{ width: '100%' }} data-testid={`${testId}-on`} />
+      </Form.Item>
+      <Form.Item
+        name={by.name}
+        label={by.label}
+        rules={[{ required: true, whitespace: true, message: t('standing.form.approvedByPlaceholder') }]}
+      >
+        <Input
+          maxLength={100}
+          placeholder={t('standing.form.approvedByPlaceholder')}
+          data-testid={`${testId}-by`}
+        />
+      </Form.Item>
+    </>
+  );
+}
+
 /** The committee above approved: the decision takes effect on that day. */
 export function ApproveModal({
   name,
@@ -569,29 +613,12 @@ export function ApproveModal({
       saved={t('standing.saved')}
     >
       <>
-        <Typography.Paragraph>
-          {t(`standing.decision.${decision.kind}`)} ·{' '}
-          {t('standing.resolution', { on: decision.resolutionOn })}
-        </Typography.Paragraph>
-        <Form.Item
-          name="approvedOn"
-          label={t('standing.form.approvedOnRequired')}
-          rules={required(t('common.requiredSelect'))}
-          {...dateProps}
-        >
-          <DatePicker style={{ width: '100%' }} data-testid="standing-approve-on" />
-        </Form.Item>
-        <Form.Item
-          name="approvedBy"
-          label={t('standing.form.approvedBy')}
-          rules={[{ required: true, whitespace: true, message: t('standing.form.approvedByPlaceholder') }]}
-        >
-          <Input
-            maxLength={100}
-            placeholder={t('standing.form.approvedByPlaceholder')}
-            data-testid="standing-approve-by"
-          />
-        </Form.Item>
+        <DecisionSummary decision={decision} />
+        <CommitteeFields
+          on={{ name: 'approvedOn', label: t('standing.form.approvedOnRequired') }}
+          by={{ name: 'approvedBy', label: t('standing.form.approvedBy') }}
+          testId="standing-approve"
+        />
       </>
     </FormModal>
   );
@@ -629,30 +656,13 @@ export function RefuseModal({
       saved={t('standing.saved')}
     >
       <>
-        <Typography.Paragraph>
-          {t(`standing.decision.${decision.kind}`)} ·{' '}
-          {t('standing.resolution', { on: decision.resolutionOn })}
-        </Typography.Paragraph>
+        <DecisionSummary decision={decision} />
         <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('standing.form.refuseHint')} />
-        <Form.Item
-          name="refusedOn"
-          label={t('standing.form.refusedOn')}
-          rules={required(t('common.requiredSelect'))}
-          {...dateProps}
-        >
-          <DatePicker style={{ width: '100%' }} data-testid="standing-refuse-on" />
-        </Form.Item>
-        <Form.Item
-          name="refusedBy"
-          label={t('standing.form.refusedBy')}
-          rules={[{ required: true, whitespace: true, message: t('standing.form.approvedByPlaceholder') }]}
-        >
-          <Input
-            maxLength={100}
-            placeholder={t('standing.form.approvedByPlaceholder')}
-            data-testid="standing-refuse-by"
-          />
-        </Form.Item>
+        <CommitteeFields
+          on={{ name: 'refusedOn', label: t('standing.form.refusedOn') }}
+          by={{ name: 'refusedBy', label: t('standing.form.refusedBy') }}
+          testId="standing-refuse"
+        />
         <Form.Item
           name="reason"
           label={t('standing.form.refusalReason')}

@@ -10,28 +10,25 @@ import {
   Input,
   Select,
   Space,
-  Statistic,
   Table,
   Tabs,
   Tag,
   Typography,
 } from 'antd';
 import dayjs from 'dayjs';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { Message, MessageCounts, MessageFilter } from '../../../../../contracts/openness/messages.ts';
 import { MESSAGE_FILTERS } from '../../../../../contracts/openness/messages.ts';
 import { errorMessage } from '../../../app/api.ts';
 import { can, useCurrentUser } from '../../../app/auth.tsx';
+import { OrgCounts } from '../../../app/OrgCounts.tsx';
 import { ReasonModal } from '../../../app/ReasonModal.tsx';
 import { OrgSelect } from '../../orgs/OrgSelect.tsx';
 import { messageApi, messageKeys, useCounts, useInbox, useOverdue, useThread } from './api.ts';
 import './i18n.ts';
 import { dayOf, momentOf } from '../../../app/when.ts';
-
-// ECharts comes with the chart, only when there is something to chart.
-const MessagesChart = lazy(() => import('./MessagesChart.tsx'));
 
 const STATUS_COLOR: Record<Message['status'], string> = {
   open: 'orange',
@@ -46,6 +43,15 @@ export default function MessagesPage() {
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') === 'oversight' ? 'oversight' : 'inbox';
   const [open, setOpen] = useState<string | null>(null);
+  // a notice of a new message opens it here (/messages?id=42)
+  const linked = params.get('id');
+  useEffect(() => {
+    if (linked) setOpen(linked);
+  }, [linked]);
+  const close = () => {
+    setOpen(null);
+    if (linked) setParams(tab === 'inbox' ? {} : { tab });
+  };
 
   useEffect(() => {
     document.title = `${t('messages.title')} · ${t('app.title')}`;
@@ -70,7 +76,7 @@ export default function MessagesPage() {
             : []),
         ]}
       />
-      {open && <ThreadDrawer id={open} onClose={() => setOpen(null)} />}
+      {open && <ThreadDrawer id={open} onClose={close} />}
     </Space>
   );
 }
@@ -220,10 +226,8 @@ function Oversight({ onOpen }: { onOpen: (id: string) => void }) {
   const counts = useCounts({ orgId, month }, true);
   const overdue = useOverdue({ orgId, page, pageSize: 20 }, true);
   const columns = useColumns(onOpen, true);
-  const total = counts.data?.total;
-  const charted = (counts.data?.children ?? []).filter((c) => c.received > 0);
-  const rate = (c?: MessageCounts) =>
-    c?.received ? `${((c.answeredInTime / c.received) * 100).toFixed(1)}%` : '—';
+  const rate = (c: MessageCounts) =>
+    c.received ? `${((c.answeredInTime / c.received) * 100).toFixed(1)}%` : '—';
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <Card size="small">
@@ -250,61 +254,42 @@ function Oversight({ onOpen }: { onOpen: (id: string) => void }) {
           />
         </Flex>
       </Card>
-      <Card
-        size="small"
+      <OrgCounts
         title={
           <span>
             {t('messages.counts')} · {counts.data?.total.orgName ?? ''}
           </span>
         }
-        data-testid="messages-counts"
-      >
-        {counts.error ? (
-          <Typography.Text type="danger">{errorMessage(counts.error)}</Typography.Text>
-        ) : (
-          <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-            <Flex gap={32} wrap>
-              <Statistic title={t('messages.received')} value={total?.received ?? 0} />
-              <Statistic title={t('messages.answered')} value={total?.answered ?? 0} />
-              <Statistic title={t('messages.answeredInTime')} value={total?.answeredInTime ?? 0} />
-              <Statistic title={t('messages.inTimeRate')} value={rate(total)} />
-              <Statistic
-                title={t('messages.overdueNow')}
-                value={total?.overdue ?? 0}
-                styles={{ content: { color: total?.overdue ? '#cf1322' : undefined } }}
-              />
-            </Flex>
-            <Typography.Text type="secondary">{t('messages.countsHint')}</Typography.Text>
-            {charted.length > 0 && (
-              <Suspense fallback={null}>
-                <MessagesChart rows={charted} />
-              </Suspense>
-            )}
-            <Table<MessageCounts>
-              rowKey="orgId"
-              size="small"
-              loading={counts.isFetching}
-              dataSource={counts.data?.children ?? []}
-              scroll={{ x: 'max-content' }}
-              pagination={{ pageSize: 20, hideOnSinglePage: true }}
-              data-testid="messages-counts-table"
-              columns={[
-                { key: 'org', title: t('messages.field.org'), dataIndex: 'orgName' },
-                { key: 'received', title: t('messages.received'), dataIndex: 'received' },
-                { key: 'answered', title: t('messages.answered'), dataIndex: 'answered' },
-                { key: 'inTime', title: t('messages.answeredInTime'), dataIndex: 'answeredInTime' },
-                { key: 'rate', title: t('messages.inTimeRate'), render: (_, c) => rate(c) },
-                {
-                  key: 'overdue',
-                  title: t('messages.overdueNow'),
-                  render: (_, c) =>
-                    c.overdue ? <Typography.Text type="danger">{c.overdue}</Typography.Text> : 0,
-                },
-              ]}
-            />
-          </Space>
-        )}
-      </Card>
+        testId="messages-counts"
+        total={counts.data?.total}
+        counts={[
+          { key: 'received', title: t('messages.received'), value: (c) => c.received },
+          { key: 'answered', title: t('messages.answered'), value: (c) => c.answered },
+          { key: 'inTime', title: t('messages.answeredInTime'), value: (c) => c.answeredInTime },
+          { key: 'rate', title: t('messages.inTimeRate'), value: rate },
+          { key: 'overdue', title: t('messages.overdueNow'), value: (c) => c.overdue, alarm: true },
+        ]}
+        orgTitle={t('messages.field.org')}
+        rows={counts.data?.children ?? []}
+        hint={t('messages.countsHint')}
+        bars={{
+          rows: (counts.data?.children ?? []).filter((c) => c.received > 0),
+          // the worst in-time rate first
+          order: (a, b) =>
+            a.answeredInTime / a.received - b.answeredInTime / b.received || b.received - a.received,
+          parts: [
+            { name: t('messages.inTime'), color: '#389e0d', value: (c) => c.answeredInTime },
+            { name: t('messages.late'), color: '#fa8c16', value: (c) => c.answered - c.answeredInTime },
+            { name: t('messages.unanswered'), color: '#cf1322', value: (c) => c.received - c.answered },
+          ],
+          label: t('messages.chartLabel'),
+          testId: 'messages-chart',
+        }}
+        error={counts.error}
+        loading={counts.isFetching}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        tableTestId="messages-counts-table"
+      />
       <Card size="small" title={t('messages.overdueList')}>
         <Table<Message>
           rowKey="id"

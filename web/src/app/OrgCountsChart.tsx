@@ -4,20 +4,28 @@ import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MessageCounts } from '../../../../../contracts/openness/messages.ts';
 
 // Only what this chart draws is registered, so the chart chunk stays small.
 echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, CanvasRenderer]);
 
 const ROW = 30;
 
+export type OrgBars = {
+  /** The orgs, one bar each, top to bottom. */
+  names: string[];
+  /** The parts each bar is stacked from, left to right, with one figure per org. */
+  series: { name: string; color: string; data: number[] }[];
+  label: string;
+  testId: string;
+};
+
 /**
- * Each org below: its month's messages as one bar, answered in time (green), answered late
- * (orange) and not answered (red), the worst in-time rate first. The same figures are in the
- * table below the chart.
+ * The orgs below, one horizontal stacked bar each (reports handed in and missing, messages answered
+ * in time, late and not at all), for OrgCounts. Lazy: ECharts loads only when there is something
+ * to chart. The same figures are in the table beside it, for those who do not read charts.
  */
-export default function MessagesChart({ rows }: { rows: MessageCounts[] }) {
-  const { t, i18n } = useTranslation();
+export default function OrgCountsChart({ names, series, label, testId }: OrgBars) {
+  const { i18n } = useTranslation();
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
 
@@ -36,42 +44,41 @@ export default function MessagesChart({ rows }: { rows: MessageCounts[] }) {
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: i18n.language re-draws the labels
   useEffect(() => {
-    const sorted = [...rows].sort(
-      (a, b) => a.answeredInTime / a.received - b.answeredInTime / b.received || b.received - a.received,
-    );
     const width = el.current?.clientWidth ?? 800;
     chart.current?.resize();
     chart.current?.setOption(
       {
         aria: { enabled: true },
-        color: ['#389e0d', '#fa8c16', '#cf1322'],
+        color: series.map((s) => s.color),
         legend: { top: 0 },
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
         grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
         xAxis: { type: 'value', minInterval: 1 },
         yAxis: {
           type: 'category',
-          data: sorted.map((r) => r.orgName),
+          data: names,
           inverse: true,
           axisLabel: { width: Math.min(200, Math.round(width * 0.36)), overflow: 'truncate' },
         },
-        series: [
-          { name: t('messages.inTime'), data: sorted.map((r) => r.answeredInTime) },
-          { name: t('messages.late'), data: sorted.map((r) => r.answered - r.answeredInTime) },
-          { name: t('messages.unanswered'), data: sorted.map((r) => r.received - r.answered) },
-        ].map((s) => ({ ...s, type: 'bar', stack: 'all', barMaxWidth: 18 })),
+        series: series.map((s) => ({
+          name: s.name,
+          data: s.data,
+          type: 'bar',
+          stack: 'all',
+          barMaxWidth: 18,
+        })),
       },
       true,
     );
-  }, [rows, t, i18n.language]);
+  }, [names, series, i18n.language]);
 
   return (
     <div
       ref={el}
-      style={{ width: '100%', height: Math.min(rows.length, 16) * ROW + 64 }}
+      style={{ width: '100%', height: Math.min(names.length, 16) * ROW + 64 }}
       role="img"
-      aria-label={t('messages.chartLabel')}
-      data-testid="messages-chart"
+      aria-label={label}
+      data-testid={testId}
     />
   );
 }
