@@ -68,8 +68,8 @@ export async function startProcess(
   };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
-  // a city seed takes about a minute on a quiet machine, many more on a busy one
-  const deadline = Date.now() + 900_000;
+  // a city seed takes about six minutes on a quiet machine, three times that on a busy one
+  const deadline = Date.now() + 2_400_000;
   while (!(await ready().catch(() => false))) {
     if (child.exitCode !== null) throw new Error(`process exited:\n${log}`);
     if (Date.now() > deadline) {
