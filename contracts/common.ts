@@ -1,7 +1,14 @@
 import { z } from 'zod';
 
-/** Ids travel as strings so that bigint keys never lose precision in JSON. */
-export const Id = z.string().regex(/^[1-9]\d{0,18}$/, { message: '编号格式不正确' });
+/**
+ * Ids travel as strings so that bigint keys never lose precision in JSON. The server reads them
+ * as JavaScript numbers (bigserial in number mode), so one past 2^53 − 1 is refused here: it
+ * would be rounded to another id, or be out of bigint's range and fail in the database (a 500).
+ */
+export const Id = z
+  .string()
+  .regex(/^[1-9]\d{0,15}$/, { message: '编号格式不正确', abort: true })
+  .refine((s) => Number.isSafeInteger(Number(s)), { message: '编号格式不正确' });
 export type Id = z.infer<typeof Id>;
 
 export const IdParams = z.strictObject({ id: Id });

@@ -127,5 +127,30 @@ describe('组织主页: a secretary writes the page, the public reads it on a ph
 
     // a phone wider than it is tall does not need sideways scrolling
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+    // ── the town admin: who has read the branch's announcement, and which pages are kept up ──
+    const town = await newPage(browser, { height: 768 });
+    await logIn(town, 'town_admin');
+    const sent = await (
+      await town.request.get(`/api/v1/notices?orgId=${branchId}&sourceType=post&pageSize=50`)
+    ).json();
+    const notice = sent.items.find((n: { title: string }) => n.title.includes('关于开展主题党日活动的公告'));
+    expect(notice, 'the announcement reached the notice centre').toBeTruthy();
+    await town.goto(`/notices/${notice.id}`);
+    const readOf = town.getByTestId('notice-read-of');
+    await expect.poll(async () => (await readOf.textContent()) ?? '').toMatch(/^\d+ \/ \d+ 人已读$/);
+    const [read, total] = ((await readOf.textContent()) ?? '').match(/\d+/g)!.map(Number);
+    expect(total).toBeGreaterThan(read);
+    await town.getByTestId('receipts-filter').getByText(/^未读/).click();
+    const unreadRows = town.locator('[data-testid="receipts-table"] tbody tr.ant-table-row');
+    await expect.poll(() => unreadRows.count()).toBe(Math.min(20, total - read));
+    await screenshot(town, 'org-page-07-town-announcement-unread');
+
+    await town.goto('/org-page');
+    await town.getByRole('tab', { name: '下级主页维护情况' }).click();
+    await town.getByTestId('kept-up-summary').waitFor();
+    await expect.poll(() => town.getByTestId('kept-up-chart').count()).toBe(1);
+    await town.waitForTimeout(500); // the chart's animation
+    await screenshot(town, 'org-page-08-town-pages-kept-up');
   });
 });

@@ -7,3 +7,4 @@ export * from '../platform/notify/schema.ts';
 export * from '../modules/members/schema.ts';
 export * from '../modules/openness/schema.ts';
 export * from '../modules/life/schema.ts';
+export * from '../modules/learning/schema.ts';

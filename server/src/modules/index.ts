@@ -1,9 +1,11 @@
 import type { Config } from '../config.ts';
 import { auditModule } from '../platform/audit/index.ts';
 import { authModule } from '../platform/auth/index.ts';
+import { filesModule } from '../platform/files/orphans.ts';
 import type { ModuleManifest } from '../platform/module.ts';
 import { settingsModule } from '../platform/settings/index.ts';
 import { notifyModule } from '../platform/notify/index.ts';
+import { learningModule } from './learning/index.ts';
 import { lifeModule } from './life/index.ts';
 import { membersModule, noticePeople } from './members/index.ts';
 import { opennessModule } from './openness/index.ts';
@@ -11,7 +13,7 @@ import { orgsModule } from './orgs/index.ts';
 
 /** Every capability, in seed order. Adding one is a folder and a line here. */
 export function allModules(config: Config): ModuleManifest[] {
-  return [
+  const modules = [
     orgsModule,
     authModule(config),
     auditModule,
@@ -22,5 +24,8 @@ export function allModules(config: Config): ModuleManifest[] {
     notifyModule(noticePeople),
     opennessModule,
     lifeModule,
+    learningModule,
   ];
+  // the sweep of orphaned files reads where every module's records name their files
+  return [...modules, filesModule(modules)];
 }

@@ -3,6 +3,7 @@ import type { Config } from '../config.ts';
 import type { Db, Queryable } from '../db/client.ts';
 import type { MatrixCases } from '../../test/matrix.ts';
 import type { Policy } from './access/index.ts';
+import type { FileUse } from './files/orphans.ts';
 import type { Pii } from './pii/index.ts';
 import type { SettingDef } from './settings/index.ts';
 import type { NoticeKindDef } from './notify/kinds.ts';
@@ -43,6 +44,8 @@ export type ModuleManifest = {
   /** What the department may configure (platform/settings), with the regulation's defaults. */
   settings?: SettingDef<any>[];
   workers?: WorkerDef[];
+  /** Where its records name the files it keeps: the nightly sweep removes the files none names (files/orphans.ts). */
+  files?: FileUse[];
   /** The kinds of notice the module sends (platform/notify's sendNotice refuses any other). */
   notices?: NoticeKindDef[];
   /** Demo data; called in manifest order, so a module may rely on the ones before it. */

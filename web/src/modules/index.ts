@@ -1,5 +1,6 @@
 import type { WebModule } from '../app/modules.ts';
 import { auditModule } from './audit/index.ts';
+import { learningModule } from './learning/index.ts';
 import { lifeModule } from './life/index.ts';
 import { membersModule } from './members/index.ts';
 import { notifyModule } from './notify/index.ts';
@@ -17,6 +18,7 @@ export const webModules: readonly WebModule[] = [
   membersModule,
   opennessModule,
   lifeModule,
+  learningModule,
   usersModule,
   auditModule,
   notifyModule,

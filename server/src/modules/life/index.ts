@@ -3,6 +3,7 @@ import { ACTIVITY_NOTICE } from './activities/notice.ts';
 import { activityPolicies } from './activities/policy.ts';
 import { activityRoutes } from './activities/routes.ts';
 import { activitySettings } from './activities/settings.ts';
+import { activityFiles, thoughtReports } from './schema.ts';
 import { seedLife } from './seed.ts';
 import { thoughtReportPolicies } from './thought-reports/policy.ts';
 import { REVIEWED_NOTICE } from './thought-reports/review-report.ts';
@@ -29,6 +30,12 @@ export const lifeModule: ModuleManifest = {
   settings: [...activitySettings, ...thoughtReportSettings],
   notices: [ACTIVITY_NOTICE, REVIEWED_NOTICE],
   jobs: [],
+  // where its records name their files: platform/files/orphans.ts removes the files none names
+  files: [
+    { prefix: 'activity-photos', keptIn: [activityFiles.fileKey, activityFiles.thumbKey] },
+    { prefix: 'activity-files', keptIn: [activityFiles.fileKey] },
+    { prefix: 'thought-reports', keptIn: [thoughtReports.attachmentKey] },
+  ],
   seed: seedLife,
   matrix: async () => (await import('./matrix.ts')).lifeMatrix,
 };

@@ -237,7 +237,20 @@ export async function seedMembers(ctx: SeedContext) {
       from users u
      where u.username = 'member'
        and members.id = (select id from members where org_id = u.org_id and gender = 'female' and status = 'full' order by id limit 1)`);
-  // its initials are those of the account's name (any other row without keys gets them too)
+  // and the demo secretary account is the branch's 书记 on record (the branch's own, or a full
+  // member without a post made it): notices to secretaries, and messages left for the branch, reach it
+  await ctx.db.execute(sql`
+    update members set user_id = u.id, name = u.display_name, name_initials = null,
+           positions = case when '书记' = any(members.positions) then members.positions else '{书记}' end
+      from users u
+     where u.username = 'secretary'
+       and members.id = (
+         select id from members m
+          where m.org_id = u.org_id and m.user_id is null and m.status in ('full', 'probationary')
+            and m.party_standing = 'normal' and m.left_at is null
+          order by '书记' = any(m.positions) desc, m.status = 'full' desc, cardinality(m.positions), m.id
+          limit 1)`);
+  // their initials are those of the account's name (any other row without keys gets them too)
   for (let n = 1; n > 0; ) n = await fillSearchKeys(ctx.db, ctx.pii);
   // dues paid this year (the last three months for a city): most on time, some gaps, and one
   // member in fifty who has paid nothing, so the arrears report has something to flag

@@ -106,7 +106,7 @@ export const postAttachments = pgTable(
 
 /**
  * Pictures an org uploaded for its posts (covers and pictures in the text): checked, resized and
- * stripped of their metadata on the way in (posts/images.ts). A post's text may show only these
+ * stripped of their metadata on the way in (images/images.ts). A post's text may show only these
  * (posts/rules.ts), by their unguessable token.
  */
 export const opennessImages = pgTable('openness_images', {

@@ -38,3 +38,65 @@ export function documentFormatOf(b: Buffer): DocumentFormat | null {
     return 'ole';
   return null;
 }
+
+/**
+ * Courseware media (learning/library): MP4 video, MP3 or M4A audio, and PDF, again by their bytes.
+ * An MP4 is an ISO base-media file whose first box is `ftyp`; its major brand says M4A/M4B for
+ * audio-only files (what phones and iTunes write) and something else (isom, mp42, avc1…) for
+ * video. An MP3 starts with an ID3 tag or with an MPEG audio frame header (11 sync bits, layer III).
+ * WebM, AVI, WMV and the like are refused: a cheap phone's browser plays MP4 and MP3 everywhere.
+ */
+export type MediaFormat = 'mp4' | 'm4a' | 'mp3' | 'pdf';
+
+/** How many leading bytes mediaFormatOf needs to judge a file. */
+export const MEDIA_SNIFF_BYTES = 4096;
+
+const MP4_BRANDS = /^(isom|iso[2-9]|mp41|mp42|avc1|dash|M4V |M4VP|f4v |mmp4|3gp[4-6]|MSNV|XAVC|qt {2})$/;
+
+export function mediaFormatOf(b: Buffer): MediaFormat | null {
+  if (b.length >= 12 && b.subarray(4, 8).toString('latin1') === 'ftyp') {
+    const major = b.subarray(8, 12).toString('latin1');
+    if (major === 'M4A ' || major === 'M4B ') return 'm4a';
+    return MP4_BRANDS.test(major) ? 'mp4' : null;
+  }
+  if (b.length >= 10 && b.subarray(0, 3).toString('latin1') === 'ID3' && b[3] >= 2 && b[3] <= 4) return 'mp3';
+  if (isMp3Frame(b, 0)) return 'mp3';
+  if (b.length >= 5 && b.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
+  return null;
+}
+
+/**
+ * An MPEG-1/2/2.5 layer III frame header at `at`, followed by a second one where the first says
+ * the frame ends (one header alone is four bytes any binary may hold by chance).
+ */
+function isMp3Frame(b: Buffer, at: number): boolean {
+  const len = mp3FrameLength(b, at);
+  if (!len) return false;
+  // a file of exactly one frame has nothing after it; anything shorter is not an MP3
+  if (at + len + 4 > b.length) return b.length === at + len;
+  return mp3FrameLength(b, at + len) !== null;
+}
+
+const MP3_BITRATES: Record<'v1' | 'v2', number[]> = {
+  v1: [0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320],
+  v2: [0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160],
+};
+const MP3_RATES: Record<number, number[]> = {
+  3: [44100, 48000, 32000],
+  2: [22050, 24000, 16000],
+  0: [11025, 12000, 8000],
+};
+
+function mp3FrameLength(b: Buffer, at: number): number | null {
+  if (at + 4 > b.length || b[at] !== 0xff || (b[at + 1] & 0xe0) !== 0xe0) return null;
+  const version = (b[at + 1] >> 3) & 0x03; // 3: MPEG-1, 2: MPEG-2, 0: MPEG-2.5
+  const layer = (b[at + 1] >> 1) & 0x03; // 1: layer III
+  const bitrateIndex = b[at + 2] >> 4;
+  const rateIndex = (b[at + 2] >> 2) & 0x03;
+  if (version === 1 || layer !== 1 || bitrateIndex === 0 || bitrateIndex === 15 || rateIndex === 3)
+    return null;
+  const kbps = MP3_BITRATES[version === 3 ? 'v1' : 'v2'][bitrateIndex];
+  const rate = MP3_RATES[version][rateIndex];
+  const padding = (b[at + 2] >> 1) & 0x01;
+  return Math.floor(((version === 3 ? 144 : 72) * kbps * 1000) / rate) + padding;
+}

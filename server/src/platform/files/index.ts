@@ -19,13 +19,25 @@ import { notFound } from '../http/errors.ts';
 export type FileStore = {
   /** Stores the whole body under `key` (replacing any file there); the key becomes readable only when complete. */
   put(key: string, body: Buffer | Readable): Promise<{ key: string; size: number }>;
-  /** A stream of the file; 404 AppError when there is none. */
-  get(key: string): Promise<Readable>;
+  /**
+   * A stream of the file, or of bytes `start`…`end` of it (both inclusive, as HTTP ranges count);
+   * 404 AppError when there is none.
+   */
+  get(key: string, range?: { start: number; end: number }): Promise<Readable>;
+  /** The file's size in bytes; 404 AppError when there is none. */
+  size(key: string): Promise<number>;
   exists(key: string): Promise<boolean>;
   remove(key: string): Promise<void>;
+  /**
+   * The files whose keys start with `prefix/`, with when each was last written (an object
+   * store's LastModified): what the sweep of orphaned files (orphans.ts) walks.
+   */
+  list(prefix: string): AsyncIterable<StoredFile>;
   /** Where the key lives on local disk: for the local store only (an object store has no path). */
   pathOf(key: string): string;
 };
+
+export type StoredFile = { key: string; modifiedAt: Date };
 
 const FILE = { zh: '文件', en: 'File' };
 const KEY_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]*(\/[A-Za-z0-9][A-Za-z0-9_.-]*)*$/;
@@ -61,11 +73,19 @@ export function localFileStore(root: string): FileStore {
       }
       return { key, size: (await fs.promises.stat(full)).size };
     },
-    async get(key) {
+    async get(key, range) {
       const full = pathOf(key);
       try {
         const handle = await fs.promises.open(full, 'r');
-        return handle.createReadStream();
+        return handle.createReadStream(range ? { start: range.start, end: range.end } : {});
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw notFound(FILE);
+        throw err;
+      }
+    },
+    async size(key) {
+      try {
+        return (await fs.promises.stat(pathOf(key))).size;
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw notFound(FILE);
         throw err;
@@ -81,6 +101,24 @@ export function localFileStore(root: string): FileStore {
     },
     async remove(key) {
       await fs.promises.rm(pathOf(key), { force: true });
+    },
+    async *list(prefix) {
+      const dir = pathOf(prefix);
+      let entries: fs.Dirent[];
+      try {
+        entries = await fs.promises.readdir(dir, { recursive: true, withFileTypes: true });
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+        throw err;
+      }
+      for (const e of entries) {
+        if (!e.isFile()) continue;
+        const full = path.join(e.parentPath, e.name);
+        const stat = await fs.promises.stat(full).catch(() => null);
+        // removed meanwhile
+        if (!stat) continue;
+        yield { key: path.relative(root, full).split(path.sep).join('/'), modifiedAt: stat.mtime };
+      }
     },
   };
 }

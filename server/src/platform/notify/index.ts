@@ -21,6 +21,7 @@ import { seedNotices } from './seed.ts';
  * NoticeChannel (channels.ts).
  */
 export { sendNotice, type NoticeInput, type Recipient, type SendResult } from './send-notice.ts';
+export { linkReceipts } from './link-receipts.ts';
 export { declareNoticeKinds, type NoticeKindDef } from './kinds.ts';
 export type { NoticeChannel, ChannelName } from './channels.ts';
 export type { NoticePeople } from './people.ts';

@@ -82,6 +82,8 @@ export const noticeReceipts = pgTable(
     index('notice_receipts_unread_idx').on(t.userId).where(sql`${t.readAt} is null`),
     // a notice's read count without reading its unread thousands
     index('notice_receipts_read_idx').on(t.noticeId).where(sql`${t.readAt} is not null`),
+    // a member given a login later: their receipts without an account (link-receipts.ts)
+    index('notice_receipts_no_account_idx').on(t.memberId).where(sql`${t.userId} is null`),
   ],
 );
 export type NoticeReceiptRow = typeof noticeReceipts.$inferSelect;

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { SendDirectNotice, SentNotice } from '../../../../contracts/notify.ts';
 import { inTransaction } from '../../db/client.ts';
-import { authorize, can } from '../access/index.ts';
+import { can } from '../access/index.ts';
 import { actorOf, type Ctx } from '../context.ts';
-import { fieldError, notFound } from '../http/errors.ts';
+import { AppError, fieldError, notFound } from '../http/errors.ts';
 import { findOrg } from '../tree/index.ts';
 import type { NoticePeople } from './people.ts';
 import { commonAncestorPath, distinctRecipients, SECRETARY_POSITIONS } from './rules.ts';
@@ -29,8 +29,19 @@ export async function sendDirectNotice(
     for (const id of new Set(input.orgIds.map(Number))) {
       const org = await findOrg(tx, id);
       if (!org) throw notFound({ zh: '发送对象党组织', en: 'Recipient organization' });
-      authorize(actor, 'notice.send', org.path);
       chosen.push(org);
+    }
+    // one org outside the caller's scope refuses the whole notice, naming the field (not the org:
+    // another town's names are not the caller's to learn)
+    const outside = chosen.filter((o) => !can(actor, 'notice.send', o.path)).length;
+    if (outside) {
+      const text = {
+        zh: `所选党组织中有 ${outside} 个不在您的管理范围内，通知未发送；请只选择本级及下级党组织`,
+        en: `${outside} of the chosen organizations are outside your scope; nothing was sent`,
+      };
+      throw new AppError(403, 'forbidden', { zh: `orgIds：${text.zh}`, en: `orgIds: ${text.en}` }, [
+        { path: 'orgIds', message: text.zh, messageEn: text.en },
+      ]);
     }
     const senderPath = commonAncestorPath(chosen.map((o) => o.path));
     if (!can(actor, 'notice.send', senderPath))

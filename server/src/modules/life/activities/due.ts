@@ -13,8 +13,8 @@ import { listScope } from '../../../platform/access/scope.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { paginate } from '../../../platform/http/pagination.ts';
 import { getSetting } from '../../../platform/settings/index.ts';
-import { addDays, shanghaiToday } from '../../../platform/time.ts';
-import { kindState, periodOf } from './rules.ts';
+import { addDays, periodOf, shanghaiToday } from '../../../platform/time.ts';
+import { kindState } from './rules.ts';
 import { activityFrequencies } from './settings.ts';
 
 const at = (day: string) => new Date(`${day}T00:00:00+08:00`);
@@ -23,7 +23,7 @@ type Counted = { kind: ActivityKind; this: number; last: number; lastHeld: strin
 
 /**
  * For each kind the department requires, the current and the last complete period of `today`
- * (rules.ts periodOf): what the SQL counts held activities in.
+ * (platform/time.ts periodOf): what the SQL counts held activities in.
  */
 function periods(freqs: Record<ActivityKind, ActivityFrequency>, today: string) {
   return ACTIVITY_KINDS.flatMap((kind) => {

@@ -50,6 +50,9 @@ export async function askLeave(
     const now = ctx.now();
     const refusal = leaveRefusal(a, { signedIn: !!row.signedInAt, leave: row.leave }, now);
     if (refusal) throw refusedNow(refusal);
+    // the same request sent twice (a double tap waits on the row's lock) is asked once
+    if (row.leave === 'requested' && row.leaveReason === input.reason)
+      return presentMine(a, await orgNameOf(tx, a.orgId), row, now);
     const [saved] = await tx
       .update(activityAttendees)
       .set({ leave: 'requested', leaveReason: input.reason, leaveAskedAt: now })

@@ -97,6 +97,9 @@ export const activityMatrix: MatrixCases = {
     },
     'POST /api/v1/activities/:id/sign-in': {
       action: 'activity.attend',
+      // the caller's own row on the list: the list decides, not the org's place (a 党总支's meeting is
+      // attended from the branches below it); whoever is not listed is refused (probes below)
+      untargeted: true,
       make: async ({ env, target, self }) => {
         const a = await makeActivity(env, target, { userId: mine(self) });
         return { method: 'POST', url: `/api/v1/activities/${a.id}/sign-in`, payload: { code: codeAt(a.id) } };
@@ -135,6 +138,9 @@ export const activityMatrix: MatrixCases = {
     },
     'POST /api/v1/activities/:id/leave': {
       action: 'activity.attend',
+      // the caller's own row on the list: the list decides, not the org's place (a 党总支's meeting is
+      // attended from the branches below it); whoever is not listed is refused (probes below)
+      untargeted: true,
       make: async ({ env, target, self }) => {
         const a = await makeActivity(env, target, {
           userId: mine(self),
@@ -202,5 +208,19 @@ export const activityMatrix: MatrixCases = {
   },
   probes: {
     'POST /api/v1/activities/:id/sign-in': [otherBranchMember],
+    'POST /api/v1/activities/:id/leave': [
+      {
+        title: "a member of branch 2 asks leave of branch 1's activity",
+        as: [{ role: 'member', on: 'branch2' }],
+        make: async ({ env, places, self }) => {
+          await makeMember(env, places.branch2).then((m) =>
+            query(env, 'update members set user_id = $1 where id = $2', [self.userId, m.id]),
+          );
+          const a = await makeActivity(env, places.branch1, { startsAt: new Date(Date.now() + 86_400_000) });
+          return { method: 'POST', url: `/api/v1/activities/${a.id}/leave`, payload: { reason: '外出务工' } };
+        },
+        expect: { refused: 403 },
+      },
+    ],
   },
 };

@@ -93,11 +93,18 @@ export async function monthlyByChild(ctx: Ctx, q: z.infer<typeof MonthlyQuery>):
   const { rows: kids } = await ctx.db.execute<{ id: number; name: string; path: string }>(
     sql`select * from (${kidsSql}) k order by path`,
   );
+  // each activity of the subtree counted once, under the child its path lies below: the child's
+  // path is the top's and one more id ('/1/' → '/1/17/' of '/1/17/342/'), joined by equality — not
+  // every child's prefix matched against every activity. The top's own activities match no child,
+  // as before; a branch asked for is its own child (its activities' paths are its path).
+  const n = top.path.length;
   const { rows } = await ctx.db.execute<Counted>(sql`
     select k.id as org_id, k.name as org_name, a.kind, count(a.id)::int as held,
            sum(f.expected)::int as expected, sum(f.present)::int as present, sum(f.leave)::int as leave, sum(f.due)::int as due
       from (${kidsSql}) k
-      join activities a on a.org_path like k.path || '%' and ${heldIn(month, sql`a`)}
+      join (select a.id, a.kind, left(a.org_path, ${n}::int + strpos(substr(a.org_path, ${n}::int + 1), '/')) as child_path
+              from activities a
+             where ${inSubtree(sql`a.org_path`, top.path)} and ${heldIn(month, sql`a`)}) a on a.child_path = k.path
       ${figuresOf(sql`a.id`)}
      group by k.id, k.name, a.kind`);
   const items = fold(

@@ -19,11 +19,11 @@ export async function accountNames(db: Queryable, ids: (number | null)[]): Promi
 
 /** The activity as its page shows it, read in `db` (the caller's transaction after a write). */
 export async function activityView(ctx: Ctx, db: Queryable, a: ActivityRow): Promise<Activity> {
-  const [attendees, files, orgName] = await Promise.all([
-    attendeesOf(db, a.id),
-    filesOf(db, a.id),
-    orgNameOf(db, a.orgId),
-  ]);
+  // one after another: inside a transaction the three share one connection, which runs one query
+  // at a time (overlapping them is deprecated in pg 8 and refused in pg 9)
+  const attendees = await attendeesOf(db, a.id);
+  const files = await filesOf(db, a.id);
+  const orgName = await orgNameOf(db, a.orgId);
   const names = await accountNames(db, [a.plannedBy, ...attendees.map((r) => r.leaveDecidedBy)]);
   return presentActivity(a, { orgName, attendees, files, names, actor: ctx.actor, now: ctx.now() });
 }

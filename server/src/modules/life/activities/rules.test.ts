@@ -5,7 +5,6 @@ import {
   kindState,
   leaveRefusal,
   minutesRefusal,
-  periodOf,
   planProblems,
   QR_GRACE_SECONDS,
   QR_STEP_SECONDS,
@@ -28,40 +27,6 @@ describe('中国共产党支部工作条例（试行）: how often each kind of 
       life_meeting: 'yearly',
       democratic_life_meeting: 'none',
     });
-  });
-
-  it('periods are calendar months, quarters from January, halves and years', () => {
-    expect(periodOf('monthly', '2026-11-20')).toEqual({
-      label: '2026-11',
-      start: '2026-11-01',
-      next: '2026-12-01',
-    });
-    expect(periodOf('quarterly', '2026-11-20')).toEqual({
-      label: '2026-Q4',
-      start: '2026-10-01',
-      next: '2027-01-01',
-    });
-    expect(periodOf('half_yearly', '2026-03-31')).toEqual({
-      label: '2026-H1',
-      start: '2026-01-01',
-      next: '2026-07-01',
-    });
-    expect(periodOf('yearly', '2026-11-20')).toEqual({
-      label: '2026',
-      start: '2026-01-01',
-      next: '2027-01-01',
-    });
-    expect(periodOf('none', '2026-11-20')).toBeNull();
-  });
-
-  it('the period before is the last complete one: January looks back to December, Q1 to last Q4', () => {
-    expect(periodOf('monthly', '2026-01-05', 1)?.label).toBe('2025-12');
-    expect(periodOf('quarterly', '2026-02-10', 1)).toEqual({
-      label: '2025-Q4',
-      start: '2025-10-01',
-      next: '2026-01-01',
-    });
-    expect(periodOf('yearly', '2026-02-10', 1)?.label).toBe('2025');
   });
 
   it('given a branch that held no 支委会 yet this month, it is due (there is still time)', () => {

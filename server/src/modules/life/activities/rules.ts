@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { ActivityFrequency, ActivityKind } from '../../../../../contracts/life/activities.ts';
 import type { Text } from '../../../platform/http/errors.ts';
-import { addMonthsToMonth } from '../../../platform/time.ts';
+import { periodOf } from '../../../platform/time.ts';
 
 // ── how often (中国共产党支部工作条例（试行）, 2018) ───────────────────────────────────────────────
 
@@ -25,41 +25,6 @@ export const REQUIRED_FREQUENCIES: Record<ActivityKind, ActivityFrequency> = {
   life_meeting: 'yearly',
   democratic_life_meeting: 'none',
 };
-
-/** A period of a frequency: its name, its first day and the first day of the next (YYYY-MM-DD). */
-export type Period = { label: string; start: string; next: string };
-
-const MONTHS_IN: Record<Exclude<ActivityFrequency, 'none'>, number> = {
-  monthly: 1,
-  quarterly: 3,
-  half_yearly: 6,
-  yearly: 12,
-};
-
-function periodLabel(f: Exclude<ActivityFrequency, 'none'>, startMonth: string): string {
-  const [y, m] = startMonth.split('-').map(Number);
-  if (f === 'monthly') return startMonth;
-  if (f === 'quarterly') return `${y}-Q${Math.floor((m - 1) / 3) + 1}`;
-  if (f === 'half_yearly') return `${y}-H${m <= 6 ? 1 : 2}`;
-  return String(y);
-}
-
-/**
- * The calendar period of `day` (Asia/Shanghai) for a frequency: the month, the quarter (Q1 from
- * January), the half year, the year. Null for 'none'. `back` periods earlier with `back` > 0.
- */
-export function periodOf(f: ActivityFrequency, day: string, back = 0): Period | null {
-  if (f === 'none') return null;
-  const len = MONTHS_IN[f];
-  const [y, m] = day.slice(0, 7).split('-').map(Number);
-  const first = Math.floor((m - 1) / len) * len;
-  const startMonth = addMonthsToMonth(`${y}-${String(first + 1).padStart(2, '0')}`, -back * len);
-  return {
-    label: periodLabel(f, startMonth),
-    start: `${startMonth}-01`,
-    next: `${addMonthsToMonth(startMonth, len)}-01`,
-  };
-}
 
 export type KindState = { due: boolean; overduePeriod: string | null };
 

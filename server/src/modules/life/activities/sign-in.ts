@@ -191,6 +191,9 @@ export async function rollCall(
         ),
       )
       .returning({ memberId: activityAttendees.memberId });
+    // the same roll call saved twice (a double tap, two tabs) waits for the first on the activity's
+    // lock and then finds everyone marked: it answers the same and writes nothing
+    if (!marked.length && !added.length) return activityView(ctx, tx, a);
     await recordAudit(tx, ctx, {
       action: 'activity.roll_call',
       targetType: 'activity',

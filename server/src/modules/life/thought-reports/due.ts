@@ -12,7 +12,7 @@ import { paginate } from '../../../platform/http/pagination.ts';
 import { getSetting } from '../../../platform/settings/index.ts';
 import { shanghaiToday } from '../../../platform/time.ts';
 import { thoughtReportWritersSql } from '../../members/index.ts';
-import { frequencySql } from './frequency.ts';
+import { frequenciesOfPathsSql } from './frequency.ts';
 import { dueState, periodOf, previousPeriod } from './rules.ts';
 import { thoughtReportFrequency } from './settings.ts';
 
@@ -35,8 +35,10 @@ export function owedSql(
   );
   return sql`
     with periods(frequency, label, start_on, last_on) as (values ${values}),
-         w as (select w.*, ${frequencySql(sql`w.org_path`, departmentDefault)} as frequency
-                 from (${thoughtReportWritersSql(paths, since)}) w)
+         writers as (${thoughtReportWritersSql(paths, since)}),
+         -- the frequency once per branch, not once per writer
+         branch as (${frequenciesOfPathsSql(sql`select distinct org_path from writers`, departmentDefault)}),
+         w as (select writers.*, branch.frequency from writers join branch using (org_path))
     select w.*, p.label, p.start_on, p.last_on,
            exists (select 1 from thought_reports r where r.member_id = w.member_id and r.period = p.label) as handed
       from w join periods p on p.frequency = w.frequency

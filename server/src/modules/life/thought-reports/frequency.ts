@@ -18,14 +18,20 @@ import { thoughtReportFrequency } from './settings.ts';
 const ORG = { zh: '党组织', en: 'Organization' };
 
 /**
- * The frequency in effect for an org path (an SQL expression): the nearest org at or above it that
- * set one, else the department's default. The table holds a row per org that set its own — a few
- * hundred at most — so the look-up per writer is cheap.
+ * The frequency in effect for each org path of `paths` (a select of one column, org_path): the
+ * nearest org at or above it that set one, else the department's default — for a whole list in one
+ * pass. An org's path is the ids of the orgs above it and its own ('/1/17/342/'), so those orgs are
+ * its path's ids, joined to the few hundred orgs that set a frequency, the deepest first: no path
+ * is compared with every org's, and a due list reads it once per branch, not once per writer.
+ * Columns: org_path, frequency.
  */
-export const frequencySql = (path: SQL, departmentDefault: ThoughtReportFrequency): SQL =>
-  sql`coalesce((select f.frequency from thought_report_frequencies f join orgs o on o.id = f.org_id
-                 where (${path})::text collate "C" like o.path || '%' order by o.depth desc limit 1),
-               ${departmentDefault})`;
+export const frequenciesOfPathsSql = (paths: SQL, departmentDefault: ThoughtReportFrequency): SQL =>
+  sql`select distinct on (p.org_path) p.org_path, coalesce(f.frequency, ${departmentDefault}) as frequency
+        from (${paths}) p
+        left join lateral unnest(string_to_array(trim(both '/' from p.org_path), '/')::bigint[])
+             with ordinality as up(org_id, depth) on true
+        left join thought_report_frequencies f on f.org_id = up.org_id
+       order by p.org_path, f.org_id is null, up.depth desc`;
 
 export type FrequencyInEffect = {
   frequency: ThoughtReportFrequency;

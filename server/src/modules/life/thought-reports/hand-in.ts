@@ -8,7 +8,7 @@ import type { PageQuery } from '../../../../../contracts/common.ts';
 import { inTransaction, type Queryable } from '../../../db/client.ts';
 import { recordAudit } from '../../../platform/audit/service.ts';
 import { actorOf, type Ctx } from '../../../platform/context.ts';
-import { fileStore, newFileKey } from '../../../platform/files/index.ts';
+import { type FileStore, fileStore, newFileKey } from '../../../platform/files/index.ts';
 import { AppError, conflict, fieldError } from '../../../platform/http/errors.ts';
 import { paginate } from '../../../platform/http/pagination.ts';
 import { shanghaiToday } from '../../../platform/time.ts';
@@ -19,6 +19,7 @@ import { frequencyFor } from './frequency.ts';
 import { presentReport, type ReportRow } from './present.ts';
 import { users } from '../../../platform/auth/schema.ts';
 import {
+  type AttachmentKind,
   attachmentKind,
   cleanFileName,
   defaultTitle,
@@ -77,6 +78,20 @@ function checkAttachment(file: Upload) {
   return kind;
 }
 
+/** Is `file` the attachment the report already keeps: the same name and the same bytes? */
+async function sameAttachment(
+  store: FileStore,
+  existing: ReportRow,
+  file: Upload,
+  kind: AttachmentKind,
+): Promise<boolean> {
+  if (!existing.attachmentKey || existing.attachmentSize !== file.body.length) return false;
+  if (existing.attachmentName !== cleanFileName(file.name, kind)) return false;
+  const chunks: Buffer[] = [];
+  for await (const chunk of await store.get(existing.attachmentKey)) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).equals(file.body);
+}
+
 /**
  * 提交思想汇报: a writer hands in the report of the period now running (their branch's frequency),
  * text and/or an attachment. A second one for the same period replaces it while the branch has not
@@ -104,6 +119,7 @@ export async function handInReport(
   const stored =
     file && kind ? await store.put(newFileKey('thought-reports', kind.ext, now), file.body) : null;
   let replacedKey: string | null = null;
+  let unchanged = false;
   try {
     const row = await inTransaction(ctx.db, async (tx) => {
       // one writer hands in one report at a time: a double tap waits for the first
@@ -123,6 +139,17 @@ export async function handInReport(
           zh: '本期思想汇报支部已审阅，不能再修改；请在下一期提交新的汇报',
           en: 'Your branch has reviewed this period’s report; hand in the next one next period',
         });
+      // the same report sent twice (a double tap waits for the first on the lock above) is
+      // handed in once: the second finds it there, word for word and byte for byte, and writes nothing
+      if (
+        decision === 'replace' &&
+        existing!.title === title &&
+        existing!.body === body &&
+        (!stored || (await sameAttachment(store, existing!, file!, kind!)))
+      ) {
+        unchanged = true;
+        return existing!;
+      }
       const attachment = stored
         ? {
             attachmentKey: stored.key,
@@ -174,6 +201,7 @@ export async function handInReport(
       return saved;
     });
     if (replacedKey) await store.remove(replacedKey).catch(() => {});
+    if (unchanged && stored) await store.remove(stored.key).catch(() => {});
     return presentReport(ctx.actor, row, { orgName: writer.orgName, reviewerName: null }, period.label);
   } catch (err) {
     if (stored) await store.remove(stored.key).catch(() => {});

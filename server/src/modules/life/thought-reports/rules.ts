@@ -1,9 +1,8 @@
 import sanitizeHtml from 'sanitize-html';
 import type { Period, ThoughtReportFrequency } from '../../../../../contracts/life/thought-reports.ts';
 import { PERIOD_PATTERN, periodWords } from '../../../../../contracts/life/thought-reports.ts';
-import { addDays } from '../../../platform/time.ts';
+import { addDays, periodOf as calendarPeriod } from '../../../platform/time.ts';
 import { documentFormatOf, type ImageFormat } from '../../../platform/files/formats.ts';
-import { periodOf as calendarPeriod } from '../activities/rules.ts';
 
 /**
  * The rules of 思想汇报, pure. Who must hand them in is the members module's
@@ -14,7 +13,7 @@ import { periodOf as calendarPeriod } from '../activities/rules.ts';
 /**
  * The period a day (YYYY-MM-DD, Asia/Shanghai) falls in, at a frequency: calendar months,
  * quarters (Q1 = January–March) and half years (H1 = January–June), as branches plan their year —
- * the same calendar periods the activities are counted in (activities/rules.ts), with the last day.
+ * the same calendar periods the activities are counted in (platform/time.ts), with the last day.
  */
 export function periodOf(day: string, frequency: ThoughtReportFrequency): Period {
   const p = calendarPeriod(frequency, day)!;

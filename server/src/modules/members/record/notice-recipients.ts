@@ -1,5 +1,7 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../../db/client.ts';
+import { policyFor } from '../../../platform/access/index.ts';
+import { roleGrants } from '../../../platform/auth/schema.ts';
 import type { NoticePeople, Recipient } from '../../../platform/notify/index.ts';
 import { inSubtree, orgs } from '../../../platform/tree/index.ts';
 import { members } from '../schema.ts';
@@ -9,22 +11,39 @@ import { members } from '../schema.ts';
  * subtree, or the members named, who are in normal standing and have not left — someone suspended
  * (停止党籍) or gone is told nothing — with the account they log in with, when they have one.
  * `positions` narrows an org's members to those holding one of them ('书记': the secretaries).
+ *
+ * `{ orgId, action }` is those who answer for the org itself: the members whose accounts hold a
+ * role granted on that very org that may do `action` (its secretary's account, its admins'). A
+ * role held higher up covers the org too, but that is oversight (a town admin sees what is
+ * overdue below), not a notice for everything that happens in every branch.
  */
 export async function noticeRecipients(
   db: Queryable,
-  who: { orgPath: string; positions?: readonly string[] } | { memberIds: readonly number[] },
+  who:
+    | { orgPath: string; positions?: readonly string[] }
+    | { memberIds: readonly number[] }
+    | { orgId: number; action: string },
 ): Promise<Recipient[]> {
-  const which =
-    'orgPath' in who
-      ? and(
-          inSubtree(members.orgPath, who.orgPath),
-          who.positions?.length
-            ? sql`${members.positions} && ${sql.param([...who.positions])}::text[]`
-            : undefined,
-        )
-      : who.memberIds.length
-        ? inArray(members.id, [...who.memberIds])
-        : sql`false`;
+  let which: SQL | undefined;
+  if ('orgPath' in who)
+    which = and(
+      inSubtree(members.orgPath, who.orgPath),
+      who.positions?.length
+        ? sql`${members.positions} && ${sql.param([...who.positions])}::text[]`
+        : undefined,
+    );
+  else if ('memberIds' in who)
+    which = who.memberIds.length ? inArray(members.id, [...who.memberIds]) : sql`false`;
+  else
+    which = inArray(
+      members.userId,
+      db
+        .select({ userId: roleGrants.userId })
+        .from(roleGrants)
+        .where(
+          and(eq(roleGrants.orgId, who.orgId), inArray(roleGrants.role, [...policyFor(who.action).roles])),
+        ),
+    );
   return db
     .select({ memberId: members.id, userId: members.userId })
     .from(members)

@@ -6,6 +6,7 @@ import { hashPassword } from '../../../platform/auth/passwords.ts';
 import { assignStudyCards, newCardNumbers, newCardPassword } from '../../../platform/auth/study-card.ts';
 import { actorOf, type Ctx } from '../../../platform/context.ts';
 import { conflict, fieldError } from '../../../platform/http/errors.ts';
+import { linkReceipts } from '../../../platform/notify/index.ts';
 import { findOrg, orgs } from '../../../platform/tree/index.ts';
 import { ADMITTED } from '../record/rules.ts';
 import { memberHistory, members } from '../schema.ts';
@@ -102,6 +103,11 @@ export async function issueCards(ctx: Ctx, input: { orgId: string; onlyWithout: 
         update members m set user_id = x.user_id, study_card_no = x.card_no, updated_at = ${now}
           from jsonb_to_recordset(${JSON.stringify(mirror)}::jsonb) as x(id int8, user_id int8, card_no text)
          where m.id = x.id`);
+      // a member given an account here finds the notices sent to them before it
+      await linkReceipts(
+        tx,
+        locked.flatMap((m, i) => (m.userId ? [] : [{ memberId: m.id, userId: userIds[i] }])),
+      );
       if (locked.length) {
         await tx.insert(memberHistory).values(
           locked.map((m, i) => ({

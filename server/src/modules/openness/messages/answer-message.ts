@@ -9,6 +9,7 @@ import { orgs } from '../../../platform/tree/index.ts';
 import { messageReplies, messages } from '../schema.ts';
 import { keptBody } from './leave-message.ts';
 import { threadOf } from './list-messages.ts';
+import { noticeAnswerers, noticeAuthor } from './notice.ts';
 import { presentThread } from './present.ts';
 import { answeredInTime } from './rules.ts';
 
@@ -23,6 +24,15 @@ async function lockMessage(tx: Tx, id: number) {
   if (!row) throw notFound({ zh: '留言', en: 'Message' });
   return row;
 }
+
+/**
+ * The same words from the same side as the thread's last entry: one reply sent twice (a double
+ * tap, two tabs — the second waits on the message's lock), kept once and answered the same.
+ */
+const sentTwice = (thread: { byKind: string; body: string }[], byKind: 'org' | 'author', body: string) => {
+  const last = thread.at(-1);
+  return last?.byKind === byKind && last.body === body;
+};
 
 const closedAlready = () =>
   conflict('message_closed', { zh: '该留言已办结，不能再回复', en: 'This message is closed' });
@@ -41,15 +51,20 @@ export async function replyToMessage(ctx: Ctx, id: number, text: string): Promis
       en: 'You may not answer this message: it was left for an organization outside your scope',
     });
     if (m.status === 'closed') throw closedAlready();
+    const thread = await threadOf(tx, m.id);
+    if (sentTwice(thread, 'org', body)) return presentThread(ctx, m, orgName, thread);
     const now = ctx.now();
-    await tx.insert(messageReplies).values({
-      messageId: m.id,
-      byKind: 'org',
-      byUserId: actor.userId,
-      byName: orgName,
-      body,
-      createdAt: now,
-    });
+    const [reply] = await tx
+      .insert(messageReplies)
+      .values({
+        messageId: m.id,
+        byKind: 'org',
+        byUserId: actor.userId,
+        byName: orgName,
+        body,
+        createdAt: now,
+      })
+      .returning({ id: messageReplies.id });
     const [updated] = await tx
       .update(messages)
       .set({
@@ -71,6 +86,8 @@ export async function replyToMessage(ctx: Ctx, id: number, text: string): Promis
         ...(m.firstAnsweredAt === null ? { inTime: answeredInTime(now, m.dueAt) } : {}),
       },
     });
+    // a member who wrote is told the org has answered
+    await noticeAuthor(tx, ctx, m, orgName, { id: reply.id, body });
     return presentThread(ctx, updated, orgName, await threadOf(tx, m.id));
   });
 }
@@ -110,15 +127,20 @@ export async function followUpMessage(ctx: Ctx, id: number, text: string): Promi
     // someone else's message is, for this caller, no message at all
     if (m.authorUserId !== actor.userId) throw notFound({ zh: '留言', en: 'Message' });
     if (m.status === 'closed') throw closedAlready();
+    const thread = await threadOf(tx, m.id);
+    if (sentTwice(thread, 'author', body)) return presentThread(ctx, m, orgName, thread, true);
     const now = ctx.now();
-    await tx.insert(messageReplies).values({
-      messageId: m.id,
-      byKind: 'author',
-      byUserId: actor.userId,
-      byName: m.authorName,
-      body,
-      createdAt: now,
-    });
+    const [followUp] = await tx
+      .insert(messageReplies)
+      .values({
+        messageId: m.id,
+        byKind: 'author',
+        byUserId: actor.userId,
+        byName: m.authorName,
+        body,
+        createdAt: now,
+      })
+      .returning({ id: messageReplies.id });
     const [updated] = await tx
       .update(messages)
       .set({ status: 'open', lastReplyAt: now })
@@ -132,6 +154,8 @@ export async function followUpMessage(ctx: Ctx, id: number, text: string): Promi
       orgPath: m.orgPath,
       after: { body },
     });
+    // it waits for the org again: those who answer for it are told
+    await noticeAnswerers(tx, ctx, m, { id: followUp.id, body });
     return presentThread(ctx, updated, orgName, await threadOf(tx, m.id), true);
   });
 }

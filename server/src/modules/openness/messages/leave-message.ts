@@ -17,6 +17,7 @@ import { bind } from '../../../platform/pii/index.ts';
 import { findOrg, type OrgRow } from '../../../platform/tree/index.ts';
 import { memberOfUser } from '../../members/index.ts';
 import { messages } from '../schema.ts';
+import { noticeAnswerers } from './notice.ts';
 import { presentThread } from './present.ts';
 import { checkChallenge, dueAt, newChallenge, plainText, type Signer } from './rules.ts';
 import { messageAnswerDays, workingCalendar } from './settings.ts';
@@ -112,6 +113,8 @@ async function createMessage(tx: Tx, ctx: Ctx, org: OrgRow, author: Author, body
       dueAt: row.dueAt,
     },
   });
+  // those who answer for the org are told, in this transaction: a message not saved told nobody
+  await noticeAnswerers(tx, ctx, row);
   return { row, days };
 }
 

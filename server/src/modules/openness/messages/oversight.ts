@@ -14,11 +14,10 @@ import type { Ctx } from '../../../platform/context.ts';
 import { fieldError, forbidden } from '../../../platform/http/errors.ts';
 import { paginate } from '../../../platform/http/pagination.ts';
 import { type OrgRow, orgs } from '../../../platform/tree/index.ts';
-import { shanghaiMonth } from '../../../platform/time.ts';
+import { shanghaiMonth, shanghaiMonthRange } from '../../../platform/time.ts';
 import { messages } from '../schema.ts';
 import { filterSql } from './list-messages.ts';
 import { presentMessage } from './present.ts';
-import { monthRange } from './rules.ts';
 
 /**
  * What the superior org sees of 留言: the messages below it nobody answered in time, and each
@@ -40,7 +39,7 @@ export async function monthlyCounts(
   orgPath: string,
   month: string,
 ): Promise<OrgMonthlyCounts[]> {
-  const { from, to } = monthRange(month);
+  const { from, to } = shanghaiMonthRange(month);
   const { rows } = await db.execute<{
     org_id: number;
     received: number;
@@ -89,7 +88,7 @@ export async function countsReport(
 ): Promise<z.infer<typeof MessageCountsReport>> {
   const root = await rootFor(ctx, q.orgId);
   const month = q.month ?? shanghaiMonth(ctx.now());
-  const { from, to } = monthRange(month);
+  const { from, to } = shanghaiMonthRange(month);
   const now = ctx.now().toISOString();
   type Row = {
     child_id: number | null;

@@ -1,48 +1,18 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { CALENDAR_2026 } from '../../../platform/time.ts';
 import {
   answeredInTime,
-  CALENDAR_2026,
   CHALLENGE_VALID_MS,
   checkChallenge,
   daysOverdue,
   dueAt,
   isOverdue,
-  isWorkingDay,
-  monthRange,
   newChallenge,
   plainText,
 } from './rules.ts';
 
 const at = (iso: string) => new Date(iso);
-const noHolidays = { daysOff: [], workdays: [] };
-
-describe('working days (国务院关于职工工作时间的规定; the 2026 holiday arrangement)', () => {
-  it('Monday to Friday are working days, Saturday and Sunday are not', () => {
-    expect(isWorkingDay('2026-03-06', noHolidays)).toBe(true); // Friday
-    expect(isWorkingDay('2026-03-07', noHolidays)).toBe(false); // Saturday
-    expect(isWorkingDay('2026-03-08', noHolidays)).toBe(false); // Sunday
-  });
-
-  it('a public holiday on a weekday is a day off; a Sunday worked in exchange (调休) is a working day', () => {
-    expect(isWorkingDay('2026-10-01', CALENDAR_2026)).toBe(false); // 国庆, Thursday
-    expect(isWorkingDay('2026-09-20', CALENDAR_2026)).toBe(true); // Sunday, 调休上班
-    expect(isWorkingDay('2026-02-14', CALENDAR_2026)).toBe(true); // Saturday before 春节
-  });
-
-  it('the 2026 calendar holds the State Council’s seven holidays (33 days off) and six days worked in exchange', () => {
-    expect(CALENDAR_2026.daysOff).toHaveLength(33);
-    expect(CALENDAR_2026.daysOff).toContain('2026-02-23');
-    expect(CALENDAR_2026.workdays).toEqual([
-      '2026-01-04',
-      '2026-02-14',
-      '2026-02-28',
-      '2026-05-09',
-      '2026-09-20',
-      '2026-10-10',
-    ]);
-  });
-});
 
 describe('the answer is due at the end of the fifth working day after the message arrived (民法典 201, 203)', () => {
   it('a message on a Monday morning is due at midnight the next Monday: the day it came is not counted', () => {
@@ -107,13 +77,6 @@ describe('answered in time, overdue, days overdue', () => {
     expect(daysOverdue(due, at('2026-03-09T12:00:00+08:00'))).toBe(0);
     expect(daysOverdue(due, at('2026-03-10T00:30:00+08:00'))).toBe(1);
     expect(daysOverdue(due, at('2026-03-13T09:00:00+08:00'))).toBe(4);
-  });
-
-  it('a month runs from its first midnight in Beijing to the next month’s', () => {
-    expect(monthRange('2026-12')).toEqual({
-      from: at('2026-12-01T00:00:00+08:00'),
-      to: at('2027-01-01T00:00:00+08:00'),
-    });
   });
 });
 

@@ -1,53 +1,16 @@
-import { addDays, daysBetween, shanghaiToday } from '../../../platform/time.ts';
+import {
+  addWorkingDays,
+  daysBetween,
+  endOfDay,
+  shanghaiToday,
+  type WorkingCalendar,
+} from '../../../platform/time.ts';
 
 /**
  * The rules of 留言: when an answer is due, what counts as answered in time, how overdue a message
  * is, and what is kept of a body. Pure functions; the figures they take (the number of working
  * days, the calendar) are the department's settings (messages/settings.ts).
  */
-
-/** Days off and extra working days (调休上班) that change the ordinary week, as YYYY-MM-DD. */
-export type WorkingCalendar = { daysOff: string[]; workdays: string[] };
-
-/**
- * The 2026 arrangement: 国务院办公厅关于2026年部分节假日安排的通知（2025年11月4日）. 元旦 1月1日至3日
- * 放假，1月4日（周日）上班；春节 2月15日至23日放假，2月14日（周六）、2月28日（周六）上班；清明节
- * 4月4日至6日；劳动节 5月1日至5日放假，5月9日（周六）上班；端午节 6月19日至21日；中秋节 9月25日至
- * 27日；国庆节 10月1日至7日放假，9月20日（周日）、10月10日（周六）上班. The department adds each
- * year's arrangement when the State Council publishes it (the setting openness.workingCalendar).
- */
-export const CALENDAR_2026: WorkingCalendar = {
-  daysOff: [
-    ...range('2026-01-01', 3),
-    ...range('2026-02-15', 9),
-    ...range('2026-04-04', 3),
-    ...range('2026-05-01', 5),
-    ...range('2026-06-19', 3),
-    ...range('2026-09-25', 3),
-    ...range('2026-10-01', 7),
-  ],
-  workdays: ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'],
-};
-
-function range(from: string, n: number): string[] {
-  return Array.from({ length: n }, (_, i) => addDays(from, i));
-}
-
-/** 0 = Sunday … 6 = Saturday, of a calendar date. */
-const weekday = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
-
-/**
- * A working day: Monday to Friday, unless the calendar gives it off (a public holiday); Saturday
- * and Sunday, when the calendar makes it a working day (调休上班). 《国务院关于职工工作时间的规定》
- * 第七条: 国家机关、事业单位实行统一的工作时间，星期六和星期日为周休息日; holidays and the days
- * worked in exchange: 《全国年节及纪念日放假办法》 and each year's State Council arrangement.
- */
-export function isWorkingDay(date: string, calendar: WorkingCalendar): boolean {
-  if (calendar.daysOff.includes(date)) return false;
-  if (calendar.workdays.includes(date)) return true;
-  const d = weekday(date);
-  return d !== 0 && d !== 6;
-}
 
 /**
  * When the answer to a message that arrived at `createdAt` is due: the end of the `days`-th working
@@ -57,18 +20,7 @@ export function isWorkingDay(date: string, calendar: WorkingCalendar): boolean {
  * the setting openness.messageAnswerDays).
  */
 export function dueAt(createdAt: Date, days: number, calendar: WorkingCalendar): Date {
-  let day = shanghaiToday(createdAt);
-  // a calendar that gives every day off would never end: a year and a half is plenty for 30 days
-  for (let counted = 0, guard = 0; counted < days && guard < 550; guard++) {
-    day = addDays(day, 1);
-    if (isWorkingDay(day, calendar)) counted++;
-  }
-  return endOfDay(day);
-}
-
-/** The last instant of a day in Asia/Shanghai (24:00 less a millisecond, JavaScript's finest). */
-export function endOfDay(date: string): Date {
-  return new Date(`${date}T23:59:59.999+08:00`);
+  return endOfDay(addWorkingDays(shanghaiToday(createdAt), days, calendar));
 }
 
 /** Answered in time: the org's first reply came no later than the deadline. */
@@ -112,13 +64,6 @@ export function plainText(body: string): string {
       .replace(/\n{3,}/g, '\n\n')
       .trim()
   );
-}
-
-/** A month (YYYY-MM) as the instants it runs between in Asia/Shanghai: [from, to). */
-export function monthRange(month: string): { from: Date; to: Date } {
-  const [y, m] = month.split('-').map(Number);
-  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-  return { from: new Date(`${month}-01T00:00:00+08:00`), to: new Date(`${next}-01T00:00:00+08:00`) };
 }
 
 // ─── the public's challenge ─────────────────────────────────────────────────────────────────────

@@ -4,8 +4,8 @@ import { demoRandom } from '../../../db/demo-random.ts';
 import type { SeedContext } from '../../../platform/module.ts';
 import { bind } from '../../../platform/pii/index.ts';
 import { memberOfUser } from '../../members/index.ts';
-import { CALENDAR_2026, dueAt, endOfDay } from './rules.ts';
-import { addDays, shanghaiToday } from '../../../platform/time.ts';
+import { dueAt } from './rules.ts';
+import { addDays, CALENDAR_2026, endOfDay, shanghaiToday } from '../../../platform/time.ts';
 
 /**
  * A few messages for each branch of the two demo towns (a few hundred rows whatever the scale:

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DateOnly } from '../../../../../contracts/common.ts';
 import type { SettingDef } from '../../../platform/settings/index.ts';
-import { CALENDAR_2026, type WorkingCalendar } from './rules.ts';
+import { CALENDAR_2026, type WorkingCalendar } from '../../../platform/time.ts';
 
 /** What the department configures for 留言 (platform/settings); read with getSetting(db, def). */
 

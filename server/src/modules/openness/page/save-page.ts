@@ -7,8 +7,8 @@ import { diff, recordAudit } from '../../../platform/audit/service.ts';
 import { actorOf, type Ctx } from '../../../platform/context.ts';
 import { notFound } from '../../../platform/http/errors.ts';
 import { findOrg } from '../../../platform/tree/index.ts';
-import { hasContent, imageTokensIn, sanitizeRichText } from '../posts/rules.ts';
-import { ownTokens } from '../posts/store.ts';
+import { hasContent } from '../posts/rules.ts';
+import { orgRichText } from '../posts/store.ts';
 import { orgPages } from '../schema.ts';
 import { presentOrgPage } from './present.ts';
 
@@ -35,8 +35,7 @@ export async function saveOrgPage(
     const org = await findOrg(tx, orgId);
     if (!org) throw notFound(ORG);
     authorize(actor, 'openness.manage', org.path);
-    const own = await ownTokens(tx, org.id, imageTokensIn(input.introduction));
-    const introduction = sanitizeRichText(input.introduction, (t) => own.has(t));
+    const introduction = await orgRichText(tx, org.id, input.introduction, 'introduction');
     const values = {
       introduction,
       introductionFilled: hasContent(introduction),

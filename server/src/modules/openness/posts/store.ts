@@ -1,9 +1,10 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../../../db/client.ts';
-import { notFound } from '../../../platform/http/errors.ts';
+import { fieldError, notFound } from '../../../platform/http/errors.ts';
 import { orgs } from '../../../platform/tree/index.ts';
 import { albumPhotos, albums, opennessImages, postAttachments, posts } from '../schema.ts';
 import type { CoverRow } from './present.ts';
+import { imageTokensIn, sanitizeRichText } from './rules.ts';
 
 export const POST = { zh: '组织主页内容', en: 'Post' };
 
@@ -61,4 +62,30 @@ export async function ownTokens(
     .innerJoin(albums, eq(albums.id, albumPhotos.albumId))
     .where(and(eq(albums.orgId, orgId), inArray(albumPhotos.token, [...tokens])));
   return new Set([...images, ...photos].map((r) => r.token));
+}
+
+/**
+ * Rich text as an org keeps it (an item's text, the page's introduction): sanitized (rules.ts),
+ * with pictures only the org's own. A picture of this platform that is another org's refuses the
+ * whole text, naming `field`, rather than vanishing from it unexplained (it may be another town's:
+ * its page is not this org's to show); pictures from elsewhere are dropped, as the sanitizer says.
+ */
+export async function orgRichText(
+  db: Queryable,
+  orgId: number,
+  html: string,
+  field: string,
+): Promise<string> {
+  const own = await ownTokens(db, orgId, imageTokensIn(html));
+  const foreign = new Set<string>();
+  const kept = sanitizeRichText(html, (t) => {
+    if (!own.has(t)) foreign.add(t);
+    return own.has(t);
+  });
+  if (foreign.size)
+    throw fieldError(field, {
+      zh: `有 ${foreign.size} 张图片不是本组织上传的，不能使用；请以本组织的名义重新上传后再插入`,
+      en: `${foreign.size} picture(s) were not uploaded for this organization; upload them for it first`,
+    });
+  return kept;
 }

@@ -12,13 +12,12 @@ import { opennessImages, posts } from '../schema.ts';
 import { postAbilities } from './policy.ts';
 import { presentPost } from './present.ts';
 import { publishIn } from './publish-post.ts';
-import { excerptOf, hasContent, imageTokensIn, sanitizeRichText, statusOf } from './rules.ts';
-import { attachmentsOf, coverOf, loadPost, ownTokens } from './store.ts';
+import { excerptOf, hasContent, statusOf } from './rules.ts';
+import { attachmentsOf, coverOf, loadPost, orgRichText } from './store.ts';
 
 /** The text as stored: sanitized, pictures only the org's own; an item must say something. */
 async function cleanBody(tx: Tx, orgId: number, html: string): Promise<string> {
-  const own = await ownTokens(tx, orgId, imageTokensIn(html));
-  const body = sanitizeRichText(html, (t) => own.has(t));
+  const body = await orgRichText(tx, orgId, html, 'body');
   if (!hasContent(body)) throw fieldError('body', { zh: '正文不能为空', en: 'the text cannot be empty' });
   return body;
 }

@@ -3,6 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../app/api.ts';
 import { postApi } from './api.ts';
+// the editor's own look (.hy-rich-area): it is used outside the org page too (learning's articles)
+import './page.css';
 
 /**
  * A light rich-text editor: contenteditable with bold, list, link and picture, and nothing else —
