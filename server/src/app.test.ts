@@ -6,8 +6,13 @@ describe('graceful shutdown', () => {
   it('a request in flight when the server closes still gets its answer; new ones are refused', async () => {
     const env = await testEnv();
     const server = await buildApp({ config: env.config, database: env.database, pii: env.pii });
-    // a slow route stands in for any long request
+    // a slow route stands in for any long request; it says when it has begun
+    let begun!: () => void;
+    const started = new Promise<void>((r) => {
+      begun = r;
+    });
     server.app.get('/slow', async () => {
+      begun();
       await new Promise((r) => setTimeout(r, 400));
       return { done: true };
     });
@@ -20,7 +25,9 @@ describe('graceful shutdown', () => {
           body: await r.json(),
         }),
       );
-      await new Promise((r) => setTimeout(r, 100));
+      // close only once the request is being handled: on a busy machine 100 ms was not always enough
+      // for it to arrive, and the close then refused it as a new one
+      await started;
       const closing = server.app.close();
       await new Promise((r) => setTimeout(r, 50));
       await expect(
