@@ -26,6 +26,9 @@ import type {
 } from './members/standing.ts';
 import type { TransferKind, TransferStatus } from './members/transfers.ts';
 import type { PostKind, PostStatus, Visibility } from './openness/posts.ts';
+import type { CourseKind, CourseStatus } from './learning/library.ts';
+import type { OfflineState } from './learning/offline.ts';
+import type { StaffKind, StationMonthState } from './learning/stations.ts';
 import type { MessageFilter, MessageStatus } from './openness/messages.ts';
 import type { OrgKind, OrgSector } from './orgs.ts';
 import type { NOTICE_AUDIENCES, RECEIPT_STATES } from './notify.ts';
@@ -460,6 +463,44 @@ export const MESSAGE_FILTER_LABELS = {
   answered: { zh: '已答复', en: 'Answered' },
   closed: { zh: '已办结', en: 'Closed' },
 } as const satisfies Labels<MessageFilter>;
+
+// ── 课件库 (learning/library) ─────────────────────────────────────────────────────────────────
+
+/** GLOSSARY.md: 课件 (course.kind). */
+export const COURSE_KIND_LABELS = {
+  video: { zh: '视频', en: 'Video' },
+  audio: { zh: '音频', en: 'Audio' },
+  article: { zh: '图文', en: 'Article' },
+  document: { zh: '文档', en: 'Document' },
+} as const satisfies Labels<CourseKind>;
+
+export const COURSE_STATUS_LABELS = {
+  draft: { zh: '草稿', en: 'Draft' },
+  published: { zh: '已发布', en: 'Published' },
+  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
+} as const satisfies Labels<CourseStatus>;
+
+// ── 线下学习 and 远程教育站点 (learning/offline, learning/stations) ──────────────────────────────────
+
+/** Where an offline session stands (offline_studies.state). */
+export const OFFLINE_STATE_LABELS = {
+  draft: { zh: '草稿', en: 'Draft' },
+  submitted: { zh: '待审批', en: 'Awaiting approval' },
+  returned: { zh: '已退回', en: 'Returned' },
+  approved: { zh: '已通过', en: 'Approved' },
+} as const satisfies Labels<OfflineState>;
+
+export const STAFF_KIND_LABELS = {
+  manager: { zh: '站点管理员', en: 'Station manager' },
+  operator: { zh: '操作员', en: 'Operator' },
+} as const satisfies Labels<StaffKind>;
+
+/** A station's month against the rule (240 minutes by default). */
+export const STATION_MONTH_STATE_LABELS = {
+  zero: { zh: '零播放', en: 'Nothing played' },
+  short: { zh: '未达标', en: 'Short' },
+  met: { zh: '已达标', en: 'Met' },
+} as const satisfies Labels<StationMonthState>;
 
 /** One language of an enumeration's labels, e.g. { full: '正式党员', … }: i18n resources, Excel lists. */
 export function labelsIn<K extends string>(labels: Labels<K>, lang: Lang): Record<K, string> {

@@ -19,7 +19,8 @@ export async function seedIfEmpty(
   for (const m of allModules(config)) if (m.notices) declareNoticeKinds(m.notices);
   await inTransaction(db, async (tx) => {
     const demo: Record<string, number> = {};
-    for (const m of allModules(config)) await m.seed?.({ db: tx, pii, scale, log, demo });
+    for (const m of allModules(config))
+      await m.seed?.({ db: tx, pii, scale, dataDir: config.dataDir, log, demo });
   });
   // settle the fresh rows (visibility map, hint bits, statistics) so the first requests are not
   // the ones that pay for it while autovacuum catches up

@@ -26,6 +26,8 @@ export type SeedContext = {
   db: Queryable;
   pii: Pii;
   scale: 'district' | 'city';
+  /** Where the deployment keeps its files (platform/files): a seed that ships demo media stores it there. */
+  dataDir: string;
   log: (msg: string) => void;
   /** What earlier seeds made that later ones build on (e.g. the demo towns' org ids). */
   demo: Record<string, number>;
@@ -44,7 +46,7 @@ export type ModuleManifest = {
   /** What the department may configure (platform/settings), with the regulation's defaults. */
   settings?: SettingDef<any>[];
   workers?: WorkerDef[];
-  /** Where its records name the files it keeps: the nightly sweep removes the files none names (files/orphans.ts). */
+  /** Where its records name the files it keeps: the nightly sweep (files/orphans.ts) removes the rest. */
   files?: FileUse[];
   /** The kinds of notice the module sends (platform/notify's sendNotice refuses any other). */
   notices?: NoticeKindDef[];

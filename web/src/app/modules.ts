@@ -47,6 +47,11 @@ export type MemberTile = {
   action?: string;
   /** An API path (below /api/v1) answering {count}: shown on the tile when above 0 (e.g. unread notices). */
   badge?: string;
+  /**
+   * An API path answering {value, max}: a bar under the label, "value / max" (e.g. this year's study
+   * hours against the requirement). Progress of the member's own, never a ranking.
+   */
+  progress?: string;
 };
 
 export type WebModule = {

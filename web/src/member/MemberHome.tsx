@@ -236,12 +236,50 @@ function MemberTiles({ actions }: { actions: readonly string[] }) {
   return (
     <nav className="hy-m-tiles" aria-label={t('member.tasks')}>
       {tiles.map((tile) => (
-        <Link key={tile.to} className="hy-m-tile" to={tile.to} data-testid={`tile-${tile.to}`}>
+        <Link
+          key={tile.to}
+          className={tile.progress ? 'hy-m-tile hy-m-tile-progress' : 'hy-m-tile'}
+          to={tile.to}
+          data-testid={`tile-${tile.to}`}
+        >
           {t(tile.label)}
           {tile.badge && <TileBadge path={tile.badge} />}
+          {tile.progress && <TileProgress path={tile.progress} label={t(tile.label)} />}
         </Link>
       ))}
     </nav>
+  );
+}
+
+/** A bar on a tile (this year's study hours…): value against max, in figures and as a bar. */
+function TileProgress({ path, label }: { path: string; label: string }) {
+  const { data } = useQuery({
+    queryKey: ['tile-progress', path],
+    queryFn: ({ signal }) => api.get<{ value: number; max: number }>(path, undefined, signal),
+    refetchInterval: 60_000,
+  });
+  // no target (a login without a member record is held to none): the label alone
+  if (!data || data.max <= 0) return null;
+  const share = Math.min(1, data.value / data.max);
+  return (
+    <span className="hy-m-tile-bar-wrap" data-testid="tile-progress">
+      <span
+        className="hy-m-tile-bar"
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={data.max}
+        aria-valuenow={data.value}
+      >
+        <span
+          className={share >= 1 ? 'hy-m-tile-bar-fill hy-m-tile-bar-done' : 'hy-m-tile-bar-fill'}
+          style={{ width: `${share * 100}%` }}
+        />
+      </span>
+      <span className="hy-m-tile-bar-text">
+        {data.value} / {data.max}
+      </span>
+    </span>
   );
 }
 

@@ -80,6 +80,9 @@ export {
 // 组织生活 (life module): who is expected at activities and which member a login is, read only through these
 export { type ActivityPerson, activityPeople, memberOfUser } from './record/activity-people.ts';
 
+// 学时要求 (learning module): who is held to the yearly study requirement, with their positions
+export { type StudyPerson, studyPeopleSql, studyPersonOf } from './record/study-people.ts';
+
 // 通知中心 (platform/notify): who a notice reaches, and the names on its read/unread lists
 export { noticePeople, noticeRecipients } from './record/notice-recipients.ts';
 

@@ -1,0 +1,85 @@
+import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Page } from '../../../../../contracts/common.ts';
+import type {
+  LearnerCourse,
+  LearnerCourseQuery,
+  LearnerCourseSummary,
+} from '../../../../../contracts/learning/library.ts';
+import type { Ctx } from '../../../platform/context.ts';
+import { notFound } from '../../../platform/http/errors.ts';
+import { paginate } from '../../../platform/http/pagination.ts';
+import { searchQuery, searchRank } from '../../../platform/search/index.ts';
+import { courseCategories, courses } from '../schema.ts';
+import { presentLearnerCourse, presentLearnerSummary } from './present.ts';
+import { ancestorPaths } from './rules.ts';
+import { COURSE, type CourseRow, fileOf, findCourse, learnerPathOf, namesOf } from './store.ts';
+import { findVisibleCourse } from './visible.ts';
+
+/**
+ * 学习 (member app): the published courses open to the member — published to their org or one
+ * above it — by category (a heading takes in its topics) and kind, newest first, or, with words,
+ * best match first (platform/search: the words ANDed, title and tags weighing most).
+ */
+export async function browseCourses(
+  ctx: Ctx,
+  q: z.infer<typeof LearnerCourseQuery>,
+): Promise<Page<LearnerCourseSummary>> {
+  const path = await learnerPathOf(ctx);
+  const empty = { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+  if (!path) return empty;
+  const words = q.q ? searchQuery(q.q) : null;
+  if (q.q && !words) return empty;
+  const filters: SQL[] = [eq(courses.status, 'published'), inArray(courses.scopePath, ancestorPaths(path))];
+  if (q.kind) filters.push(eq(courses.kind, q.kind));
+  if (q.categoryId) {
+    const id = Number(q.categoryId);
+    filters.push(
+      inArray(
+        courses.categoryId,
+        ctx.db
+          .select({ id: courseCategories.id })
+          .from(courseCategories)
+          .where(sql`${courseCategories.id} = ${id} or ${courseCategories.parentId} = ${id}`),
+      ),
+    );
+  }
+  if (words) filters.push(sql`${courses.search} @@ ${words}`);
+  const where = and(...filters);
+  const order = words
+    ? [desc(searchRank(courses.search, words)), desc(courses.publishedAt), desc(courses.id)]
+    : [desc(courses.publishedAt), desc(courses.id)];
+  const page = await paginate(q, {
+    rows: (limit, offset) =>
+      ctx.db
+        .select()
+        .from(courses)
+        .where(where)
+        .orderBy(...order)
+        .limit(limit)
+        .offset(offset),
+    count: () => ctx.db.select({ n: sql<number>`count(*)::int` }).from(courses).where(where),
+  });
+  const names = await namesOf(
+    ctx.db,
+    page.items.map((c) => c.orgId),
+    page.items.flatMap((c) => (c.categoryId ? [c.categoryId] : [])),
+  );
+  return { ...page, items: page.items.map((c: CourseRow) => presentLearnerSummary(c, names)) };
+}
+
+/** A course the member studies (404 when it is not open to them: a draft, withdrawn, another scope's). */
+export async function visibleCourseFor(ctx: Ctx, id: number): Promise<CourseRow> {
+  const path = await learnerPathOf(ctx);
+  if (!path || !(await findVisibleCourse(ctx.db, id, path))) throw notFound(COURSE);
+  return findCourse(ctx.db, id);
+}
+
+export async function readLearnerCourse(ctx: Ctx, id: number): Promise<LearnerCourse> {
+  const c = await visibleCourseFor(ctx, id);
+  const [file, names] = await Promise.all([
+    fileOf(ctx.db, c.fileId),
+    namesOf(ctx.db, [c.orgId], c.categoryId ? [c.categoryId] : []),
+  ]);
+  return presentLearnerCourse(c, file, names);
+}

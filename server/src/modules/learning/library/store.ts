@@ -1,0 +1,72 @@
+import { eq, inArray } from 'drizzle-orm';
+import type { Queryable } from '../../../db/client.ts';
+import { authorize, can } from '../../../platform/access/index.ts';
+import { actorOf, type Ctx } from '../../../platform/context.ts';
+import { notFound } from '../../../platform/http/errors.ts';
+import { findOrg, orgs } from '../../../platform/tree/index.ts';
+import { memberOfUser } from '../../members/index.ts';
+import { courseCategories, courseFiles, courses } from '../schema.ts';
+
+export type CourseRow = typeof courses.$inferSelect;
+export type CourseFileRow = typeof courseFiles.$inferSelect;
+
+export const COURSE = { zh: '课件', en: 'Course' };
+
+/** One course (locked for the rest of the transaction with `lock`), 404 when there is none. */
+export async function findCourse(db: Queryable, id: number, lock = false): Promise<CourseRow> {
+  const q = db.select().from(courses).where(eq(courses.id, id));
+  const [c] = lock ? await q.for('update') : await q;
+  if (!c) throw notFound(COURSE);
+  return c;
+}
+
+/** The course, after checking the actor manages its publisher (an admin of another town: 403). */
+export async function courseFor(ctx: Ctx, db: Queryable, id: number, lock = false): Promise<CourseRow> {
+  const c = await findCourse(db, id, lock);
+  authorize(actorOf(ctx), 'course.manage', c.orgPath);
+  return c;
+}
+
+export const managesCourse = (ctx: Ctx, c: { orgPath: string }) =>
+  !!ctx.actor && can(ctx.actor, 'course.manage', c.orgPath);
+
+export async function fileOf(db: Queryable, fileId: number | null): Promise<CourseFileRow | null> {
+  if (!fileId) return null;
+  const [f] = await db.select().from(courseFiles).where(eq(courseFiles.id, fileId));
+  return f ?? null;
+}
+
+/** Names of orgs and categories, for presenting a page of courses in two queries. */
+export async function namesOf(db: Queryable, orgIds: number[], categoryIds: number[]) {
+  const [o, c] = await Promise.all([
+    orgIds.length
+      ? db
+          .select({ id: orgs.id, name: orgs.name })
+          .from(orgs)
+          .where(inArray(orgs.id, [...new Set(orgIds)]))
+      : [],
+    categoryIds.length
+      ? db
+          .select({ id: courseCategories.id, name: courseCategories.name })
+          .from(courseCategories)
+          .where(inArray(courseCategories.id, [...new Set(categoryIds)]))
+      : [],
+  ]);
+  return {
+    org: new Map(o.map((r) => [r.id, r.name])),
+    category: new Map(c.map((r) => [r.id, r.name])),
+  };
+}
+
+/**
+ * Where the one who studies belongs: their member record's org; a login without one (an admin
+ * trying the member app) studies as of the org their account belongs to.
+ */
+export async function learnerPathOf(ctx: Ctx): Promise<string | null> {
+  const actor = actorOf(ctx);
+  const me = await memberOfUser(ctx.db, actor.userId);
+  if (me) return me.orgPath;
+  const home = actor.session?.homeOrgId;
+  if (home) return (await findOrg(ctx.db, home))?.path ?? null;
+  return actor.grants[0]?.orgPath ?? null;
+}

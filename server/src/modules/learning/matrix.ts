@@ -1,0 +1,8 @@
+import { joinMatrix } from '../../../test/matrix.ts';
+import { libraryMatrix } from './library/matrix.ts';
+import { offlineMatrix } from './offline/matrix.ts';
+import { stationMatrix } from './stations/matrix.ts';
+import { studyMatrix } from './study/matrix.ts';
+
+/** The learning module's authorization-matrix cases, one file per sub-capability. */
+export const learningMatrix = joinMatrix(libraryMatrix, studyMatrix, offlineMatrix, stationMatrix);

@@ -1,0 +1,66 @@
+import { sql } from 'drizzle-orm';
+import type { MyStudyProgress, ProgressTile } from '../../../../../contracts/learning/requirements.ts';
+import { actorOf, type Ctx } from '../../../platform/context.ts';
+import { getSetting } from '../../../platform/settings/index.ts';
+import { shanghaiToday } from '../../../platform/time.ts';
+import { studyPersonOf } from '../../members/index.ts';
+import { creditSettings } from '../study/settings.ts';
+import { classHoursOf, progressOf, requiredClassHours, requiredSeconds, requirementKind } from './rules.ts';
+import { requirementSettings } from './settings.ts';
+
+/**
+ * 我的学时: the member's year — the figure they are held to (by their positions), the seconds
+ * credited by source, their progress, and today's online study against the daily cap. Read live
+ * from the kept year totals (one row), so a beat's credit shows at once.
+ */
+export async function myProgress(ctx: Ctx, year?: number): Promise<MyStudyProgress> {
+  const now = ctx.now();
+  const today = shanghaiToday(now);
+  const y = year ?? Number(today.slice(0, 4));
+  const [me, req, credit] = await Promise.all([
+    studyPersonOf(ctx.db, actorOf(ctx).userId),
+    getSetting(ctx.db, requirementSettings),
+    getSetting(ctx.db, creditSettings),
+  ]);
+  const kind = requirementKind(me?.positions ?? []);
+  let online = 0;
+  let offline = 0;
+  let station = 0;
+  let todaySeconds = 0;
+  if (me) {
+    const { rows } = await ctx.db.execute<{
+      online: number;
+      offline: number;
+      station: number;
+      today: number;
+    }>(sql`
+      select coalesce(y.online_seconds, 0) as online, coalesce(y.offline_seconds, 0) as offline,
+             coalesce(y.station_seconds, 0) as station,
+             coalesce((select d.day_seconds from study_devices d
+                        where d.member_id = ${me.memberId} and d.day = ${today}::date), 0) as today
+        from (select 1) one
+        left join study_years y on y.member_id = ${me.memberId} and y.year = ${y}::int2`);
+    ({ online, offline, station, today: todaySeconds } = rows[0]);
+  }
+  const total = online + offline + station;
+  const required = me?.held ? requiredSeconds(kind, req) : 0;
+  return {
+    year: y,
+    member: !!me?.held,
+    kind,
+    requiredClassHours: me?.held ? requiredClassHours(kind, req) : 0,
+    classHourMinutes: req.classHourMinutes,
+    requiredSeconds: required,
+    seconds: { online, offline, station, total },
+    classHours: classHoursOf(total, req),
+    progress: Math.round(progressOf(total, required) * 1000) / 1000,
+    met: !!me?.held && total >= required,
+    today: { seconds: todaySeconds, capSeconds: credit.dailyCapMinutes * 60 },
+  };
+}
+
+/** The member home's tile: this year's class hours against the figure. */
+export async function myProgressTile(ctx: Ctx): Promise<ProgressTile> {
+  const p = await myProgress(ctx);
+  return { value: p.classHours, max: p.requiredClassHours };
+}
