@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Page } from '../../../../../contracts/common.ts';
 import type {
@@ -8,12 +8,19 @@ import type {
 } from '../../../../../contracts/learning/library.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { notFound } from '../../../platform/http/errors.ts';
-import { paginate } from '../../../platform/http/pagination.ts';
-import { searchQuery, searchRank } from '../../../platform/search/index.ts';
+import { searchQuery } from '../../../platform/search/index.ts';
 import { courseCategories, courses } from '../schema.ts';
 import { presentLearnerCourse, presentLearnerSummary } from './present.ts';
 import { ancestorPaths } from './rules.ts';
-import { COURSE, type CourseRow, fileOf, findCourse, learnerPathOf, namesOf } from './store.ts';
+import {
+  COURSE,
+  type CourseRow,
+  fileOf,
+  findCourse,
+  learnerPathOf,
+  namesOf,
+  pageOfCourses,
+} from './store.ts';
 import { findVisibleCourse } from './visible.ts';
 
 /**
@@ -44,22 +51,7 @@ export async function browseCourses(
       ),
     );
   }
-  if (words) filters.push(sql`${courses.search} @@ ${words}`);
-  const where = and(...filters);
-  const order = words
-    ? [desc(searchRank(courses.search, words)), desc(courses.publishedAt), desc(courses.id)]
-    : [desc(courses.publishedAt), desc(courses.id)];
-  const page = await paginate(q, {
-    rows: (limit, offset) =>
-      ctx.db
-        .select()
-        .from(courses)
-        .where(where)
-        .orderBy(...order)
-        .limit(limit)
-        .offset(offset),
-    count: () => ctx.db.select({ n: sql<number>`count(*)::int` }).from(courses).where(where),
-  });
+  const page = await pageOfCourses(ctx.db, q, filters, words, courses.publishedAt);
   const names = await namesOf(
     ctx.db,
     page.items.map((c) => c.orgId),

@@ -1,14 +1,13 @@
-import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Page } from '../../../../../contracts/common.ts';
 import type { CourseListQuery, CourseSummary } from '../../../../../contracts/learning/library.ts';
 import { listScope } from '../../../platform/access/scope.ts';
 import type { Ctx } from '../../../platform/context.ts';
-import { paginate } from '../../../platform/http/pagination.ts';
-import { searchQuery, searchRank } from '../../../platform/search/index.ts';
+import { searchQuery } from '../../../platform/search/index.ts';
 import { courses } from '../schema.ts';
 import { presentCourseSummary } from './present.ts';
-import { type CourseRow, managesCourse, namesOf } from './store.ts';
+import { type CourseRow, pageOfCourses, managesCourse, namesOf } from './store.ts';
 
 /**
  * 课件库 (admins): the courses their subtree published — drafts, published, withdrawn — newest
@@ -26,22 +25,7 @@ export async function listCourses(
   if (q.categoryId) filters.push(eq(courses.categoryId, Number(q.categoryId)));
   if (q.tag) filters.push(sql`${courses.tags} @> array[${q.tag}]::text[]`);
   if (q.q && !words) filters.push(sql`false`);
-  if (words) filters.push(sql`${courses.search} @@ ${words}`);
-  const where = and(...filters);
-  const order = words
-    ? [desc(searchRank(courses.search, words)), desc(courses.createdAt), desc(courses.id)]
-    : [desc(courses.createdAt), desc(courses.id)];
-  const page = await paginate(q, {
-    rows: (limit, offset) =>
-      ctx.db
-        .select()
-        .from(courses)
-        .where(where)
-        .orderBy(...order)
-        .limit(limit)
-        .offset(offset),
-    count: () => ctx.db.select({ n: sql<number>`count(*)::int` }).from(courses).where(where),
-  });
+  const page = await pageOfCourses(ctx.db, q, filters, words, courses.createdAt);
   const names = await namesOf(
     ctx.db,
     page.items.flatMap((c) => [c.orgId, c.scopeOrgId]),

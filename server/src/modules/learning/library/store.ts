@@ -1,8 +1,11 @@
-import { eq, inArray } from 'drizzle-orm';
+import { type AnyColumn, and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { PageQuery } from '../../../../../contracts/common.ts';
 import type { Queryable } from '../../../db/client.ts';
 import { authorize, can } from '../../../platform/access/index.ts';
 import { actorOf, type Ctx } from '../../../platform/context.ts';
 import { notFound } from '../../../platform/http/errors.ts';
+import { paginate } from '../../../platform/http/pagination.ts';
+import { searchRank } from '../../../platform/search/index.ts';
 import { findOrg, orgs } from '../../../platform/tree/index.ts';
 import { memberOfUser } from '../../members/index.ts';
 import { courseCategories, courseFiles, courses } from '../schema.ts';
@@ -69,4 +72,30 @@ export async function learnerPathOf(ctx: Ctx): Promise<string | null> {
   const home = actor.session?.homeOrgId;
   if (home) return (await findOrg(ctx.db, home))?.path ?? null;
   return actor.grants[0]?.orgPath ?? null;
+}
+
+/**
+ * One page of courses matching `filters`: with search words, best match first, else newest first
+ * by `newest` (the admin's list by creation, the member's by publication); ties by id.
+ */
+export function pageOfCourses(
+  db: Queryable,
+  q: PageQuery,
+  filters: SQL[],
+  words: SQL | null,
+  newest: AnyColumn,
+) {
+  const where = and(...filters, ...(words ? [sql`${courses.search} @@ ${words}`] : []));
+  const order = [...(words ? [desc(searchRank(courses.search, words))] : []), desc(newest), desc(courses.id)];
+  return paginate(q, {
+    rows: (limit, offset) =>
+      db
+        .select()
+        .from(courses)
+        .where(where)
+        .orderBy(...order)
+        .limit(limit)
+        .offset(offset),
+    count: () => db.select({ n: sql<number>`count(*)::int` }).from(courses).where(where),
+  });
 }
