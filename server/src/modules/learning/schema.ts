@@ -3,9 +3,10 @@
 //   study/     study credits (per member, item and day), year totals, devices → 0025_learning_study.sql
 //   offline/ and stations/   offline study, remote-education stations and their sessions
 //                                                             → 0026_learning_offline_stations.sql
-//   classes/ and pool/ and recommend/   classes, teachers, training bases, dismissed recommendations
-//                                                             → a new migration after 0026 (0019–0022 are
-//                                                               empty placeholders, already applied)
+//   classes/   online classes, their plans and cohorts            → 0027_learning_classes.sql
+//   pool/      teachers, lectures and ratings, training bases      → 0028_learning_pool.sql
+//   recommend/ course neighbours, dismissed recommendations        → 0029_learning_recommend.sql
+//   (0019–0022 are empty placeholders, already applied where an older build ran)
 // Each section is appended by its sub-capability; the migration files are sectioned the same way.
 import { sql } from 'drizzle-orm';
 import {

@@ -1,0 +1,2 @@
+-- 0027_learning_classes: 网上班级 (classes/)
+SELECT 1;

@@ -1,0 +1,2 @@
+-- 0029_learning_recommend: recommendations: course neighbours and dismissals (recommend/)
+SELECT 1;
