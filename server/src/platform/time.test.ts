@@ -20,6 +20,10 @@ describe('calendar in Asia/Shanghai', () => {
     expect(shanghaiToday(new Date('2025-12-31T20:00:00Z'))).toBe('2026-01-01');
     expect(shanghaiMonth(new Date('2025-12-31T20:00:00Z'))).toBe('2026-01');
     expect(shanghaiToday(new Date('2025-12-31T15:59:59Z'))).toBe('2025-12-31');
+    // the arithmetic agrees with the time-zone database, summer time of 1986–1991 included
+    const tz = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', dateStyle: 'short' });
+    for (let t = Date.UTC(1985, 0, 1); t < Date.UTC(2040, 0, 1); t += 86_400_000 / 4 + 3_600_000 * 7 + 60_000)
+      expect(shanghaiToday(new Date(t))).toBe(tz.format(new Date(t)));
   });
 
   it('adds days across months and leap days', () => {

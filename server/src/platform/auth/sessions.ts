@@ -1,3 +1,4 @@
+import { TtlCache } from '../cache.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Role } from '../../../../contracts/auth.ts';
@@ -116,7 +117,35 @@ export async function loadSession(db: Db, token: string, maxHours: number): Prom
   };
 }
 
+/** Bumped whenever a session is revoked in this process: sessions kept before are read again. */
+let revocations = 0;
+const keptSessions = new TtlCache<string, { loaded: LoadedSession; revocations: number }>(200_000, 60_000);
+
+/**
+ * loadSession for a route too busy to read the session on every request (the study heartbeat):
+ * the answer is kept for `maxAgeMs`. A logout, a revoked session or a disabled account is seen at
+ * once by this process (every kept session is read again after any revocation); through another
+ * process, within `maxAgeMs`. Only routes where that much lateness is harmless opt in (a route's
+ * `sessionKeptMs`, platform/http/api.ts); the session's last use is still recorded each minute.
+ */
+export async function loadSessionKept(
+  db: Db,
+  token: string,
+  maxHours: number,
+  maxAgeMs: number,
+  now = Date.now(),
+): Promise<LoadedSession | null> {
+  const hit = keptSessions.get(token, now);
+  if (hit && hit.revocations === revocations) return hit.loaded;
+  const seen = revocations;
+  const loaded = await loadSession(db, token, maxHours);
+  if (loaded && !loaded.disabled) keptSessions.set(token, { loaded, revocations: seen }, now, maxAgeMs);
+  else keptSessions.delete(token);
+  return loaded;
+}
+
 export async function revokeSession(db: Queryable, id: number, userId: number): Promise<boolean> {
+  revocations++;
   const res = await db
     .update(sessions)
     .set({ revokedAt: sql`now()` })
@@ -126,6 +155,7 @@ export async function revokeSession(db: Queryable, id: number, userId: number): 
 }
 
 export async function revokeAllSessions(db: Queryable, userId: number, exceptId?: number) {
+  revocations++;
   await db
     .update(sessions)
     .set({ revokedAt: sql`now()` })

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { type Actor, holds } from '../access/index.ts';
-import { CSRF_COOKIE, loadSession, SESSION_COOKIE } from '../auth/sessions.ts';
+import { CSRF_COOKIE, loadSession, loadSessionKept, SESSION_COOKIE } from '../auth/sessions.ts';
 import type { Ctx } from '../context.ts';
 import type { JobQueue } from '../jobs/index.ts';
 import type { Pii } from '../pii/index.ts';
@@ -19,6 +19,12 @@ export type Access = 'public' | 'authenticated' | (string & {});
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /**
+     * The login session may be up to this old on this route (platform/auth/sessions.ts
+     * loadSessionKept): only for a path too busy for a read per request, where a revocation seen
+     * that much later through another process does no harm (the study heartbeat).
+     */
+    sessionKeptMs?: number;
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -71,7 +77,10 @@ export function installGate(
     if (!access) return; // not-found handler
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
-      const loaded = await loadSession(deps.db, token, deps.config.sessionMaxHours);
+      const keptMs = req.routeOptions.config?.sessionKeptMs;
+      const loaded = keptMs
+        ? await loadSessionKept(deps.db, token, deps.config.sessionMaxHours, keptMs)
+        : await loadSession(deps.db, token, deps.config.sessionMaxHours);
       if (loaded && !loaded.disabled) {
         req.actor = loaded.actor;
         req.csrfToken = loaded.csrfToken;

@@ -16,8 +16,9 @@ import { settings } from './schema.ts';
  * The department's configuration. A module declares each setting it reads — a key, a zod schema
  * that states the bounds the regulation allows, and the regulation's figure as the default — and
  * reads it with getSetting. Only a department admin (a grant on the tree's root) changes one; every
- * change is checked against the schema and audited. Not cached: settings are read by operations
- * that already run a transaction's worth of queries, and a change must take effect at once.
+ * change is checked against the schema and audited. getSetting reads the table each time: settings
+ * are read by operations that already run a transaction's worth of queries, and a change takes
+ * effect at once. Only a path too busy for a round trip per request reads through getSettingKept.
  */
 export type SettingDef<T> = {
   key: string;
@@ -46,6 +47,31 @@ export async function getSetting<T>(db: Queryable, def: SettingDef<T>): Promise<
   return parsed.success ? parsed.data : def.default;
 }
 
+const kept = new WeakMap<object, Map<string, { value: unknown; until: number }>>();
+
+/**
+ * A setting as getSetting reads it, kept in this process for at most `maxAgeMs` (the heartbeat,
+ * a request every 15 seconds per member studying). A change made through this process is seen at
+ * the next read; one made through another process (or by hand in the table) within `maxAgeMs`.
+ */
+export async function getSettingKept<T>(
+  db: Queryable,
+  def: SettingDef<T>,
+  maxAgeMs: number,
+  now = Date.now(),
+): Promise<T> {
+  let byKey = kept.get(db);
+  if (!byKey) {
+    byKey = new Map();
+    kept.set(db, byKey);
+  }
+  const hit = byKey.get(def.key);
+  if (hit && hit.until > now) return hit.value as T;
+  const value = await getSetting(db, def);
+  byKey.set(def.key, { value, until: now + maxAgeMs });
+  return value;
+}
+
 async function rootPath(db: Queryable): Promise<string> {
   const [root] = await db.select({ path: orgs.path }).from(orgs).where(isNull(orgs.parentId)).limit(1);
   return root?.path ?? '/';
@@ -72,7 +98,7 @@ export async function putSetting(ctx: Ctx, key: string, value: unknown): Promise
       parsed.error.issues.map((i) => ({ path: ['value', ...i.path].join('.'), message: i.message })),
     );
   }
-  return inTransaction(ctx.db, async (tx) => {
+  const changed = await inTransaction(ctx.db, async (tx) => {
     const before = await getSetting(tx, def);
     await tx
       .insert(settings)
@@ -95,6 +121,8 @@ export async function putSetting(ctx: Ctx, key: string, value: unknown): Promise
     });
     return parsed.data;
   });
+  kept.get(ctx.db)?.delete(key);
+  return changed;
 }
 
 const SettingItem = z.object({

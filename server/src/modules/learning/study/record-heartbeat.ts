@@ -1,16 +1,18 @@
 import type { z } from 'zod';
 import type { Heartbeat, HeartbeatResult } from '../../../../../contracts/learning/study.ts';
 import { actorOf, type Ctx } from '../../../platform/context.ts';
+import { TtlCache } from '../../../platform/cache.ts';
 import { AppError, forbidden } from '../../../platform/http/errors.ts';
-import { getSetting } from '../../../platform/settings/index.ts';
+import { getSettingKept } from '../../../platform/settings/index.ts';
 import { shanghaiToday } from '../../../platform/time.ts';
 import { type ActivityPerson, memberOfUser } from '../../members/index.ts';
 import { findVisibleCourse, type VisibleCourse } from '../library/visible.ts';
-import { TtlCache } from './beat-cache.ts';
 import { decideCredit, finishedAfter } from './rules.ts';
 import { creditSettings } from './settings.ts';
 import { readState, type State, writeDecision } from './store.ts';
 
+/** How stale the department's credit rules may be in a beat (a change made here is seen at once). */
+const SETTINGS_MAX_AGE_MS = 10_000;
 /** Beats of one member decided again at most this often before the member is asked to retry. */
 const ATTEMPTS = 5;
 
@@ -31,7 +33,17 @@ const notVisible = () =>
     [{ path: 'courseId', message: '课件不存在、未发布或不在您的学习范围内', messageEn: 'not open to you' }],
   );
 
-// kept in this process (beat-cache.ts says how stale each may be)
+/*
+ * Kept in this process: a beat was six round trips to the database, the platform's busiest path
+ * (docs/SCALE.md). How stale each kept item may be:
+ * - which member a login is, and whether a course is open to them: a minute (a member who left, or
+ *   a course withdrawn, earns at most a minute more — beats are credited by the member's own id);
+ * - the member's study session as this process last wrote or read it: no staleness at all, since
+ *   the write is made only if the session is still that version (another process's beat, or a
+ *   concurrent one, makes it fail, and the beat is decided again from the database);
+ * - the department's credit rules: ten seconds (a change made through this process at once);
+ * - the login session itself: ten seconds (routes.ts, `sessionKeptMs`).
+ */
 const members = new TtlCache<number, ActivityPerson>(100_000, 60_000);
 const courses = new TtlCache<string, VisibleCourse>(50_000, 60_000);
 const sessions = new TtlCache<number, State & { courseId: number; day: string }>(100_000, 5 * 60_000);
@@ -59,6 +71,34 @@ export async function recordHeartbeat(
     me = found;
     members.set(userId, me);
   }
+  const person = me;
+  return oneAtATime(person.memberId, () => decide(ctx, beat, person));
+}
+
+/** The beat being decided for each member in this process: the next waits for it. */
+const deciding = new Map<number, Promise<unknown>>();
+
+/**
+ * Beats of one member reaching this process together (two tabs, a retry) are decided one after the
+ * other, each from the session the one before wrote: not all at once, to fail the version check in
+ * turn and be decided again.
+ */
+function oneAtATime<T>(memberId: number, run: () => Promise<T>): Promise<T> {
+  const before = deciding.get(memberId);
+  const mine = (before ? before.then(run, run) : run()) as Promise<T>;
+  const settled = mine.catch(() => undefined);
+  deciding.set(memberId, settled);
+  settled.then(() => {
+    if (deciding.get(memberId) === settled) deciding.delete(memberId);
+  });
+  return mine;
+}
+
+async function decide(
+  ctx: Ctx,
+  beat: z.output<typeof Heartbeat>,
+  me: ActivityPerson,
+): Promise<HeartbeatResult & { memberId: number }> {
   const memberId = me.memberId;
   const courseId = Number(beat.courseId);
   const courseKey = `${courseId}:${me.orgPath}`;
@@ -73,7 +113,7 @@ export async function recordHeartbeat(
   // what is not kept is read at once (three connections of the pool): one round trip, not three
   const [course, settings, read] = await Promise.all([
     courses.get(courseKey) ?? findVisibleCourse(ctx.db, courseId, me.orgPath),
-    getSetting(ctx.db, creditSettings),
+    getSettingKept(ctx.db, creditSettings, SETTINGS_MAX_AGE_MS),
     fromCache && kept ? kept : readState(ctx.db, memberId, courseId, shanghaiToday(now)),
   ]);
   if (!course) throw notVisible();

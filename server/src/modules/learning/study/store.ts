@@ -65,62 +65,168 @@ export type Write = {
 };
 
 /**
- * Writes a beat's decision in one statement (so in one transaction): the session, and when the beat
- * earned something, the day's row, the course progress and the year's online seconds. Only if the
- * session is still the one read (its version): false when another beat of the member came between,
- * and the beat must be decided again.
+ * Writes a beat's decision (so in one transaction): the session, and when the beat earned
+ * something, the day's row, the course progress and the year's online seconds. Only if the session
+ * is still the one read (its version): false when another beat of the member came between, and
+ * the beat must be decided again.
+ *
+ * Beats of many members arriving together are written together, in one statement and one commit
+ * (group commit): a city's members beating every 15 seconds would otherwise be a commit each, and
+ * the commits, not the work, would bound the platform. A beat is answered only once its batch has
+ * committed, so what is acknowledged is in the rows. A batch holds one beat per member, and a
+ * member's beat waits while another of theirs is being written: batches written at once never
+ * touch the same rows (no deadlock, no row updated twice in one statement).
  */
-export async function writeDecision(db: Db, w: Write): Promise<boolean> {
-  const s = w.session;
-  const { rows } = await db.$client.query<{ written: number }>({
-    name: 'study_write',
-    text: `with dev as (
+export function writeDecision(db: Db, w: Write): Promise<boolean> {
+  let batcher = batchers.get(db);
+  if (!batcher) {
+    batcher = new Batcher(db);
+    batchers.set(db, batcher);
+  }
+  return batcher.write(w);
+}
+
+/** Batches written at once (each holds a connection of the pool while it runs). */
+const CONCURRENT_BATCHES = 2;
+/** Beats in one statement at most. */
+const BATCH_MAX = 256;
+
+type Pending = { w: Write; resolve: (written: boolean) => void; reject: (err: unknown) => void };
+const batchers = new WeakMap<Db, Batcher>();
+
+class Batcher {
+  private queue: Pending[] = [];
+  private readonly writing = new Set<number>();
+  private running = 0;
+  private scheduled = false;
+
+  private readonly db: Db;
+
+  constructor(db: Db) {
+    this.db = db;
+  }
+
+  write(w: Write): Promise<boolean> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ w, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  /** The next batch once this turn of the event loop has queued what it will (beats parsed together). */
+  private schedule() {
+    if (this.scheduled || this.running >= CONCURRENT_BATCHES || !this.queue.length) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.flush();
+    });
+  }
+
+  private flush() {
+    if (this.running >= CONCURRENT_BATCHES) return;
+    const batch: Pending[] = [];
+    const rest: Pending[] = [];
+    const members = new Set<number>();
+    for (const p of this.queue) {
+      const id = p.w.memberId;
+      if (batch.length < BATCH_MAX && !members.has(id) && !this.writing.has(id)) {
+        members.add(id);
+        batch.push(p);
+      } else rest.push(p);
+    }
+    this.queue = rest;
+    if (!batch.length) return;
+    for (const id of members) this.writing.add(id);
+    this.running++;
+    writeBatch(
+      this.db,
+      batch.map((p) => p.w),
+    )
+      .then(
+        (written) => {
+          for (const p of batch) p.resolve(written.has(p.w.memberId));
+        },
+        // one bad beat must not fail the others: each alone, so only its own request fails
+        () =>
+          Promise.all(
+            batch.map((p) =>
+              writeBatch(this.db, [p.w]).then((written) => p.resolve(written.has(p.w.memberId)), p.reject),
+            ),
+          ),
+      )
+      .finally(() => {
+        for (const id of members) this.writing.delete(id);
+        this.running--;
+        this.schedule();
+      });
+    this.schedule();
+  }
+}
+
+/** The members whose session was still the version their beat was decided on, and is now written. */
+async function writeBatch(db: Db, ws: Write[]): Promise<Set<number>> {
+  const rows = [...ws].sort((a, b) => a.memberId - b.memberId);
+  const col = <T>(f: (w: Write) => T) => rows.map(f);
+  const { rows: written } = await db.$client.query<{ member_id: string }>({
+    name: 'study_write_batch',
+    text: `with beat as (
+             select * from unnest($1::int8[], $2::text[], $3::int8[], $4::int8[], $5::timestamptz[], $6::date[],
+                                  $7::int[], $8::int[], $9::jsonb[], $10::int8[], $11::date[], $12::int[], $13::int[],
+                                  $14::timestamptz[])
+                      as b(member_id, device_id, course_id, last_seq, last_beat_at, day, day_seconds, held_seconds,
+                           last_answer, expected, credit_day, credit, finished_after, at)),
+           dev as (
+             -- the new version goes in as the inserted value, so the update can check the one expected
              insert into study_devices as d (member_id, device_id, course_id, last_seq, last_beat_at, day,
                                              day_seconds, held_seconds, last_answer, version)
-             values ($1::int8, $2::text, $3::int8, $4::int8, $5::timestamptz, $6::date, $7::int, $8::int, $9::jsonb, 1)
+             select member_id, device_id, course_id, last_seq, last_beat_at, day, day_seconds, held_seconds,
+                    last_answer, expected + 1
+               from beat
              on conflict (member_id) do update
                 set device_id = excluded.device_id, course_id = excluded.course_id, last_seq = excluded.last_seq,
                     last_beat_at = excluded.last_beat_at, day = excluded.day, day_seconds = excluded.day_seconds,
-                    held_seconds = excluded.held_seconds, last_answer = excluded.last_answer, version = d.version + 1
-              where d.version = $10::int8
+                    held_seconds = excluded.held_seconds, last_answer = excluded.last_answer, version = excluded.version
+              where d.version = excluded.version - 1
              returning d.member_id),
+           earned as (select b.* from beat b join dev using (member_id) where b.credit > 0),
            credit as (
              insert into study_credits as c (member_id, course_id, day, seconds)
-             select $1::int8, $3::int8, $11::date, $12::int from dev where $12::int > 0
+             select member_id, course_id, credit_day, credit from earned
              on conflict (member_id, course_id, day) do update set seconds = c.seconds + excluded.seconds
              returning 1),
            progress as (
              insert into course_progress as p (member_id, course_id, seconds, first_studied_at, last_studied_at, finished_at)
-             select $1::int8, $3::int8, $12::int, $14::timestamptz, $14::timestamptz,
-                    case when $12::int >= $13::int then $14::timestamptz end
-               from dev where $12::int > 0
+             select member_id, course_id, credit, at, at, case when credit >= finished_after then at end from earned
              on conflict (member_id, course_id) do update
                 set seconds = p.seconds + excluded.seconds, last_studied_at = excluded.last_studied_at,
                     finished_at = coalesce(p.finished_at,
-                                           case when p.seconds + excluded.seconds >= $13::int then excluded.last_studied_at end)
+                                           case when p.seconds + excluded.seconds >= (select e.finished_after from earned e
+                                                                                       where e.member_id = p.member_id)
+                                                then excluded.last_studied_at end)
              returning 1),
            years as (
              insert into study_years as y (member_id, year, online_seconds)
-             select $1::int8, extract(year from $11::date)::int2, $12::int from dev where $12::int > 0
+             select member_id, extract(year from credit_day)::int2, credit from earned
              on conflict (member_id, year) do update set online_seconds = y.online_seconds + excluded.online_seconds
              returning 1)
-           select (select count(*) from dev)::int as written`,
+           select member_id from dev`,
     values: [
-      w.memberId,
-      s.deviceId,
-      s.courseId,
-      s.lastSeq,
-      s.lastBeatAt.toISOString(),
-      s.day,
-      s.daySeconds,
-      s.heldSeconds,
-      JSON.stringify(s.last),
-      w.expected,
-      w.day,
-      w.credit,
-      w.finishedAfter,
-      w.now.toISOString(),
+      col((w) => w.memberId),
+      col((w) => w.session.deviceId),
+      col((w) => w.session.courseId),
+      col((w) => w.session.lastSeq),
+      col((w) => w.session.lastBeatAt.toISOString()),
+      col((w) => w.session.day),
+      col((w) => w.session.daySeconds),
+      col((w) => w.session.heldSeconds),
+      col((w) => JSON.stringify(w.session.last)),
+      col((w) => w.expected),
+      col((w) => w.day),
+      col((w) => w.credit),
+      col((w) => w.finishedAfter),
+      col((w) => w.now.toISOString()),
     ],
   });
-  return rows[0].written === 1;
+  return new Set(written.map((r) => Number(r.member_id)));
 }

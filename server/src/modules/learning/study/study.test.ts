@@ -156,6 +156,57 @@ describe('a member watches a video: the server credits the attention it measured
     expect(acknowledged).toBeLessThanOrEqual(20 + 7 * 3);
   });
 
+  it('beats of many members at once are written together, each to its own member, none lost', async () => {
+    const branch = await makeOrg(env, town1, 'branch');
+    const course = await video(branch.id);
+    const people: { memberId: number; session: Session }[] = [];
+    for (let i = 0; i < 12; i++) {
+      const m = await makeMember(env, branch.id);
+      const user = await makeUser(env, { orgId: branch.id, role: 'member' });
+      await query(env, 'update members set user_id = $1 where id = $2', [user.id, m.id]);
+      people.push({ memberId: m.id, session: await login(env, user.username) });
+    }
+    for (const p of people) await beat(p.session, course, 0, { seq: 1, start: true });
+    // three rounds, every member's beat of a round sent at once (one batch, or a few)
+    const acknowledged = new Map<number, number>();
+    for (let round = 1; round <= 3; round++) {
+      const answers = await Promise.all(
+        people.map((p) => beat(p.session, course, round * 15, { seq: round + 1 })),
+      );
+      answers.forEach((r, i) => {
+        expect(r.statusCode).toBe(200);
+        const id = people[i].memberId;
+        acknowledged.set(id, (acknowledged.get(id) ?? 0) + r.json().credited);
+      });
+    }
+    for (const p of people) {
+      expect(acknowledged.get(p.memberId)).toBe(45);
+      expect(await credits(p.memberId)).toEqual([{ course_id: course, day: DAY, seconds: 45 }]);
+    }
+    const years = await query<{ n: number }>(
+      env,
+      'select count(*)::int as n from study_years where member_id = any($1) and online_seconds = 45',
+      [people.map((p) => p.memberId)],
+    );
+    expect(years[0].n).toBe(12);
+  });
+
+  it('a logout ends the beats at once, though the heartbeat keeps the login session for a few seconds', async () => {
+    const me = await studyingMember();
+    const course = await video(me.branch);
+    expect((await beat(me.session, course, 0, { seq: 1, start: true })).statusCode).toBe(200);
+    expect((await beat(me.session, course, 15, { seq: 2 })).statusCode).toBe(200);
+    const out = await env.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: me.session.headers,
+    });
+    expect(out.statusCode).toBeLessThan(300);
+    const after = await beat(me.session, course, 30, { seq: 3 });
+    expect(after.statusCode).toBe(401);
+    expect((await credits(me.memberId))[0].seconds).toBe(15);
+  });
+
   it('a takeover made through another server process is seen: the first device is told, and earns nothing', async () => {
     const me = await studyingMember();
     const course = await video(me.branch);
