@@ -21,7 +21,8 @@ const FOUR_DIGIT_YEARS_UNTIL = Date.UTC(9999, 0, 1);
 export function shanghaiToday(now: Date = new Date()): string {
   const t = now.getTime();
   // the heartbeat asks several times a beat: arithmetic, not the time-zone database, where it may
-  if (t >= FIXED_SINCE && t < FOUR_DIGIT_YEARS_UNTIL) return new Date(t + OFFSET_MS).toISOString().slice(0, 10);
+  if (t >= FIXED_SINCE && t < FOUR_DIGIT_YEARS_UNTIL)
+    return new Date(t + OFFSET_MS).toISOString().slice(0, 10);
   return dayFormat.format(now);
 }
 
