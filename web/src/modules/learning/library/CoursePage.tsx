@@ -121,7 +121,12 @@ function Study({ c }: { c: LearnerCourse }) {
             <p className="hy-notice">{t('learning.mediaMissing')}</p>
           ))}
         {c.kind === 'article' && <Reader html={c.body ?? ''} />}
-        <StudyStatus state={beat.state} credited={beat.credited} onResume={beat.resume} />
+        <StudyStatus
+          state={beat.state}
+          credited={beat.credited}
+          reason={beat.reason}
+          onResume={beat.resume}
+        />
       </section>
     </article>
   );
