@@ -1,5 +1,6 @@
 import { foundation } from './foundation.ts';
 import { machine, writeResults } from './lib.ts';
+import { learning } from './learning.ts';
 import { life } from './life.ts';
 import { members } from './members.ts';
 import { weight } from './weight.ts';
@@ -7,7 +8,7 @@ import { weight } from './weight.ts';
 // `npm run bench -- NAME…` (default: all). Benchmarks measure; they never fail a test run.
 // A benchmark that cannot finish (a setup call refused, an import failed) replaces its results
 // file with the reason, so no earlier figures stand in for a run that did not happen.
-const BENCHES: Record<string, () => Promise<unknown>> = { foundation, members, life, weight };
+const BENCHES: Record<string, () => Promise<unknown>> = { foundation, members, life, learning, weight };
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 let failed = false;

@@ -3,6 +3,7 @@ import { webModules } from '../modules/index.ts';
 import {
   homeOf,
   type MenuEntry,
+  memberSectionsFor,
   menuFor,
   routesOf,
   screensOf,
@@ -117,5 +118,14 @@ describe('every module manifest', () => {
 
   it('claims its addresses alone: no two modules route the same path', () => {
     expect(paths.size).toBe(routesOf(webModules).length);
+  });
+});
+
+describe('the member home’s sections under the tiles', () => {
+  it('show the recommended courses to whoever may study, and nothing to a login that may not', () => {
+    expect(memberSectionsFor(webModules, ['course.study']).map((s) => s.key)).toContain('learning-recommend');
+    expect(memberSectionsFor(webModules, ['member.self']).map((s) => s.key)).not.toContain(
+      'learning-recommend',
+    );
   });
 });

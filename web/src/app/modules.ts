@@ -54,6 +54,13 @@ export type MemberTile = {
   progress?: string;
 };
 
+/**
+ * A short section of the member home (/m), under the tiles (e.g. recommended courses): a light
+ * component (no antd, big targets), loaded when the home is first shown. Shown to every signed-in
+ * member, or only to those whose GET /auth/me `actions` hold `action`.
+ */
+export type MemberSection = { key: string; action?: string; section: LazyExoticComponent<ComponentType> };
+
 export type WebModule = {
   name: string;
   routes: WebRoute[];
@@ -63,6 +70,7 @@ export type WebModule = {
    */
   memberRoutes?: WebRoute[];
   memberTiles?: MemberTile[];
+  memberSections?: MemberSection[];
   /** Pages anyone may open without logging in (the public org pages), below /p. Light as above. */
   publicRoutes?: WebRoute[];
   /** In the order shown; modules follow each other in the order of web/src/modules/index.ts. */
@@ -117,6 +125,13 @@ export const memberRoutesOf = (modules: readonly WebModule[]): WebRoute[] =>
 /** The public pages from every module (paths below /p). */
 export const publicRoutesOf = (modules: readonly WebModule[]): WebRoute[] =>
   modules.flatMap((m) => m.publicRoutes ?? []);
+
+/** The member home's sections under the tiles for a user, in module order. */
+export const memberSectionsFor = (
+  modules: readonly WebModule[],
+  actions: readonly string[],
+): MemberSection[] =>
+  modules.flatMap((m) => (m.memberSections ?? []).filter((s) => !s.action || actions.includes(s.action)));
 
 /** The member home's big buttons for a user, in module order. */
 export const memberTilesFor = (modules: readonly WebModule[], actions: readonly string[]): MemberTile[] =>

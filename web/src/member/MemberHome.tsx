@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, Suspense, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ApiError, api, errorMessage } from '../app/api.ts';
@@ -8,7 +8,7 @@ import { passwordShortfall } from '../../../contracts/auth.ts';
 import { addTranslations, currentLang } from '../app/i18n.ts';
 import { LangSwitch } from '../app/pages/LangSwitch.tsx';
 import { PasswordInput } from '../app/PasswordInput.tsx';
-import { memberTilesFor } from '../app/modules.ts';
+import { memberSectionsFor, memberTilesFor } from '../app/modules.ts';
 import { meKey, queryClient } from '../app/queryClient.ts';
 import { webModules } from '../modules/index.ts';
 import { MyRecord } from './MyRecord.tsx';
@@ -69,6 +69,12 @@ export function MemberHome() {
         </section>
 
         {!me.mustChangePassword && <MemberTiles actions={me.actions} />}
+        {!me.mustChangePassword &&
+          memberSectionsFor(webModules, me.actions).map(({ key, section: Section }) => (
+            <Suspense key={key} fallback={null}>
+              <Section />
+            </Suspense>
+          ))}
 
         {can(me, 'member.self') && !me.mustChangePassword && <MyRecord />}
 

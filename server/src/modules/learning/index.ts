@@ -1,4 +1,7 @@
 import type { ModuleManifest } from '../../platform/module.ts';
+import { CLASS_REMIND_NOTICE } from './classes/notice.ts';
+import { classPolicies } from './classes/policy.ts';
+import { classRoutes } from './classes/routes.ts';
 import { libraryPolicies } from './library/policy.ts';
 import { libraryRoutes } from './library/routes.ts';
 import { librarySettings } from './library/settings.ts';
@@ -9,7 +12,11 @@ import { requirementSettingsList } from './requirements/settings.ts';
 import { OFFLINE_DECIDED_NOTICE, OFFLINE_PENDING_NOTICE } from './offline/notice.ts';
 import { offlinePolicies } from './offline/policy.ts';
 import { offlineRoutes } from './offline/routes.ts';
-import { offlineStudyPhotos, stationSessions } from './schema.ts';
+import { recommendRefreshJob } from './recommend/refresh.ts';
+import { recommendRoutes } from './recommend/routes.ts';
+import { poolPolicies } from './pool/policy.ts';
+import { poolRoutes } from './pool/routes.ts';
+import { offlineStudyPhotos, stationSessions, trainingBasePhotos } from './schema.ts';
 import { stationPolicies } from './stations/policy.ts';
 import { stationRoutes } from './stations/routes.ts';
 import { stationSettingsList } from './stations/settings.ts';
@@ -37,6 +44,8 @@ export const learningModule: ModuleManifest = {
     ...requirementPolicies,
     ...offlinePolicies,
     ...stationPolicies,
+    ...poolPolicies,
+    ...classPolicies,
   ],
   routes: async (app) => {
     await app.register(libraryRoutes);
@@ -44,14 +53,18 @@ export const learningModule: ModuleManifest = {
     await app.register(requirementRoutes);
     await app.register(offlineRoutes);
     await app.register(stationRoutes);
+    await app.register(poolRoutes);
+    await app.register(classRoutes);
+    await app.register(recommendRoutes);
   },
   settings: [...librarySettings, ...studySettings, ...requirementSettingsList, ...stationSettingsList],
-  notices: [OFFLINE_PENDING_NOTICE, OFFLINE_DECIDED_NOTICE],
-  jobs: [studyRollupJob],
+  notices: [OFFLINE_PENDING_NOTICE, OFFLINE_DECIDED_NOTICE, CLASS_REMIND_NOTICE],
+  jobs: [studyRollupJob, recommendRefreshJob],
   // where records name their files: platform/files/orphans.ts removes the files none names
   files: [
     { prefix: 'offline-photos', keptIn: [offlineStudyPhotos.fileKey, offlineStudyPhotos.thumbKey] },
     { prefix: 'station-photos', keptIn: [stationSessions.photoKey, stationSessions.photoThumbKey] },
+    { prefix: 'base-photos', keptIn: [trainingBasePhotos.fileKey, trainingBasePhotos.thumbKey] },
   ],
   seed: seedLearning,
   matrix: async () => (await import('./matrix.ts')).learningMatrix,

@@ -401,3 +401,231 @@ export const stationSessionAttendees = pgTable(
     index('station_session_attendees_member_idx').on(t.memberId),
   ],
 );
+
+// ── classes/ (网上班级) ──────────────────────────────────────────────────────────────────────
+
+/** 网上班级: a cohort, a plan of courses and a deadline, run by an org (0027_learning_classes.sql). */
+export const onlineClasses = pgTable(
+  'online_classes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    orgId: bigint('org_id', { mode: 'number' })
+      .notNull()
+      .references(() => orgs.id),
+    orgPath: text('org_path').notNull(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    cohortKind: text('cohort_kind').notNull(),
+    cohortOrgId: bigint('cohort_org_id', { mode: 'number' }).references(() => orgs.id),
+    memberCount: integer('member_count').notNull().default(0),
+    startsOn: date('starts_on').notNull(),
+    deadline: date('deadline').notNull(),
+    lastRemindedAt: timestamp('last_reminded_at', { withTimezone: true }),
+    createdBy: bigint('created_by', { mode: 'number' }).references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('online_classes_org_path_idx').on(t.orgPath)],
+);
+
+/** The plan: courses of the library in order. */
+export const onlineClassCourses = pgTable(
+  'online_class_courses',
+  {
+    classId: bigint('class_id', { mode: 'number' })
+      .notNull()
+      .references(() => onlineClasses.id, { onDelete: 'cascade' }),
+    courseId: bigint('course_id', { mode: 'number' })
+      .notNull()
+      .references(() => courses.id),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ name: 'online_class_courses_pk', columns: [t.classId, t.courseId] })],
+);
+
+/** The cohort as resolved when the class was saved, with each member's org and name then. */
+export const onlineClassMembers = pgTable(
+  'online_class_members',
+  {
+    classId: bigint('class_id', { mode: 'number' })
+      .notNull()
+      .references(() => onlineClasses.id, { onDelete: 'cascade' }),
+    memberId: bigint('member_id', { mode: 'number' }).notNull(),
+    orgId: bigint('org_id', { mode: 'number' })
+      .notNull()
+      .references(() => orgs.id),
+    orgPath: text('org_path').notNull(),
+    name: text('name').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'online_class_members_pk', columns: [t.classId, t.memberId] }),
+    index('online_class_members_order_idx').on(t.classId, t.orgPath, t.name),
+    index('online_class_members_member_idx').on(t.memberId),
+  ],
+);
+
+// ── pool/ (师资库 and 教育基地) ──────────────────────────────────────────────────────────────
+// Seen by admins whose scope covers the keeping org, and, when `shared`, by every admin below it
+// (pool/policy.ts). Phones are personal data: ciphertext bound to table, column and row.
+
+/** 师资库: a teacher (宣讲员, 党校教师) an org keeps, with their topics. */
+export const teachers = pgTable(
+  'teachers',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    orgId: bigint('org_id', { mode: 'number' })
+      .notNull()
+      .references(() => orgs.id),
+    orgPath: text('org_path').notNull(),
+    shared: boolean('shared').notNull().default(false),
+    name: text('name').notNull(),
+    unit: text('unit').notNull().default(''),
+    title: text('title').notNull().default(''),
+    topics: text('topics').array().notNull().default(sql`'{}'`),
+    intro: text('intro').notNull().default(''),
+    phoneEnc: text('phone_enc'),
+    createdBy: bigint('created_by', { mode: 'number' }).references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('teachers_org_path_idx').on(t.orgPath)],
+);
+
+/** 授课记录: a lecture a teacher gave for an org on a day. */
+export const lectures = pgTable(
+  'lectures',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    teacherId: bigint('teacher_id', { mode: 'number' })
+      .notNull()
+      .references(() => teachers.id),
+    orgId: bigint('org_id', { mode: 'number' })
+      .notNull()
+      .references(() => orgs.id),
+    orgPath: text('org_path').notNull(),
+    lecturedOn: date('lectured_on').notNull(),
+    topic: text('topic').notNull(),
+    attendeeCount: integer('attendee_count').notNull().default(0),
+    recordedBy: bigint('recorded_by', { mode: 'number' }).references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('lectures_teacher_idx').on(t.teacherId, t.lecturedOn),
+    index('lectures_org_path_idx').on(t.orgPath),
+  ],
+);
+
+export const lectureAttendees = pgTable(
+  'lecture_attendees',
+  {
+    lectureId: bigint('lecture_id', { mode: 'number' })
+      .notNull()
+      .references(() => lectures.id, { onDelete: 'cascade' }),
+    memberId: bigint('member_id', { mode: 'number' }).notNull(),
+    name: text('name').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'lecture_attendees_pk', columns: [t.lectureId, t.memberId] }),
+    index('lecture_attendees_member_idx').on(t.memberId),
+  ],
+);
+
+/** One rating per attendee per lecture; the migration also references lecture_attendees (only an attendee rates). */
+export const lectureRatings = pgTable(
+  'lecture_ratings',
+  {
+    lectureId: bigint('lecture_id', { mode: 'number' }).notNull(),
+    memberId: bigint('member_id', { mode: 'number' }).notNull(),
+    stars: smallint('stars').notNull(),
+    comment: text('comment').notNull().default(''),
+    ratedAt: timestamp('rated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'lecture_ratings_pk', columns: [t.lectureId, t.memberId] }),
+    check('lecture_ratings_stars_check', sql`${t.stars} between 1 and 5`),
+  ],
+);
+
+/** 教育基地: a place for training (a memorial hall, a model village) with its capacity and themes. */
+export const trainingBases = pgTable(
+  'training_bases',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    orgId: bigint('org_id', { mode: 'number' })
+      .notNull()
+      .references(() => orgs.id),
+    orgPath: text('org_path').notNull(),
+    shared: boolean('shared').notNull().default(false),
+    name: text('name').notNull(),
+    address: text('address').notNull().default(''),
+    capacity: integer('capacity').notNull().default(0),
+    themes: text('themes').array().notNull().default(sql`'{}'`),
+    contactName: text('contact_name').notNull().default(''),
+    contactPhoneEnc: text('contact_phone_enc'),
+    intro: text('intro').notNull().default(''),
+    createdBy: bigint('created_by', { mode: 'number' }).references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('training_bases_org_path_idx').on(t.orgPath)],
+);
+
+export const trainingBasePhotos = pgTable(
+  'training_base_photos',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    baseId: bigint('base_id', { mode: 'number' })
+      .notNull()
+      .references(() => trainingBases.id, { onDelete: 'cascade' }),
+    fileKey: text('file_key').notNull(),
+    thumbKey: text('thumb_key').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    size: integer('size').notNull(),
+    uploadedBy: bigint('uploaded_by', { mode: 'number' }).references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('training_base_photos_base_idx').on(t.baseId, t.id)],
+);
+
+// ── recommend/ (为你推荐) ───────────────────────────────────────────────────────────────────────
+
+/** Each course's nearest courses by who finished both (recommend/rules.ts), top 30, nightly. */
+export const courseNeighbours = pgTable(
+  'course_neighbours',
+  {
+    courseId: bigint('course_id', { mode: 'number' }).notNull(),
+    neighbourId: bigint('neighbour_id', { mode: 'number' }).notNull(),
+    similarity: doublePrecision('similarity').notNull(),
+    coFinishers: integer('co_finishers').notNull(),
+  },
+  (t) => [primaryKey({ name: 'course_neighbours_pk', columns: [t.courseId, t.neighbourId] })],
+);
+
+/** What an org's own members finished most (org 0, path '': everyone), nightly: the fallback. */
+export const coursePopular = pgTable(
+  'course_popular',
+  {
+    orgId: bigint('org_id', { mode: 'number' }).notNull(),
+    orgPath: text('org_path').notNull(),
+    courseId: bigint('course_id', { mode: 'number' }).notNull(),
+    finishers: integer('finishers').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'course_popular_pk', columns: [t.orgId, t.courseId] }),
+    index('course_popular_org_path_idx').on(sql`${t.orgPath} text_pattern_ops`),
+  ],
+);
+
+/** 不感兴趣: a member's dismissed recommendations, never offered again. */
+export const courseDismissals = pgTable(
+  'course_dismissals',
+  {
+    memberId: bigint('member_id', { mode: 'number' }).notNull(),
+    courseId: bigint('course_id', { mode: 'number' })
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
+    dismissedAt: timestamp('dismissed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: 'course_dismissals_pk', columns: [t.memberId, t.courseId] })],
+);

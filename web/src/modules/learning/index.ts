@@ -18,18 +18,40 @@ export const learningModule: WebModule = {
     { path: 'stations', page: lazy(() => import('./stations/StationsPage.tsx')) },
     { path: 'stations/session', page: lazy(() => import('./stations/SessionPage.tsx')) },
     { path: 'stations/:id/session', page: lazy(() => import('./stations/SessionPage.tsx')) },
+    // classes/
+    { path: 'classes', page: lazy(() => import('./classes/ClassesPage.tsx')) },
+    { path: 'classes/:id', page: lazy(() => import('./classes/ClassPage.tsx')) },
+    // pool/
+    { path: 'teachers', page: lazy(() => import('./pool/TeachersPage.tsx')) },
+    { path: 'training-bases', page: lazy(() => import('./pool/BasesPage.tsx')) },
   ],
   memberRoutes: [
     // library/
     { path: 'learning', page: lazy(() => import('./library/LearningPage.tsx')) },
     { path: 'learning/:id', page: lazy(() => import('./library/CoursePage.tsx')) },
+    // classes/
+    { path: 'learning/classes', page: lazy(() => import('./classes/MyClassesPage.tsx')) },
+    // pool/
+    { path: 'learning/rate', page: lazy(() => import('./pool/RateLecturesPage.tsx')) },
     // requirements/
     { path: 'study', page: lazy(() => import('./requirements/MyStudyPage.tsx')) },
+  ],
+  // recommend/: a few recommended courses under the member home's tiles
+  memberSections: [
+    {
+      key: 'learning-recommend',
+      action: 'course.study',
+      section: lazy(() => import('./recommend/RecommendSection.tsx')),
+    },
   ],
   memberTiles: [
     { to: '/m/learning', label: 'nav.learning', action: 'course.study' },
     // this year's class hours against the member's own requirement: progress, never a ranking
     { to: '/m/study', label: 'nav.myStudy', action: 'study.attend', progress: '/study/progress/tile' },
+    // the classes the member is in, each course of the plan one tap away
+    { to: '/m/learning/classes', label: 'nav.myClasses', action: 'study.attend' },
+    // lectures I attended, to rate within 30 days
+    { to: '/m/learning/rate', label: 'nav.rateLectures', action: 'lecture.rate' },
   ],
   menu: [
     {
@@ -42,6 +64,9 @@ export const learningModule: WebModule = {
         { to: '/offline-studies', label: 'nav.offlineStudies', action: 'offline_study.view' },
         { to: '/stations', label: 'nav.stations', action: 'station.view' },
         { to: '/stations/session', label: 'nav.stationSession', action: 'station.operate' },
+        { to: '/classes', label: 'nav.classes', action: 'class.view' },
+        { to: '/teachers', label: 'nav.teachers', action: 'pool.view' },
+        { to: '/training-bases', label: 'nav.trainingBases', action: 'pool.view' },
       ],
     },
   ],
@@ -56,6 +81,11 @@ export const learningModule: WebModule = {
         offlineStudies: '线下学习',
         stations: '远程教育站点',
         stationSession: '登记集中学习',
+        classes: '网上班级',
+        myClasses: '我的班级',
+        teachers: '师资库',
+        trainingBases: '教育基地',
+        rateLectures: '评价授课',
       },
     },
     {
@@ -68,6 +98,11 @@ export const learningModule: WebModule = {
         offlineStudies: 'Offline study',
         stations: 'Remote-education stations',
         stationSession: 'Enter a station session',
+        classes: 'Online classes',
+        myClasses: 'My classes',
+        teachers: 'Teacher pool',
+        trainingBases: 'Training bases',
+        rateLectures: 'Rate lectures',
       },
     },
   ),

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { cosine, type Finished, hitRate, neighboursOf, recentHistories, scoreCandidates } from './rules.ts';
+
+// Five members, four courses (A=1, B=2, C=3, D=4), worked by hand:
+//   m1: A B C   m2: A B   m3: A C   m4: B C D   m5: A B D
+//   finished by: A 4, B 4, C 3, D 2
+//   together: AB 3 → 3/√16 = 0.75; AC 2 → 2/√12 ≈ 0.5774; BC 2 → 2/√12; BD 2 → 2/√8 ≈ 0.7071;
+//             AD 1 and CD 1: one member only, dropped
+const [A, B, C, D] = [1, 2, 3, 4];
+const day = (d: number) => new Date(Date.UTC(2026, 0, d));
+const rows: Finished[] = (
+  [
+    [1, [A, B, C]],
+    [2, [A, B]],
+    [3, [A, C]],
+    [4, [B, C, D]],
+    [5, [A, B, D]],
+  ] as const
+).flatMap(([m, cs]) => cs.map((c, i) => ({ memberId: m, courseId: c, finishedAt: day(i + 1) })));
+
+describe('cosine similarity of two courses', () => {
+  it('is the members who finished both over the root of the product of each one’s finishers', () => {
+    expect(cosine(3, 4, 4)).toBe(0.75);
+    expect(cosine(2, 2, 8)).toBe(0.5);
+    expect(cosine(0, 4, 4)).toBe(0);
+    expect(cosine(1, 0, 4)).toBe(0);
+  });
+});
+
+describe('the neighbours of each course', () => {
+  const n = neighboursOf(rows);
+  const of = (c: number) => n.filter((x) => x.courseId === c).map((x) => [x.neighbourId, x.similarity]);
+
+  it('are the hand-computed ones, best first, pairs of one co-finisher dropped', () => {
+    expect(of(A)).toEqual([
+      [B, 0.75],
+      [C, 2 / Math.sqrt(12)],
+    ]);
+    expect(of(B)).toEqual([
+      [A, 0.75],
+      [D, 2 / Math.sqrt(8)],
+      [C, 2 / Math.sqrt(12)],
+    ]);
+    // a tie: the smaller id first
+    expect(of(C)).toEqual([
+      [A, 2 / Math.sqrt(12)],
+      [B, 2 / Math.sqrt(12)],
+    ]);
+    expect(of(D)).toEqual([[B, 2 / Math.sqrt(8)]]);
+  });
+
+  it('keep only the top n of a course', () => {
+    expect(neighboursOf(rows, 1).filter((x) => x.courseId === B)).toHaveLength(1);
+  });
+
+  it('count only a member’s most recent finished courses', () => {
+    // m1 finished A, then B, then C: with a history of two, A is forgotten
+    expect(recentHistories(rows, 2).get(1)).toEqual([C, B]);
+  });
+});
+
+describe('a member’s candidates', () => {
+  const n = neighboursOf(rows);
+
+  it('sum the similarities to what they finished, naming the course contributing most', () => {
+    // finished A and D: B = 0.75 (A) + 0.7071 (D), because of A; C = 0.5774 (A)
+    const s = scoreCandidates([A, D], n, new Set([A, D]));
+    expect(s.map((x) => x.courseId)).toEqual([B, C]);
+    expect(s[0].score).toBeCloseTo(0.75 + 2 / Math.sqrt(8), 10);
+    expect(s[0].because).toBe(A);
+    expect(s[1]).toEqual({ courseId: C, score: 2 / Math.sqrt(12), because: A });
+  });
+
+  it('never include what they finished or dismissed', () => {
+    // finished A and C; B dismissed: B would lead (0.75 + 0.5774), D is no neighbour of A or C
+    expect(scoreCandidates([A, C], n, new Set([A, C, B]))).toEqual([]);
+    expect(scoreCandidates([A], n, new Set([A, B])).map((x) => x.courseId)).toEqual([C]);
+  });
+});
+
+describe('hit rate at k', () => {
+  it('is the share of members whose held-out course is in their first k answers', () => {
+    const answers = new Map([
+      [1, [B, C]],
+      [2, [D]],
+    ]);
+    // member 1 holds out C (hit), member 2 B (miss), member 3 has no answers (miss)
+    const held = new Map([
+      [1, C],
+      [2, B],
+      [3, A],
+    ]);
+    expect(hitRate(answers, held)).toBeCloseTo(1 / 3, 10);
+    expect(hitRate(answers, held, 1)).toBe(0);
+    expect(hitRate(answers, new Map())).toBe(0);
+  });
+});
