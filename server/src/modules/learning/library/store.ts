@@ -78,7 +78,7 @@ export async function learnerPathOf(ctx: Ctx): Promise<string | null> {
  * One page of courses matching `filters`: with search words, best match first, else newest first
  * by `newest` (the admin's list by creation, the member's by publication); ties by id.
  */
-export function pageOfCourses(
+export async function pageOfCourses(
   db: Queryable,
   q: PageQuery,
   filters: SQL[],
@@ -87,15 +87,36 @@ export function pageOfCourses(
 ) {
   const where = and(...filters, ...(words ? [sql`${courses.search} @@ ${words}`] : []));
   const order = [...(words ? [desc(searchRank(courses.search, words))] : []), desc(newest), desc(courses.id)];
-  return paginate(q, {
-    rows: (limit, offset) =>
-      db
-        .select()
+  // the page's ids and the count in one narrow pass (a window over the matches: each match is
+  // checked once, not again for the total, and no wide row is carried through the sort), then the
+  // page's ten rows
+  const page = await paginate(q, {
+    rows: async (limit, offset) => {
+      const top = await db
+        .select({ id: courses.id, total: sql<number>`count(*) over ()` })
         .from(courses)
         .where(where)
         .orderBy(...order)
         .limit(limit)
-        .offset(offset),
+        .offset(offset);
+      if (!top.length) return [];
+      const rows = await db
+        .select()
+        .from(courses)
+        .where(
+          inArray(
+            courses.id,
+            top.map((t) => t.id),
+          ),
+        );
+      const byId = new Map(rows.map((c) => [c.id, c]));
+      return top.flatMap((t) => {
+        const course = byId.get(t.id);
+        return course ? [{ course, total: t.total }] : [];
+      });
+    },
     count: () => db.select({ n: sql<number>`count(*)::int` }).from(courses).where(where),
+    totalIn: (r) => Number(r.total),
   });
+  return { ...page, items: page.items.map((r) => r.course) };
 }
