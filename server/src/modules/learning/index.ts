@@ -4,6 +4,7 @@ import { classPolicies } from './classes/policy.ts';
 import { classRoutes } from './classes/routes.ts';
 import { libraryPolicies } from './library/policy.ts';
 import { libraryRoutes } from './library/routes.ts';
+import { searchKeysJob } from './library/search-keys.ts';
 import { librarySettings } from './library/settings.ts';
 import { requirementPolicies } from './requirements/policy.ts';
 import { studyRollupJob } from './requirements/rollup.ts';
@@ -59,7 +60,7 @@ export const learningModule: ModuleManifest = {
   },
   settings: [...librarySettings, ...studySettings, ...requirementSettingsList, ...stationSettingsList],
   notices: [OFFLINE_PENDING_NOTICE, OFFLINE_DECIDED_NOTICE, CLASS_REMIND_NOTICE],
-  jobs: [studyRollupJob, recommendRefreshJob],
+  jobs: [searchKeysJob, studyRollupJob, recommendRefreshJob],
   // where records name their files: platform/files/orphans.ts removes the files none names
   files: [
     { prefix: 'offline-photos', keptIn: [offlineStudyPhotos.fileKey, offlineStudyPhotos.thumbKey] },

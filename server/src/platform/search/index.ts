@@ -9,11 +9,17 @@ import { type Column, type SQL, sql } from 'drizzle-orm';
  *
  * The segmenter's cut depends on the context: 中国共产党历史 gives 中国|共产|党|历史 while the query
  * 共产党 on its own may stay one word. So the short fields (title, tags, summary) are also indexed
- * character by character, in order, and a query word of two or more Chinese characters matches
- * either as the word or as its characters side by side (a phrase: 共 <-> 产 <-> 党). The body is
- * indexed by words only, to keep the index small. Synonyms (党史 ↔ 中国共产党历史) are the
- * caller's: it indexes a tag together with its expansions.
+ * by their characters and by each pair of characters side by side (共产, 产党), and a run of two or
+ * more Chinese characters in a query matches either as its words or as all its pairs (共产党 →
+ * 共产 & 产党). Pairs, not a phrase of characters (共 <-> 产 <-> 党): a phrase is checked against
+ * every candidate row's positions, which at 18,000 courses cost a member's search 100–300 ms
+ * (docs/SCALE.md); pairs are answered by the index alone. The body is indexed by words only, to
+ * keep the index small. Synonyms (党史 ↔ 中国共产党历史) are the caller's: it indexes a tag together
+ * with its expansions.
  */
+
+/** The keys' version: a row indexed by an older one is indexed again (the caller's job). */
+export const SEARCH_KEYS_VERSION = 2;
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 const HAN = /\p{Script=Han}/u;
@@ -34,6 +40,19 @@ export function wordsOf(text: string): string[] {
 /** The Chinese characters of a text, in order. */
 export function hanCharsOf(text: string): string[] {
   return [...text.normalize('NFKC')].filter((c) => HAN.test(c));
+}
+
+/** Each pair of Chinese characters side by side in a text (党史学习 → 党史 史学 学习), in order. */
+export function hanPairsOf(text: string): string[] {
+  const out: string[] = [];
+  let prev = '';
+  for (const c of text.normalize('NFKC')) {
+    if (HAN.test(c)) {
+      if (prev) out.push(prev + c);
+      prev = c;
+    } else prev = '';
+  }
+  return out;
 }
 
 /**
@@ -77,11 +96,11 @@ const QUERY_STOP = new Set([
 /** A document's fields by weight: A (title, tags), B (summary), C (body). */
 export type SearchFields = { a: string[]; b?: string[]; c?: string[] };
 
-/** What goes into to_tsvector for each weight: words, then (A and B) the characters. */
+/** What goes into to_tsvector for each weight: words, then (A and B) the characters and their pairs. */
 export function searchTextOf(f: SearchFields): { a: string; b: string; c: string } {
   const short = (parts: string[] = []) =>
     parts
-      .map((p) => [...wordsOf(p), ...hanCharsOf(p)].join(' '))
+      .map((p) => [...wordsOf(p), ...hanCharsOf(p), ...hanPairsOf(p)].join(' '))
       .filter(Boolean)
       .join(' ');
   return { a: short(f.a), b: short(f.b), c: (f.c ?? []).flatMap(wordsOf).join(' ') };
@@ -96,23 +115,45 @@ export function searchVector(t: { a: SQL; b: SQL; c: SQL }): SQL {
 }
 
 /**
- * The tsquery text of what a user typed (for to_tsquery('simple', …)): its words ANDed, each
- * Chinese word of two or more characters as itself or as its characters side by side. Null when
- * nothing searchable is left (only punctuation or function words).
+ * The tsquery text of what a user typed (for to_tsquery('simple', …)): its terms ANDed. A run of
+ * Chinese characters (no space or punctuation between them) is one term: its words (function words
+ * left out, unless nothing else is left) or, for two characters or more, all its pairs of
+ * characters side by side; any other word is a term of its own. Null when nothing searchable is
+ * left (only punctuation).
  */
 export function queryTextOf(typed: string): string | null {
-  const all = wordsOf(typed.slice(0, 200));
-  const kept = all.filter((w) => !QUERY_STOP.has(w));
-  const words = [...new Set(kept.length ? kept : all)].slice(0, 12);
-  if (!words.length) return null;
+  const text = typed.slice(0, 200).normalize('NFKC');
   const quote = (w: string) => `'${w}'`;
-  return words
-    .map((w) => {
-      const chars = hanCharsOf(w);
-      if (chars.length < 2 || chars.length !== [...w].length) return quote(w);
-      return `(${quote(w)} | ${chars.map(quote).join(' <-> ')})`;
-    })
-    .join(' & ');
+  // runs of Chinese words side by side, and the other words, in order
+  const runs: { han: boolean; text: string; words: string[] }[] = [];
+  let end = -1;
+  for (const s of segmenter.segment(text)) {
+    if (!s.isWordLike) continue;
+    const w = s.segment.replace(SPECIAL, '').toLowerCase();
+    if (!w) continue;
+    const han = [...w].every((c) => HAN.test(c));
+    const last = runs[runs.length - 1];
+    if (han && last?.han && s.index === end) {
+      last.text += w;
+      last.words.push(w);
+    } else runs.push({ han, text: w, words: [w] });
+    end = s.index + s.segment.length;
+  }
+  const terms: string[] = [];
+  for (const r of runs) {
+    const kept = r.words.filter((w) => !QUERY_STOP.has(w));
+    const words = [...new Set(kept.length ? kept : r.words)];
+    if (!r.han || [...r.text].length < 2) {
+      terms.push(...words.map(quote));
+      continue;
+    }
+    const pairs = [...new Set(hanPairsOf(r.text))];
+    const asWords = words.map(quote).join(' & ');
+    const asPairs = pairs.map(quote).join(' & ');
+    terms.push(asWords === asPairs ? asWords : `(${asWords} | ${asPairs})`);
+  }
+  const unique = [...new Set(terms)].slice(0, 12);
+  return unique.length ? unique.join(' & ') : null;
 }
 
 /** The tsquery of what a user typed, as SQL; null when nothing searchable is left. */

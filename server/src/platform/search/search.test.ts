@@ -15,34 +15,41 @@ describe('Chinese words (Intl.Segmenter, ICU dictionary)', () => {
 
   it('never hands a tsquery an operator or a quote', () => {
     expect(wordsOf("it's a & b | !c")).toEqual(['its', 'a', 'b', 'c']);
-    expect(queryTextOf("党史' | 1=1")).toBe("'党' & '史' & '1'");
+    expect(queryTextOf("党史' | 1=1")).toBe("('党' & '史' | '党史') & '1'");
   });
 });
 
 describe('the search keys of a document', () => {
-  it('index the short fields by words and by characters, the body by words only', () => {
+  it('index the short fields by words, characters and pairs of characters, the body by words only', () => {
     const t = searchTextOf({ a: ['党史学习'], b: ['讲述百年'], c: ['正文内容'] });
-    expect(t.a.split(' ')).toEqual(['党', '史', '学习', '党', '史', '学', '习']);
-    expect(t.b.split(' ')).toEqual(['讲述', '百年', '讲', '述', '百', '年']);
+    expect(t.a.split(' ')).toEqual(['党', '史', '学习', '党', '史', '学', '习', '党史', '史学', '学习']);
+    expect(t.b.split(' ')).toEqual(['讲述', '百年', '讲', '述', '百', '年', '讲述', '述百', '百年']);
     expect(t.c).toBe('正文 内容');
   });
 });
 
 describe('the query of what a member typed', () => {
-  it('ANDs the words, each two-character word as itself or its characters side by side', () => {
-    expect(queryTextOf('乡村振兴')).toBe("('乡村' | '乡' <-> '村') & ('振兴' | '振' <-> '兴')");
-    expect(queryTextOf('党史')).toBe("'党' & '史'");
+  it('takes a run of Chinese characters as its words or as all its pairs of characters, never as a phrase', () => {
+    expect(queryTextOf('乡村振兴')).toBe("('乡村' & '振兴' | '乡村' & '村振' & '振兴')");
+    expect(queryTextOf('党史')).toBe("('党' & '史' | '党史')");
+    expect(queryTextOf('廉政 警示教育')).toBe(
+      "('廉' & '政' | '廉政') & ('警示' & '教育' | '警示' & '示教' & '教育')",
+    );
+    expect(queryTextOf('PPT 党课 2026年')).toBe("'ppt' & ('党' & '课' | '党课') & '2026' & '年'");
+    expect(queryTextOf('三会一课')).not.toContain('<->');
   });
 
   it('leaves out function words, unless nothing else is left', () => {
-    expect(queryTextOf('如何学习党章')).toBe("('学习' | '学' <-> '习') & ('党章' | '党' <-> '章')");
+    expect(queryTextOf('如何学习党章')).toBe(
+      "('学习' & '党章' | '如何' & '何学' & '学习' & '习党' & '党章')",
+    );
     expect(queryTextOf('的')).toBe("'的'");
     expect(queryTextOf('，。！')).toBeNull();
     expect(queryTextOf('   ')).toBeNull();
   });
 
   it('says each word once, and no more than twelve', () => {
-    expect(queryTextOf('党史 党史')).toBe("'党' & '史'");
+    expect(queryTextOf('党史 党史')).toBe("('党' & '史' | '党史')");
     expect(queryTextOf('一 二 三 四 五 六 七 八 九 十 甲 乙 丙 丁')!.split(' & ')).toHaveLength(12);
   });
 });

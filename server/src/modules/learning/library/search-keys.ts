@@ -1,6 +1,12 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../../../db/client.ts';
-import { type SearchFields, searchTextOf, searchVector } from '../../../platform/search/index.ts';
+import type { JobDef } from '../../../platform/module.ts';
+import {
+  SEARCH_KEYS_VERSION,
+  type SearchFields,
+  searchTextOf,
+  searchVector,
+} from '../../../platform/search/index.ts';
 import { excerptOf } from '../../openness/index.ts';
 import { courses } from '../schema.ts';
 
@@ -62,7 +68,8 @@ export async function writeSearchKeys(
     const batch = rows.slice(i, i + 1000).map((r) => ({ id: r.id, ...searchTextOf(r.fields) }));
     await db.execute(sql`
       update courses k
-         set search = ${searchVector({ a: sql`x.a`, b: sql`x.b`, c: sql`x.c` })}
+         set search = ${searchVector({ a: sql`x.a`, b: sql`x.b`, c: sql`x.c` })},
+             search_keys = ${SEARCH_KEYS_VERSION}
         from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as x(id int8, a text, b text, c text)
        where k.id = x.id`);
   }
@@ -87,3 +94,33 @@ export async function reindexCourses(db: Queryable, ids: readonly number[]): Pro
     rows.map((r) => ({ id: r.id, fields: searchFieldsOf(r, expansions) })),
   );
 }
+
+/** Courses indexed again per run of the job, at most. */
+const REINDEX_PER_RUN = 20_000;
+
+/**
+ * Indexes again the courses whose keys an older platform/search made (SEARCH_KEYS_VERSION): after
+ * an upgrade that changes how text is cut, every course, within minutes; searching works on the
+ * old keys meanwhile, only less well. Returns how many were indexed.
+ */
+export async function reindexOutdated(db: Queryable): Promise<number> {
+  let done = 0;
+  while (done < REINDEX_PER_RUN) {
+    const { rows } = await db.execute<{ id: string }>(
+      sql`select id from courses where search_keys < ${SEARCH_KEYS_VERSION} order by id limit 1000`,
+    );
+    if (!rows.length) break;
+    await reindexCourses(
+      db,
+      rows.map((r) => Number(r.id)),
+    );
+    done += rows.length;
+  }
+  return done;
+}
+
+export const searchKeysJob: JobDef = {
+  name: 'learning-search-keys',
+  cron: '*/5 * * * *',
+  run: async (ctx) => ({ reindexed: await reindexOutdated(ctx.db) }),
+};

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, type Session, type TestEnv, testEnv } from '../../../../test/harness.ts';
+import { login, query, type Session, type TestEnv, testEnv } from '../../../../test/harness.ts';
+import { SEARCH_KEYS_VERSION } from '../../../platform/search/index.ts';
+import { reindexOutdated } from './search-keys.ts';
 
 /**
  * Recall of the Chinese search on the demo library (issue 14: "measure recall on 20 queries you
@@ -73,5 +75,34 @@ describe('Chinese search on the demo library', () => {
       headers: member.headers,
     });
     expect(res.json()).toMatchObject({ items: [], total: 0 });
+  });
+
+  it('courses indexed by an older version of the keys are indexed again by the job, and found', async () => {
+    const search = async (q: string) =>
+      (
+        await env.app.inject({
+          method: 'GET',
+          url: `/api/v1/learning/courses?q=${encodeURIComponent(q)}&pageSize=10`,
+          headers: member.headers,
+        })
+      )
+        .json()
+        .items.map((c: { title: string }) => c.title);
+    expect(await search('四议两公开')).toContain('村级事务四议两公开工作法');
+    // as an upgrade finds them: keys of another version (here: none at all)
+    await query(
+      env,
+      `update courses set search = ''::tsvector, search_keys = 0 where title = '村级事务四议两公开工作法'`,
+    );
+    expect(await search('四议两公开')).not.toContain('村级事务四议两公开工作法');
+    expect(await reindexOutdated(env.database.db)).toBeGreaterThanOrEqual(1);
+    expect(await search('四议两公开')).toContain('村级事务四议两公开工作法');
+    const [left] = await query<{ n: number }>(
+      env,
+      'select count(*)::int as n from courses where search_keys <> $1',
+      [SEARCH_KEYS_VERSION],
+    );
+    expect(left.n).toBe(0);
+    expect(await reindexOutdated(env.database.db)).toBe(0);
   });
 });
