@@ -8,3 +8,4 @@ export * from '../modules/members/schema.ts';
 export * from '../modules/openness/schema.ts';
 export * from '../modules/life/schema.ts';
 export * from '../modules/learning/schema.ts';
+export * from '../modules/exams/schema.ts';

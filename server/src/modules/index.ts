@@ -5,6 +5,7 @@ import { filesModule } from '../platform/files/orphans.ts';
 import type { ModuleManifest } from '../platform/module.ts';
 import { settingsModule } from '../platform/settings/index.ts';
 import { notifyModule } from '../platform/notify/index.ts';
+import { examsModule } from './exams/index.ts';
 import { learningModule } from './learning/index.ts';
 import { lifeModule } from './life/index.ts';
 import { membersModule, noticePeople } from './members/index.ts';
@@ -25,6 +26,7 @@ export function allModules(config: Config): ModuleManifest[] {
     opennessModule,
     lifeModule,
     learningModule,
+    examsModule,
   ];
   // the sweep of orphaned files reads where every module's records name their files
   return [...modules, filesModule(modules)];

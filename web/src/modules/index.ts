@@ -1,5 +1,6 @@
 import type { WebModule } from '../app/modules.ts';
 import { auditModule } from './audit/index.ts';
+import { examsModule } from './exams/index.ts';
 import { learningModule } from './learning/index.ts';
 import { lifeModule } from './life/index.ts';
 import { membersModule } from './members/index.ts';
@@ -19,6 +20,7 @@ export const webModules: readonly WebModule[] = [
   opennessModule,
   lifeModule,
   learningModule,
+  examsModule,
   usersModule,
   auditModule,
   notifyModule,

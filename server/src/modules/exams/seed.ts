@@ -1,0 +1,7 @@
+import type { SeedContext } from '../../platform/module.ts';
+import { seedBank } from './bank/seed.ts';
+
+/** The exams module's demo data, one sub-capability after the other. */
+export async function seedExams(ctx: SeedContext) {
+  await seedBank(ctx);
+}
