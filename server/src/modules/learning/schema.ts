@@ -110,9 +110,7 @@ export const courses = pgTable(
     withdrawReason: text('withdraw_reason'),
     /** Title and tags (A), summary (B), body (C), cut into words (platform/search). */
     search: tsvector('search').notNull().default(sql`''::tsvector`),
-    /** The title, tags and summary of `search` alone: what the ranking reads (library/search-keys.ts). */
-    searchHead: tsvector('search_head').notNull().default(sql`''::tsvector`),
-    /** How the keys were made (library/search-keys.ts COURSE_KEYS_VERSION; older: indexed again by its job). */
+    /** platform/search SEARCH_KEYS_VERSION the keys were made by (older: indexed again by library/search-keys.ts's job). */
     searchKeys: smallint('search_keys').notNull().default(0),
     createdBy: bigint('created_by', { mode: 'number' }).references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -18,6 +18,9 @@ import { type Column, type SQL, sql } from 'drizzle-orm';
  * with its expansions.
  */
 
+/** The keys' version: a row indexed by an older one is indexed again (the caller's job). */
+export const SEARCH_KEYS_VERSION = 2;
+
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 const HAN = /\p{Script=Han}/u;
 // what a tsquery reads as an operator or a quote: never part of a word we hand it

@@ -119,7 +119,7 @@ export async function classCourses(ctx: Ctx, orgId: number, typed?: string) {
       ),
     )
     .orderBy(
-      ...(words ? [desc(searchRank(courses.searchHead, words))] : []),
+      ...(words ? [desc(searchRank(courses.search, words))] : []),
       desc(courses.publishedAt),
       desc(courses.id),
     )

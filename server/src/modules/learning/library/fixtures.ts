@@ -3,7 +3,6 @@ import path from 'node:path';
 import { query, type TestEnv } from '../../../../test/harness.ts';
 import { fileStore, newFileKey } from '../../../platform/files/index.ts';
 import { searchTextOf } from '../../../platform/search/index.ts';
-import { COURSE_KEYS_VERSION } from './search-keys.ts';
 
 /**
  * Factories for courses in tests and matrix cases: rows made straight in the database, for the
@@ -65,12 +64,11 @@ export async function makeCourse(
   const [c] = await query<{ id: string }>(
     env,
     `insert into courses (org_id, org_path, scope_org_id, scope_path, kind, title, summary, body, char_count,
-                          duration_seconds, file_id, tags, status, published_at, search, search_head, search_keys)
+                          duration_seconds, file_id, tags, status, published_at, search)
      select o.id, o.path, s.id, s.path, $3, $4, $5, $6, $7, $8, $9, $10, $11,
             case when $11 = 'draft' then null else now() end,
             setweight(to_tsvector('simple', $12), 'A') || setweight(to_tsvector('simple', $13), 'B')
-              || setweight(to_tsvector('simple', $14), 'C'),
-            setweight(to_tsvector('simple', $12), 'A') || setweight(to_tsvector('simple', $13), 'B'), $15
+              || setweight(to_tsvector('simple', $14), 'C')
        from orgs o, orgs s where o.id = $1 and s.id = $2
      returning id`,
     [
@@ -88,7 +86,6 @@ export async function makeCourse(
       keys.a,
       keys.b,
       keys.c,
-      COURSE_KEYS_VERSION,
     ],
   );
   return { id: Number(c.id), orgId, fileKey };

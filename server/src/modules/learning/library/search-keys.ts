@@ -1,7 +1,12 @@
-import { inArray, type SQL, sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../../../db/client.ts';
 import type { JobDef } from '../../../platform/module.ts';
-import { type SearchFields, searchTextOf, searchVector } from '../../../platform/search/index.ts';
+import {
+  SEARCH_KEYS_VERSION,
+  type SearchFields,
+  searchTextOf,
+  searchVector,
+} from '../../../platform/search/index.ts';
 import { excerptOf } from '../../openness/index.ts';
 import { courses } from '../schema.ts';
 
@@ -12,19 +17,6 @@ import { courses } from '../schema.ts';
  * 中国共产党历史 with 党史 likewise.
  */
 export type Expansions = Map<string, Set<string>>;
-
-/**
- * How a course's keys are made; a course made by an older way is indexed again by the job below.
- * 2: pairs of Chinese characters side by side (platform/search); 3: the title, tags and summary
- * kept apart too (`search_head`), which the ranking reads instead of the whole text (a long
- * article's keys are stored out of line, and reading thousands of them to rank one search's
- * matches cost 60 ms at city scale).
- */
-export const COURSE_KEYS_VERSION = 3;
-
-/** The keys the ranking reads: the title and tags (A) and the summary and synonyms (B). */
-export const headVector = (t: { a: SQL; b: SQL }) =>
-  sql`(setweight(to_tsvector('simple', ${t.a}), 'A') || setweight(to_tsvector('simple', ${t.b}), 'B'))`;
 
 /** Every tag's words (itself, its expansions, the tags that list it), from the department's list. */
 export async function expansionsOf(db: Queryable): Promise<Expansions> {
@@ -77,8 +69,7 @@ export async function writeSearchKeys(
     await db.execute(sql`
       update courses k
          set search = ${searchVector({ a: sql`x.a`, b: sql`x.b`, c: sql`x.c` })},
-             search_head = ${headVector({ a: sql`x.a`, b: sql`x.b` })},
-             search_keys = ${COURSE_KEYS_VERSION}
+             search_keys = ${SEARCH_KEYS_VERSION}
         from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as x(id int8, a text, b text, c text)
        where k.id = x.id`);
   }
@@ -108,7 +99,7 @@ export async function reindexCourses(db: Queryable, ids: readonly number[]): Pro
 const REINDEX_PER_RUN = 20_000;
 
 /**
- * Indexes again the courses whose keys were made an older way (COURSE_KEYS_VERSION): after
+ * Indexes again the courses whose keys an older platform/search made (SEARCH_KEYS_VERSION): after
  * an upgrade that changes how text is cut, every course, within minutes; searching works on the
  * old keys meanwhile, only less well. Returns how many were indexed.
  */
@@ -116,7 +107,7 @@ export async function reindexOutdated(db: Queryable): Promise<number> {
   let done = 0;
   while (done < REINDEX_PER_RUN) {
     const { rows } = await db.execute<{ id: string }>(
-      sql`select id from courses where search_keys < ${COURSE_KEYS_VERSION} order by id limit 1000`,
+      sql`select id from courses where search_keys < ${SEARCH_KEYS_VERSION} order by id limit 1000`,
     );
     if (!rows.length) break;
     await reindexCourses(

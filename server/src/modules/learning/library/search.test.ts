@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, query, type Session, type TestEnv, testEnv } from '../../../../test/harness.ts';
-import { COURSE_KEYS_VERSION, reindexOutdated } from './search-keys.ts';
+import { SEARCH_KEYS_VERSION } from '../../../platform/search/index.ts';
+import { reindexOutdated } from './search-keys.ts';
 
 /**
  * Recall of the Chinese search on the demo library (issue 14: "measure recall on 20 queries you
@@ -99,7 +100,7 @@ describe('Chinese search on the demo library', () => {
     const [left] = await query<{ n: number }>(
       env,
       'select count(*)::int as n from courses where search_keys <> $1',
-      [COURSE_KEYS_VERSION],
+      [SEARCH_KEYS_VERSION],
     );
     expect(left.n).toBe(0);
     expect(await reindexOutdated(env.database.db)).toBe(0);

@@ -6,7 +6,12 @@ import { demoRandom as rng } from '../../../db/demo-random.ts';
 import { mediaDurationSeconds } from '../../../platform/files/duration.ts';
 import { fileStore } from '../../../platform/files/index.ts';
 import type { SeedContext } from '../../../platform/module.ts';
-import { type SearchFields, searchTextOf, searchVector } from '../../../platform/search/index.ts';
+import {
+  SEARCH_KEYS_VERSION,
+  type SearchFields,
+  searchTextOf,
+  searchVector,
+} from '../../../platform/search/index.ts';
 import {
   CATEGORIES,
   COURSES,
@@ -17,7 +22,6 @@ import {
   TAG_SYNONYMS,
 } from './catalogue.ts';
 import { demoPdf } from './demo-pdf.ts';
-import { COURSE_KEYS_VERSION, headVector } from './search-keys.ts';
 import { charCountOf } from './rules.ts';
 import { type Expansions, searchFieldsOf } from './search-keys.ts';
 
@@ -246,10 +250,10 @@ export async function seedLibrary(ctx: SeedContext) {
     await ctx.db.execute(sql`
       insert into courses (id, org_id, org_path, scope_org_id, scope_path, kind, title, summary, body, char_count,
                            duration_seconds, file_id, category_id, tags, status, published_at, withdrawn_at,
-                           withdraw_reason, search, search_head, search_keys, created_at, updated_at)
+                           withdraw_reason, search, search_keys, created_at, updated_at)
       select x.id, x.org_id, x.org_path, x.org_id, x.org_path, x.kind, x.title, x.summary, x.body, x.char_count,
              x.duration_seconds, x.file_id, x.category_id, array(select jsonb_array_elements_text(x.tags)), x.status,
-             x.published_at, x.withdrawn_at, x.withdraw_reason, ${vector}, ${headVector({ a: sql`x.a`, b: sql`x.b` })}, ${COURSE_KEYS_VERSION}, x.created_at, x.created_at
+             x.published_at, x.withdrawn_at, x.withdraw_reason, ${vector}, ${SEARCH_KEYS_VERSION}, x.created_at, x.created_at
         from jsonb_to_recordset(${JSON.stringify(rows.slice(i, i + 2000))}::jsonb)
           as x(id int8, org_id int8, org_path text, kind text, title text, summary text, body text, char_count int,
                duration_seconds int, file_id int8, category_id int8, tags jsonb, status text,

@@ -86,11 +86,7 @@ export async function pageOfCourses(
   newest: AnyColumn,
 ) {
   const where = and(...filters, ...(words ? [sql`${courses.search} @@ ${words}`] : []));
-  const order = [
-    ...(words ? [desc(searchRank(courses.searchHead, words))] : []),
-    desc(newest),
-    desc(courses.id),
-  ];
+  const order = [...(words ? [desc(searchRank(courses.search, words))] : []), desc(newest), desc(courses.id)];
   // the page's ids and the count in one narrow pass (a window over the matches: each match is
   // checked once, not again for the total, and no wide row is carried through the sort), then the
   // page's ten rows

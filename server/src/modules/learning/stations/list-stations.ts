@@ -157,7 +157,7 @@ export async function stationCourses(
       ),
     )
     .orderBy(
-      ...(words ? [desc(searchRank(courses.searchHead, words))] : []),
+      ...(words ? [desc(searchRank(courses.search, words))] : []),
       desc(courses.publishedAt),
       desc(courses.id),
     )
