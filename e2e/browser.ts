@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
 import { CHROMIUM_FLAGS } from './chromium-flags.ts';
 
 export const baseUrl = () => inject('baseUrl');
@@ -32,4 +32,35 @@ const shots = path.resolve(import.meta.dirname, 'screenshots');
 export async function screenshot(page: Page, name: string) {
   fs.mkdirSync(shots, { recursive: true });
   await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Chooses an option of an antd Select and makes sure the choice took: on a busy machine a click
+ * can land on the dropdown while it is still opening or filtering, and the form then goes on
+ * without the value (a drawer that never closes, a field that never appears). `open` opens the
+ * dropdown (and types, for a searchable one); the option is clicked; the select must then show
+ * `shown`. Tried three times.
+ */
+export async function pick(
+  page: Page,
+  select: Locator,
+  option: Locator,
+  shown: string | RegExp,
+  open: () => Promise<void> = () => select.click(),
+) {
+  const took = async () => {
+    const text = (await select.textContent()) ?? '';
+    return typeof shown === 'string' ? text.includes(shown) : shown.test(text);
+  };
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await open();
+    await option.click();
+    try {
+      await expect.poll(took, { timeout: 5_000 }).toBe(true);
+      return;
+    } catch {
+      await page.keyboard.press('Escape').catch(() => {});
+    }
+  }
+  throw new Error(`the select never showed ${shown}`);
 }

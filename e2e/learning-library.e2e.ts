@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, newPage, screenshot } from './browser.ts';
+import { launchBrowser, newPage, pick, screenshot } from './browser.ts';
 
 const PASSWORD = 'Hongyun@2026';
 const VIDEO = path.resolve(import.meta.dirname, 'fixtures/course-video.mp4');
@@ -26,11 +26,12 @@ async function logIn(page: Page, username: string) {
 async function describeCourse(page: Page, kind: string, title: string, tags: string[]) {
   await page.getByTestId('course-add').click();
   await page.getByTestId('course-drawer').waitFor();
-  await page.getByTestId('course-kind').click();
-  await page
-    .locator('.ant-select-item-option')
-    .filter({ hasText: new RegExp(`^${kind}$`) })
-    .click();
+  await pick(
+    page,
+    page.getByTestId('course-kind'),
+    page.locator('.ant-select-item-option').filter({ hasText: new RegExp(`^${kind}$`) }),
+    kind,
+  );
   await page.getByTestId('course-title').fill(title);
   const tagBox = page.getByTestId('course-tags').locator('input');
   for (const tag of tags) {

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, newPage, screenshot } from './browser.ts';
+import { launchBrowser, newPage, pick, screenshot } from './browser.ts';
 
 const PASSWORD = 'Hongyun@2026';
 
@@ -153,9 +153,16 @@ describe('远程教育站点', () => {
     await town.goto('/stations');
     await town.getByTestId('station-create').click();
     const form = town.getByTestId('station-form');
-    await form.getByTestId('station-form-org').click();
-    await town.keyboard.type('青岗村');
-    await town.locator('.ant-select-item-option[title="清河镇青岗村党支部"]').click();
+    await pick(
+      town,
+      form.getByTestId('station-form-org'),
+      town.locator('.ant-select-item-option[title="清河镇青岗村党支部"]'),
+      '青岗村党支部',
+      async () => {
+        await form.getByTestId('station-form-org').click();
+        await town.keyboard.type('青岗村');
+      },
+    );
     const name = `青岗村二组远教站点（${stamp}）`;
     await form.getByTestId('station-form-name').fill(name);
     await town.getByTestId('station-save').click();
