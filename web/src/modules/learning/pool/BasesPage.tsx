@@ -1,27 +1,14 @@
 import { useMutation } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  Card,
-  Flex,
-  Image,
-  Input,
-  Popconfirm,
-  Space,
-  Table,
-  Tag,
-  Typography,
-  Upload,
-} from 'antd';
+import { App, Button, Flex, Image, Popconfirm, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TrainingBase } from '../../../../../contracts/learning/pool.ts';
 import { errorMessage } from '../../../app/api.ts';
 import { can, useCurrentUser } from '../../../app/auth.tsx';
 import { queryClient } from '../../../app/queryClient.ts';
-import { OrgSelect } from '../../orgs/OrgSelect.tsx';
 import { poolApi, poolKeys, useBases } from './api.ts';
 import { BaseForm } from './PoolForms.tsx';
+import { PoolHeader } from './PoolHeader.tsx';
 import './i18n.ts';
 import './pool.css';
 
@@ -57,41 +44,16 @@ export default function BasesPage() {
   }, [t]);
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <div>
-        <Typography.Title level={3} className="hy-page-title" style={{ marginBottom: 4 }}>
-          {t('pool.basesTitle')}
-        </Typography.Title>
-        <Typography.Text type="secondary">{t('pool.basesHint')}</Typography.Text>
-      </div>
-      <Card size="small">
-        <Flex gap={8} wrap justify="space-between">
-          <Flex gap={8} wrap>
-            <OrgSelect
-              value={orgId}
-              onChange={(id) => setOrgId(id)}
-              allowClear
-              placeholder={t('pool.orgFilter')}
-              aria-label={t('pool.orgFilter')}
-              style={{ width: 300 }}
-            />
-            <Input.Search
-              allowClear
-              placeholder={t('pool.searchBases')}
-              onSearch={(v) => {
-                setQ(v.trim());
-                setPage((p) => ({ ...p, page: 1 }));
-              }}
-              style={{ width: 260 }}
-              data-testid="bases-search"
-            />
-          </Flex>
-          {can(me, 'pool.manage') && (
-            <Button type="primary" onClick={() => setEditing('new')} data-testid="base-create">
-              {t('pool.addBase')}
-            </Button>
-          )}
-        </Flex>
-      </Card>
+      <PoolHeader
+        kind="bases"
+        orgId={orgId}
+        onOrg={setOrgId}
+        onSearch={(v) => {
+          setQ(v);
+          setPage((p) => ({ ...p, page: 1 }));
+        }}
+        onAdd={can(me, 'pool.manage') ? () => setEditing('new') : null}
+      />
       <Table<TrainingBase>
         rowKey="id"
         size="middle"

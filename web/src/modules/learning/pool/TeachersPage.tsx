@@ -1,11 +1,9 @@
 import {
   Button,
-  Card,
   Descriptions,
   Drawer,
   Empty,
   Flex,
-  Input,
   List,
   Rate,
   Space,
@@ -19,8 +17,8 @@ import { useTranslation } from 'react-i18next';
 import type { Teacher } from '../../../../../contracts/learning/pool.ts';
 import { errorMessage } from '../../../app/api.ts';
 import { can, useCurrentUser } from '../../../app/auth.tsx';
-import { OrgSelect } from '../../orgs/OrgSelect.tsx';
 import { poolApi, useTeacher, useTeachers } from './api.ts';
+import { PoolHeader } from './PoolHeader.tsx';
 import { LectureForm, TeacherForm } from './PoolForms.tsx';
 import './i18n.ts';
 import './pool.css';
@@ -57,41 +55,16 @@ export default function TeachersPage() {
   }, [t]);
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <div>
-        <Typography.Title level={3} className="hy-page-title" style={{ marginBottom: 4 }}>
-          {t('pool.teachersTitle')}
-        </Typography.Title>
-        <Typography.Text type="secondary">{t('pool.teachersHint')}</Typography.Text>
-      </div>
-      <Card size="small">
-        <Flex gap={8} wrap justify="space-between">
-          <Flex gap={8} wrap>
-            <OrgSelect
-              value={orgId}
-              onChange={(id) => setOrgId(id)}
-              allowClear
-              placeholder={t('pool.orgFilter')}
-              aria-label={t('pool.orgFilter')}
-              style={{ width: 300 }}
-            />
-            <Input.Search
-              allowClear
-              placeholder={t('pool.searchTeachers')}
-              onSearch={(v) => {
-                setQ(v.trim());
-                setPage((p) => ({ ...p, page: 1 }));
-              }}
-              style={{ width: 260 }}
-              data-testid="teachers-search"
-            />
-          </Flex>
-          {can(me, 'pool.manage') && (
-            <Button type="primary" onClick={() => setEditing('new')} data-testid="teacher-create">
-              {t('pool.addTeacher')}
-            </Button>
-          )}
-        </Flex>
-      </Card>
+      <PoolHeader
+        kind="teachers"
+        orgId={orgId}
+        onOrg={setOrgId}
+        onSearch={(v) => {
+          setQ(v);
+          setPage((p) => ({ ...p, page: 1 }));
+        }}
+        onAdd={can(me, 'pool.manage') ? () => setEditing('new') : null}
+      />
       <Table<Teacher>
         rowKey="id"
         size="middle"
