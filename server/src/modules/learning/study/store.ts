@@ -1,4 +1,5 @@
 import type { Db } from '../../../db/client.ts';
+import { GroupCommit } from '../../../platform/batch.ts';
 import type { Answer, Session } from './rules.ts';
 
 /**
@@ -80,89 +81,16 @@ export type Write = {
 export function writeDecision(db: Db, w: Write): Promise<boolean> {
   let batcher = batchers.get(db);
   if (!batcher) {
-    batcher = new Batcher(db);
+    batcher = new GroupCommit<Write, number>(
+      (w) => w.memberId,
+      (ws) => writeBatch(db, ws),
+    );
     batchers.set(db, batcher);
   }
   return batcher.write(w);
 }
 
-/** Batches written at once (each holds a connection of the pool while it runs). */
-const CONCURRENT_BATCHES = 2;
-/** Beats in one statement at most. */
-const BATCH_MAX = 256;
-
-type Pending = { w: Write; resolve: (written: boolean) => void; reject: (err: unknown) => void };
-const batchers = new WeakMap<Db, Batcher>();
-
-class Batcher {
-  private queue: Pending[] = [];
-  private readonly writing = new Set<number>();
-  private running = 0;
-  private scheduled = false;
-
-  private readonly db: Db;
-
-  constructor(db: Db) {
-    this.db = db;
-  }
-
-  write(w: Write): Promise<boolean> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ w, resolve, reject });
-      this.schedule();
-    });
-  }
-
-  /** The next batch once this turn of the event loop has queued what it will (beats parsed together). */
-  private schedule() {
-    if (this.scheduled || this.running >= CONCURRENT_BATCHES || !this.queue.length) return;
-    this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      this.flush();
-    });
-  }
-
-  private flush() {
-    if (this.running >= CONCURRENT_BATCHES) return;
-    const batch: Pending[] = [];
-    const rest: Pending[] = [];
-    const members = new Set<number>();
-    for (const p of this.queue) {
-      const id = p.w.memberId;
-      if (batch.length < BATCH_MAX && !members.has(id) && !this.writing.has(id)) {
-        members.add(id);
-        batch.push(p);
-      } else rest.push(p);
-    }
-    this.queue = rest;
-    if (!batch.length) return;
-    for (const id of members) this.writing.add(id);
-    this.running++;
-    writeBatch(
-      this.db,
-      batch.map((p) => p.w),
-    )
-      .then(
-        (written) => {
-          for (const p of batch) p.resolve(written.has(p.w.memberId));
-        },
-        // one bad beat must not fail the others: each alone, so only its own request fails
-        () =>
-          Promise.all(
-            batch.map((p) =>
-              writeBatch(this.db, [p.w]).then((written) => p.resolve(written.has(p.w.memberId)), p.reject),
-            ),
-          ),
-      )
-      .finally(() => {
-        for (const id of members) this.writing.delete(id);
-        this.running--;
-        this.schedule();
-      });
-    this.schedule();
-  }
-}
+const batchers = new WeakMap<Db, GroupCommit<Write, number>>();
 
 /** The members whose session was still the version their beat was decided on, and is now written. */
 async function writeBatch(db: Db, ws: Write[]): Promise<Set<number>> {
