@@ -1,3 +1,4 @@
+import { exams } from './exams.ts';
 import { foundation } from './foundation.ts';
 import { machine, writeResults } from './lib.ts';
 import { learning } from './learning.ts';
@@ -8,7 +9,14 @@ import { weight } from './weight.ts';
 // `npm run bench -- NAME…` (default: all). Benchmarks measure; they never fail a test run.
 // A benchmark that cannot finish (a setup call refused, an import failed) replaces its results
 // file with the reason, so no earlier figures stand in for a run that did not happen.
-const BENCHES: Record<string, () => Promise<unknown>> = { foundation, members, life, learning, weight };
+const BENCHES: Record<string, () => Promise<unknown>> = {
+  foundation,
+  members,
+  life,
+  learning,
+  exams,
+  weight,
+};
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 let failed = false;

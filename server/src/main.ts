@@ -47,7 +47,9 @@ async function main() {
     modules,
     logger: { level: config.logLevel },
   });
-  await app.listen({ port: config.port, host: config.host });
+  // a district's examinees connect within seconds of an exam opening: Node's default queue of 511
+  // connections waiting to be accepted overflowed while the process was busy (connections reset)
+  await app.listen({ port: config.port, host: config.host, backlog: 4096 });
   if (config.testClock)
     app.log.warn('TEST_CLOCK=1: requests may set the clock with X-Test-Now. For end-to-end tests only.');
 
