@@ -1,3 +1,4 @@
+import { GroupCommit } from '../batch.ts';
 import { TtlCache } from '../cache.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
@@ -87,15 +88,7 @@ export async function loadSession(db: Db, token: string, maxHours: number): Prom
   });
   const r = rows[0];
   if (!r) return null;
-  if (r.stale) {
-    await db.$client.query({
-      name: 'session_touch',
-      text: `update sessions set last_seen_at = now(),
-              expires_at = least(now() + make_interval(mins => idle_minutes), created_at + make_interval(hours => $2))
-        where id = $1`,
-      values: [r.id, maxHours],
-    });
-  }
+  if (r.stale) await toucher(db).write({ id: Number(r.id), maxHours });
   return {
     csrfToken: r.csrf_token,
     disabled: r.disabled,
@@ -115,6 +108,37 @@ export async function loadSession(db: Db, token: string, maxHours: number): Prom
       },
     },
   };
+}
+
+type Touch = { id: number; maxHours: number };
+const touchers = new WeakMap<Db, GroupCommit<Touch, number>>();
+
+/**
+ * The idle deadlines moved forward together (platform/batch.ts): when a district's examinees open
+ * an exam at once, each first request of a session idle for a minute would otherwise be a commit
+ * of its own — as many commits as requests.
+ */
+function toucher(db: Db) {
+  let t = touchers.get(db);
+  if (!t) {
+    t = new GroupCommit<Touch, number>(
+      (x) => x.id,
+      async (xs) => {
+        await db.$client.query({
+          name: 'session_touch_batch',
+          text: `update sessions s set last_seen_at = now(),
+                  expires_at = least(now() + make_interval(mins => s.idle_minutes),
+                                     s.created_at + make_interval(hours => x.max_hours))
+                   from unnest($1::int8[], $2::int[]) as x(id, max_hours)
+                  where s.id = x.id`,
+          values: [xs.map((x) => x.id), xs.map((x) => x.maxHours)],
+        });
+        return new Set(xs.map((x) => x.id));
+      },
+    );
+    touchers.set(db, t);
+  }
+  return t;
 }
 
 /** Bumped whenever a session is revoked in this process: sessions kept before are read again. */
