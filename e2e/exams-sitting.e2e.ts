@@ -56,7 +56,7 @@ const KEYS: Key[] = [
 ];
 const TOTAL = KEYS.reduce((s, k) => s + k.points, 0);
 const GIFT = [
-  `$CATEGORY: 考试${stamp}/党史`,
+  `$CATEGORY: 考试${stamp}/党史题`,
   '',
   '::一大::中国共产党第一次全国代表大会召开于 {=1921年 ~1919年 ~1927年}',
   '',
@@ -140,7 +140,7 @@ describe('在线考试: from the question bank to the member’s result and the 
     await town.getByTestId(`category-考试${stamp}`).waitFor();
     const cats = (await get<{ items: Category[] }>(town, '/question-categories')).items;
     const top = cats.find((c) => c.name === `考试${stamp}`);
-    const history = cats.find((c) => c.parentId === top?.id && c.name === '党史');
+    const history = cats.find((c) => c.parentId === top?.id && c.name === '党史题');
     expect(history?.questionCount).toBe(KEYS.length);
     await settled(town);
     await screenshot(town, 'exams-sitting-02-imported');

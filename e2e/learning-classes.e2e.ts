@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, newPage, screenshot } from './browser.ts';
+import { pick as choose, launchBrowser, newPage, screenshot } from './browser.ts';
 
 const PASSWORD = 'Hongyun@2026';
 const TOWN = '中共青山区清河镇委员会';
@@ -35,13 +35,19 @@ async function settled(page: Page) {
   await page.waitForTimeout(300);
 }
 
-/** Picks an option of the select just opened, by its title, in the dropdown that is showing. */
-async function pick(page: Page, typed: string, title: string) {
-  await page.keyboard.type(typed);
-  await page
-    .locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title.replace(/"/g, '\\"')}"]`)
-    .click();
-  // leave the box (a neutral field), so its dropdown closes before the next one opens
+/**
+ * Picks an option of a select by typing and clicking its title, checked to have taken (the org
+ * box searches the server as one types: a click while the list re-renders can miss), then leaves
+ * the box for a neutral field so its dropdown closes before the next one opens.
+ */
+async function pick(page: Page, select: Locator, typed: string, title: string) {
+  const option = page.locator(
+    `.ant-select-dropdown:visible .ant-select-item-option[title="${title.replace(/"/g, '\\"')}"]`,
+  );
+  await choose(page, select, option, title, async () => {
+    await select.click();
+    await page.keyboard.type(typed);
+  });
   await page.getByTestId('class-form-name').click();
   await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
 }
@@ -73,15 +79,12 @@ describe('网上班级: the town opens a class, the member studies in it, the to
     await town.goto('/classes');
     await town.getByTestId('class-create').click();
     const form = town.getByTestId('class-form');
-    await form.getByTestId('class-form-org').click();
-    await pick(town, '清河镇', TOWN);
+    await pick(town, form.getByTestId('class-form-org'), '清河镇', TOWN);
     const name = `清河镇冬训网上班级（${stamp}）`;
     await form.getByTestId('class-form-name').fill(name);
-    await form.getByTestId('class-form-cohort-org').click();
-    await pick(town, '清河镇', TOWN);
+    await pick(town, form.getByTestId('class-form-cohort-org'), '清河镇', TOWN);
     for (const c of plan) {
-      await form.getByTestId('class-form-courses').click();
-      await pick(town, c.title, c.title);
+      await pick(town, form.getByTestId('class-form-courses'), c.title, c.title);
     }
     const range = form.locator('.ant-picker-range input');
     await range.first().click();

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, newPage, screenshot } from './browser.ts';
+import { pick as choose, launchBrowser, newPage, screenshot } from './browser.ts';
 
 const PASSWORD = 'Hongyun@2026';
 const stamp = Date.now().toString(36);
@@ -28,10 +28,19 @@ async function get<T>(page: Page, url: string): Promise<T> {
   return (await res.json()) as T;
 }
 
+/** Picks an org by typing its name, checked to have taken (a click while the list re-renders can miss). */
 async function pick(page: Page, testId: string, text: string, title: string) {
-  await page.getByTestId(testId).click();
-  await page.keyboard.type(text);
-  await page.locator(`.ant-select-item-option[title="${title}"]`).click();
+  const select = page.getByTestId(testId);
+  await choose(
+    page,
+    select,
+    page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`),
+    title,
+    async () => {
+      await select.click();
+      await page.keyboard.type(text);
+    },
+  );
 }
 
 /** Waits until nothing is loading, so a picture shows the page and not the fading spinner. */
@@ -81,9 +90,20 @@ describe('师资库 and 教育基地', () => {
     await pick(town, 'lecture-form-org', branch, branch);
     const topic = `百年党史中的初心使命（${stamp}）`;
     await lecture.getByTestId('lecture-form-topic').fill(topic);
-    await lecture.getByTestId('lecture-form-members').click();
-    await town.keyboard.type(me.displayName);
-    await town.locator('.ant-select-item-option', { hasText: me.displayName }).first().click();
+    // the attendees are the chosen branch's members, loaded once the branch is set
+    const attendees = lecture.getByTestId('lecture-form-members');
+    await choose(
+      town,
+      attendees,
+      town
+        .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: me.displayName })
+        .first(),
+      me.displayName,
+      async () => {
+        await attendees.click();
+        await town.keyboard.type(me.displayName);
+      },
+    );
     await lecture.getByTestId('lecture-form-topic').click();
     await screenshot(town, 'learning-pool-02-lecture-form');
     await town.getByTestId('lecture-save').click();
