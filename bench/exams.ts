@@ -36,6 +36,14 @@ export async function exams() {
   const results: Record<string, unknown> = { machine: machine(), scale: 'district' };
   const acked: Acked[] = [];
   try {
+    // the district seeded first, then the server started again to be measured: the seed's WAL is
+    // then behind a checkpoint (a timed checkpoint of it in the middle of the exam doubled the
+    // submits' p99), as it is on a deployment that did not load 48,000 members a minute ago
+    if (!kept) {
+      const first = await startCityServer(dataDir, { SEED_SCALE: 'district' });
+      results.districtSeedSeconds = first.startupSeconds;
+      await stopProcess(first.server);
+    }
     const { server, base, startupSeconds } = await startCityServer(dataDir, {
       SEED_SCALE: 'district',
       // EXAMS_SERVER_NODE_OPTIONS: e.g. --cpu-prof for the server alone (for working on the figures)
@@ -43,7 +51,7 @@ export async function exams() {
         ? { NODE_OPTIONS: process.env.EXAMS_SERVER_NODE_OPTIONS }
         : {}),
     });
-    results.startupWithDistrictSeedSeconds = startupSeconds;
+    results.startupSeconds = startupSeconds;
     let burstExam = '';
     try {
       const admin = await loginAs(base, 'admin');
