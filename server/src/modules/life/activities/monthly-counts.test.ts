@@ -43,6 +43,14 @@ const heldBelow = (parent: number) =>
        left join activities a on a.org_path like k.path || '%' and a.status = 'held'
             and to_char(a.starts_at at time zone 'Asia/Shanghai', 'YYYY-MM') = $2
       where k.parent_id = $1
+      group by k.id
+     union all
+     -- the parent's own activities, a row of their own when there are any
+     select k.id::text, count(a.id)::int,
+            coalesce(sum((select count(*) from activity_attendees t where t.activity_id = a.id and t.expected)), 0)::int
+       from orgs k join activities a on a.org_path = k.path and a.status = 'held'
+            and to_char(a.starts_at at time zone 'Asia/Shanghai', 'YYYY-MM') = $2
+      where k.id = $1
       group by k.id`,
     [parent, month],
   );
@@ -76,19 +84,25 @@ describe('the superior’s monthly view: each activity counted under the child o
     );
   });
 
-  it('a branch asked for is its own row', async () => {
-    const [branch] = await query<{ id: number; held: number }>(
-      env,
-      `select a.org_id as id, count(*)::int as held from activities a join orgs o on o.id = a.org_id
-        where o.kind = 'branch' and a.status = 'held'
-          and to_char(a.starts_at at time zone 'Asia/Shanghai', 'YYYY-MM') = $1
-        group by a.org_id order by count(*) desc limit 1`,
-      [month],
-    );
-    const view = await monthly(branch.id);
-    expect(view.items).toEqual([
-      expect.objectContaining({ orgId: String(branch.id), heldTotal: branch.held }),
-    ]);
-    expect(view.total.heldTotal).toBe(branch.held);
-  });
+  for (const groups of [false, true])
+    it(`a branch asked for is its own row${groups ? ', beside its 党小组 (whose own rows follow)' : ''}`, async () => {
+      const [branch] = await query<{ id: number; held: number }>(
+        env,
+        `select a.org_id as id, count(*)::int as held from activities a join orgs o on o.id = a.org_id
+          where o.kind = 'branch' and a.status = 'held'
+            and to_char(a.starts_at at time zone 'Asia/Shanghai', 'YYYY-MM') = $1
+            and ${groups ? '' : 'not '}exists (select 1 from orgs g where g.parent_id = o.id)
+          group by a.org_id order by count(*) desc limit 1`,
+        [month],
+      );
+      expect(branch, 'the demo has such a branch that held activities that month').toBeDefined();
+      const view = await monthly(branch.id);
+      const want = await heldBelow(branch.id);
+      expect(view.items[0]).toMatchObject({ orgId: String(branch.id), heldTotal: branch.held });
+      expect(view.items.map((r) => [r.orgId, r.heldTotal]).sort()).toEqual(
+        want.map((r) => [r.id, r.held]).sort(),
+      );
+      if (!groups) expect(view.items).toHaveLength(1);
+      expect(view.total.heldTotal).toBe(want.reduce((n, r) => n + r.held, 0));
+    });
 });

@@ -85,18 +85,20 @@ export async function monthlyByChild(ctx: Ctx, q: z.infer<typeof MonthlyQuery>):
   // no org asked for: the top of the actor's (first) subtree
   const top = scope.org ?? (await findOrg(ctx.db, Number(scope.paths[0]?.split('/').at(-2))));
   if (!top) throw notFound({ zh: '党组织', en: 'Organization' });
-  // the orgs directly below, or the org itself when nothing is below it (a branch)
+  // the orgs directly below, and the org itself: its own activities are its own row (a branch with
+  // 党小组 holds its 支部党员大会 itself; they must not vanish from its view), shown when it held
+  // any or when nothing is below it
   const kidsSql = sql`
     select id, name, path from orgs where parent_id = ${top.id}
     union all
-    select id, name, path from orgs where id = ${top.id} and not exists (select 1 from orgs where parent_id = ${top.id})`;
+    select id, name, path from orgs where id = ${top.id}`;
   const { rows: kids } = await ctx.db.execute<{ id: number; name: string; path: string }>(
     sql`select * from (${kidsSql}) k order by path`,
   );
   // each activity of the subtree counted once, under the child its path lies below: the child's
   // path is the top's and one more id ('/1/' → '/1/17/' of '/1/17/342/'), joined by equality — not
-  // every child's prefix matched against every activity. The top's own activities match no child,
-  // as before; a branch asked for is its own child (its activities' paths are its path).
+  // every child's prefix matched against every activity. The top's own activities (their path is
+  // the top's) fall to the top's own row.
   const n = top.path.length;
   const { rows } = await ctx.db.execute<Counted>(sql`
     select k.id as org_id, k.name as org_name, a.kind, count(a.id)::int as held,
@@ -107,9 +109,11 @@ export async function monthlyByChild(ctx: Ctx, q: z.infer<typeof MonthlyQuery>):
              where ${inSubtree(sql`a.org_path`, top.path)} and ${heldIn(month, sql`a`)}) a on a.child_path = k.path
       ${figuresOf(sql`a.id`)}
      group by k.id, k.name, a.kind`);
+  const below = kids.filter((k) => Number(k.id) !== Number(top.id));
+  const ownHeld = rows.some((r) => Number(r.org_id) === Number(top.id));
   const items = fold(
     rows,
-    kids.map((k) => Number(k.id)),
+    (ownHeld || !below.length ? kids : below).map((k) => Number(k.id)),
   ).map((r) => ({
     ...r,
     orgName: r.orgName || kids.find((k) => Number(k.id) === Number(r.orgId))!.name,
