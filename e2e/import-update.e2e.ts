@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { withoutValidations } from '../server/src/modules/members/excel/test-workbooks.ts';
-import { launchBrowser, newPage, screenshot } from './browser.ts';
+import { launchBrowser, newPage, screenshot, pick as choose } from './browser.ts';
 
 /**
  * Issue 12, "Done when": an import updates 3 records after the preview. An admin adds three people
@@ -34,9 +34,13 @@ async function logIn(page: Page, username: string) {
 }
 
 async function pick(page: Page, testId: string, text: string, title: string) {
-  await page.getByTestId(testId).click();
-  await page.keyboard.type(text);
-  await page.locator(`.ant-select-item-option[title="${title}"]`).click();
+  // checked to have taken, and retried: a click while the server-searched list re-renders can miss
+  const select = page.getByTestId(testId);
+  const option = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`);
+  await choose(page, select, option, title, async () => {
+    await select.click();
+    await page.keyboard.type(text);
+  });
 }
 
 async function settled(page: Page) {

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { withoutValidations } from '../server/src/modules/members/excel/test-workbooks.ts';
-import { launchBrowser, newPage, screenshot } from './browser.ts';
+import { launchBrowser, newPage, screenshot, pick as choose } from './browser.ts';
 
 const PASSWORD = 'Hongyun@2026';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hongyun-e2e-members-'));
@@ -29,9 +29,13 @@ async function logIn(page: Page, username: string) {
 
 /** Types into an antd select that searches the server, and picks the option with this exact title. */
 async function pick(page: Page, testId: string, text: string, title: string) {
-  await page.getByTestId(testId).click();
-  await page.keyboard.type(text);
-  await page.locator(`.ant-select-item-option[title="${title}"]`).click();
+  // checked to have taken, and retried: a click while the server-searched list re-renders can miss
+  const select = page.getByTestId(testId);
+  const option = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`);
+  await choose(page, select, option, title, async () => {
+    await select.click();
+    await page.keyboard.type(text);
+  });
 }
 
 /** Waits until no table is loading, so a picture shows the rows and not the fading spinner. */

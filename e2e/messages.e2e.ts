@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, newPage, screenshot } from './browser.ts';
+import { launchBrowser, newPage, screenshot, pick } from './browser.ts';
 
 const PASSWORD = 'Hongyun@2026';
 
@@ -123,9 +123,17 @@ describe('留言: the public writes, the branch answers, the town sees the count
     await screenshot(town, 'messages-5-town-counts');
 
     // the overdue messages of that org: the one nobody answered, four days past its deadline
-    await town.getByTestId('messages-oversight-org').click();
-    await town.keyboard.type(child.orgName);
-    await town.locator(`.ant-select-item-option[title="${child.orgName}"]`).click();
+    const orgBox = town.getByTestId('messages-oversight-org');
+    await pick(
+      town,
+      orgBox,
+      town.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${child.orgName}"]`),
+      child.orgName,
+      async () => {
+        await orgBox.click();
+        await town.keyboard.type(child.orgName);
+      },
+    );
     await settled(town);
     const overdue = town.getByTestId('messages-overdue-table').getByRole('row', { name: /排水沟堵了/ });
     await expect.poll(() => overdue.textContent()).toContain('逾期 4 天');

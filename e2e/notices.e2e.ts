@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, newPage, screenshot } from './browser.ts';
+import { launchBrowser, newPage, pick, screenshot } from './browser.ts';
 
 const PASSWORD = 'Hongyun@2026';
 
@@ -47,9 +47,18 @@ describe('通知中心: a town admin notifies a branch, a member reads it, the u
       .fill(
         '定于本月15日上午9点在村党群服务中心开展主题党日活动，请全体党员准时参加，不能参加的请向支部书记请假。',
       );
-    await admin.getByTestId('send-notice-org-0').click();
-    await admin.keyboard.type(branchName.slice(0, 6));
-    await admin.locator(`.ant-select-item-option[title="${branchName}"]`).click();
+    // the org box searches the server as one types: the pick is checked to have taken, and retried
+    const orgBox = admin.getByTestId('send-notice-org-0');
+    await pick(
+      admin,
+      orgBox,
+      admin.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${branchName}"]`),
+      branchName,
+      async () => {
+        await orgBox.click();
+        await admin.keyboard.type(branchName.slice(0, 6));
+      },
+    );
     await screenshot(admin, 'notices-01-send-form');
     await admin.getByTestId('send-notice-submit').click();
     await admin.waitForURL(/\/notices\/\d+$/);
