@@ -2,9 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
+import { DEMO_ACCOUNTS } from '../server/src/platform/auth/seed.ts';
 import { CHROMIUM_FLAGS } from './chromium-flags.ts';
 
 export const baseUrl = () => inject('baseUrl');
+
+/**
+ * The people behind the demo logins (陈小梅 the member, 刘建华 the secretary…). Other files log in
+ * as them and expect them in their branch in good standing, so a test that marks a member lost,
+ * transfers one out or extends a probation picks someone else.
+ */
+export const DEMO_PEOPLE: ReadonlySet<string> = new Set(DEMO_ACCOUNTS.map((a) => a.displayName));
 
 /** Debian's Chromium, headless, with the flags this closed network needs. */
 export function launchBrowser(): Promise<Browser> {

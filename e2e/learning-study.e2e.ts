@@ -27,11 +27,27 @@ async function logIn(page: Page, username: string) {
 const csrfOf = async (context: BrowserContext) =>
   (await context.cookies()).find((c) => c.name === 'hy_csrf')?.value ?? '';
 
-/** 10:00 today in Beijing: the study's virtual morning, well inside the day. */
-const morning = () => {
-  const day = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-  return Date.parse(`${day}T02:00:00Z`);
+/**
+ * When the study starts: a minute from now, after anything the demo member did earlier in the run
+ * (other files open courses as her at the real time, and a beat from before her last one earns
+ * nothing), and never in the last quarter hour of a Beijing day, so the test's four minutes fall
+ * on one day.
+ */
+const studyStart = () => {
+  const t = Date.now() + 60_000;
+  const beijing = new Date(t + 8 * 3_600_000);
+  const left = 86_400_000 - (beijing.getUTCHours() * 3_600_000 + beijing.getUTCMinutes() * 60_000);
+  return left < 15 * 60_000 ? t + left + 5 * 60_000 : t;
 };
+
+/** The member's study today as the server counts it at `at`. */
+async function studiedToday(page: Page, at: number): Promise<number> {
+  const res = await page.request.get('/api/v1/study/progress', {
+    headers: { 'x-test-now': new Date(at).toISOString() },
+  });
+  expect(res.status(), await res.text()).toBe(200);
+  return ((await res.json()) as { today: { seconds: number } }).today.seconds;
+}
 
 /**
  * A member's phone (or a second device): the page's clock is Playwright's (so a minute of the
@@ -124,8 +140,10 @@ describe('学时 from real attention, in Chromium', () => {
     await admin.context().close();
 
     // ── the member's phone: a minute of the video, the tab visible ─────────────────────────
-    const t0 = morning();
+    const t0 = studyStart();
     const phone = await studyDevice(t0);
+    // what earlier files had her study today (a class's course opened, a video seeked)
+    const earlier = await studiedToday(phone.page, t0);
     await watch(phone, courseId);
     await pass(phone, 60, 4);
     await expect.poll(() => credited(phone.page)).toBeGreaterThanOrEqual(55);
@@ -187,9 +205,11 @@ describe('学时 from real attention, in Chromium', () => {
     await phone.page.getByTestId('study-resume').waitFor();
     await screenshot(phone.page, 'learning-study-04-phone-taken-over');
 
-    // the day's study, as the member's home and page show it: the phone's minute and the laptop's seconds
-    const mine = await (await laptop.page.request.get('/api/v1/study/progress')).json();
-    expect(mine.today.seconds).toBe(minute + laptopSeconds);
+    // the day's study, as the member's home and page show it: the phone's minute and the laptop's
+    // seconds (on top of what earlier files left), asked at the study's moment
+    const end = t0 + 200_000;
+    expect(await studiedToday(laptop.page, end)).toBe(earlier + minute + laptopSeconds);
+    await laptop.page.context().setExtraHTTPHeaders({ 'x-test-now': new Date(end).toISOString() });
     await laptop.page.goto('/m');
     const tile = laptop.page.getByTestId('tile-/m/study');
     await tile.getByTestId('tile-progress').waitFor();
@@ -197,7 +217,7 @@ describe('学时 from real attention, in Chromium', () => {
     await tile.click();
     await laptop.page.getByTestId('my-study-ring').waitFor();
     expect(await laptop.page.getByTestId('my-study-today').textContent()).toContain(
-      `${Math.floor((minute + laptopSeconds) / 60)} 分钟`,
+      `${Math.floor((earlier + minute + laptopSeconds) / 60)} 分钟`,
     );
     await screenshot(laptop.page, 'learning-study-06-my-study');
     await phone.page.context().close();

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, newPage, screenshot } from './browser.ts';
+import { DEMO_PEOPLE, launchBrowser, newPage, screenshot } from './browser.ts';
 
 const PASSWORD = 'Hongyun@2026';
 
@@ -52,6 +52,7 @@ describe('党籍管理, as a branch secretary', () => {
     }[];
     const who = members.find(
       (m) =>
+        !DEMO_PEOPLE.has(m.name) &&
         m.joinedOn &&
         m.joinedOn < '2024-01-01' &&
         m.standing.standing === 'normal' &&

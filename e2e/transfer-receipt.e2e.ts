@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, onTestFailed, test } from 'vitest';
-import { launchBrowser, newPage, screenshot } from './browser.ts';
+import { DEMO_PEOPLE, launchBrowser, newPage, screenshot } from './browser.ts';
 
 // A transfer between two towns' branches, followed to its receipt (回执): started from the
 // transfers page with a generated letter number, shown as 转接中 on the member's page, printed,
@@ -67,7 +67,7 @@ async function pickMember(page: Page): Promise<{ id: string; name: string; orgNa
   const count = new Map<string, number>();
   for (const m of items) count.set(m.name, (count.get(m.name) ?? 0) + 1);
   for (const m of items.slice().reverse()) {
-    if (count.get(m.name) !== 1) continue;
+    if (count.get(m.name) !== 1 || DEMO_PEOPLE.has(m.name)) continue;
     const t = await page.request.get(`/api/v1/transfers?side=out&memberId=${m.id}&status=pending`);
     if ((await t.json()).total === 0) return m;
   }
