@@ -47,7 +47,7 @@ export async function screenshot(page: Page, name: string) {
  * can land on the dropdown while it is still opening or filtering, and the form then goes on
  * without the value (a drawer that never closes, a field that never appears). `open` opens the
  * dropdown (and types, for a searchable one); the option is clicked; the select must then show
- * `shown`. Tried three times.
+ * `shown`. Tried three times, each waiting at most 10 s for the option.
  */
 export async function pick(
   page: Page,
@@ -62,8 +62,10 @@ export async function pick(
   };
   for (let attempt = 0; attempt < 3; attempt++) {
     await open();
-    await option.click();
     try {
+      // typed text can go astray while the select is still mounting: the option then never shows
+      // in the (virtual, unfiltered) list, and the dropdown is opened and typed into again
+      await option.click({ timeout: 10_000 });
       await expect.poll(took, { timeout: 5_000 }).toBe(true);
       return;
     } catch {

@@ -87,7 +87,11 @@ describe('师资库 and 教育基地', () => {
     // ── …and a lecture at the member's branch with the member attending ───────────────────────
     await town.getByTestId(`lecture-add-${teacher.id}`).click();
     const lecture = town.getByTestId('lecture-form');
+    // the attendees are loaded once the branch is set: wait for them before choosing
+    const people = town.waitForResponse((r) => r.url().includes('/api/v1/lectures/people') && r.ok());
     await pick(town, 'lecture-form-org', branch, branch);
+    const candidates = (await (await people).json()) as { items: { name: string }[] };
+    expect(candidates.items.map((p) => p.name)).toContain(me.displayName);
     const topic = `百年党史中的初心使命（${stamp}）`;
     await lecture.getByTestId('lecture-form-topic').fill(topic);
     // the attendees are the chosen branch's members, loaded once the branch is set
