@@ -3,13 +3,17 @@ import { inTransaction, type Queryable } from '../../server/src/db/client.ts';
 import { ancestorPaths } from '../../server/src/modules/learning/library/rules.ts';
 import { refreshRecommendations } from '../../server/src/modules/learning/recommend/refresh.ts';
 import {
+  blendCandidates,
   HISTORY,
   hitRate,
   type Neighbour,
+  ORG_WEIGHT,
   scoreCandidates,
 } from '../../server/src/modules/learning/recommend/rules.ts';
 
 const K = 10;
+/** The org weights tried besides the one shipped (recommend/rules.ts ORG_WEIGHT), to show the choice. */
+const WEIGHTS = [0, 0.25, 0.5, 1, 2, 4];
 
 class RolledBack extends Error {}
 
@@ -105,12 +109,17 @@ async function measure(db: Queryable) {
     else finishedBy.set(m, [Number(r.course_id)]);
   }
   const popularOf = new Map<number, number[]>();
+  const finishersOf = new Map<number, { courseId: number; finishers: number }[]>();
   const orgLists: { path: string; course: number; finishers: number }[] = [];
   for (const r of prows) {
     const o = Number(r.org_id);
     const list = popularOf.get(o);
     if (list) list.push(Number(r.course_id));
     else popularOf.set(o, [Number(r.course_id)]);
+    const f = { courseId: Number(r.course_id), finishers: Number(r.finishers) };
+    const flist = finishersOf.get(o);
+    if (flist) flist.push(f);
+    else finishersOf.set(o, [f]);
     if (o !== 0) orgLists.push({ path: r.org_path, course: Number(r.course_id), finishers: r.finishers });
   }
   // the orgs' lists in path order: a subtree's orgs are one run of it (found by halving, not by
@@ -148,6 +157,8 @@ async function measure(db: Queryable) {
   const answers = {
     recommend: new Map<number, number[]>(),
     cfOnly: new Map(),
+    cfThenPopular: new Map<number, number[]>(),
+    ...Object.fromEntries(WEIGHTS.map((w) => [`w${w}`, new Map<number, number[]>()])),
     popularity: new Map(),
     everywhere: new Map(),
   };
@@ -159,14 +170,21 @@ async function measure(db: Queryable) {
     const finished = finishedBy.get(member) ?? [];
     const excluded = new Set(finished);
     const history = finished.slice(0, HISTORY);
-    const cf = scoreCandidates(
+    const scored = scoreCandidates(
       history,
       history.flatMap((c) => neighboursOf.get(c) ?? []),
       excluded,
-    )
+    );
+    const cf = scored
       .map((s) => s.courseId)
       .filter(visible)
       .slice(0, K);
+    const orgPopular = (finishersOf.get(Number(h.org_id)) ?? []).filter((p) => !excluded.has(p.courseId));
+    const blended = (w: number) =>
+      blendCandidates(scored.slice(0, 200), orgPopular.slice(0, 200), w)
+        .map((b) => b.courseId)
+        .filter(visible)
+        .slice(0, K);
     const parent = paths.length >= 2 ? paths[paths.length - 2] : null;
     const fallback = [
       popularOf.get(Number(h.org_id)) ?? [],
@@ -183,7 +201,10 @@ async function measure(db: Queryable) {
       return out;
     };
     answers.cfOnly.set(member, cf);
-    answers.recommend.set(member, fill(cf, fallback));
+    answers.cfThenPopular.set(member, fill(cf, fallback));
+    answers.recommend.set(member, fill(blended(ORG_WEIGHT), fallback));
+    for (const w of WEIGHTS)
+      (answers as Record<string, Map<number, number[]>>)[`w${w}`].set(member, fill(blended(w), fallback));
     answers.popularity.set(member, fill([], fallback));
     answers.everywhere.set(member, fill([], [popularOf.get(0) ?? []]));
   }
@@ -194,6 +215,14 @@ async function measure(db: Queryable) {
     members: heldOut.size,
     recommend: {
       cfOnlyHitRateAt10: r3(hitRate(answers.cfOnly, heldOut, K)),
+      cfThenPopularityHitRateAt10: r3(hitRate(answers.cfThenPopular, heldOut, K)),
+      orgWeight: ORG_WEIGHT,
+      byOrgWeight: Object.fromEntries(
+        WEIGHTS.map((w) => [
+          w,
+          r3(hitRate((answers as Record<string, Map<number, number[]>>)[`w${w}`], heldOut, K)),
+        ]),
+      ),
       everyoneHitRateAt10: r3(hitRate(answers.everywhere, heldOut, K)),
       refreshSeconds: Math.round(refreshSeconds * 10) / 10,
     },

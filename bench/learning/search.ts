@@ -22,7 +22,8 @@ const QUERIES = [
  * `searchP95Ms` (issue 14: < 100 over 18,000 courses): GET /api/v1/learning/courses?q=… as the
  * demo member, the queries above in turn (the first page of ten, ranked), under load; a run counts
  * only when every request was answered 200 and every query finds something. autocannon reports
- * p97.5, at or above the p95 the target names, so a pass on it is a pass on p95.
+ * p97.5, at or above the p95 the target names, so a pass on it is a pass on p95. A first 10-second
+ * run warms the server and is not counted.
  *
  * `base` is a running server with the city seed; `admin` the department admin's session (to count
  * the library), `member` the demo member's.
@@ -40,16 +41,20 @@ export async function searchP95(base: string, admin: { cookie: string }, member:
     if (!page.total) throw new Error(`the query ${q} finds nothing`);
     found[q] = page.total;
   }
-  const search = await load({
-    url: base,
-    duration: 10,
-    connections: 10,
-    headers: { cookie: member.cookie },
-    requests: QUERIES.map((q) => ({
-      method: 'GET' as const,
-      path: `/api/v1/learning/courses?q=${encodeURIComponent(q)}&pageSize=10`,
-    })),
-  });
+  const run = () =>
+    load({
+      url: base,
+      duration: 10,
+      connections: 10,
+      headers: { cookie: member.cookie },
+      requests: QUERIES.map((q) => ({
+        method: 'GET' as const,
+        path: `/api/v1/learning/courses?q=${encodeURIComponent(q)}&pageSize=10`,
+      })),
+    });
+  // a warm-up, as the heartbeat's: every pooled connection has planned and cached these once
+  await run();
+  const search = await run();
   if (!clean(search))
     throw new Error(`the search run had errors or non-2xx answers: ${JSON.stringify(search)}`);
   return { searchP95Ms: search.p97_5, search: { courses: library.total, queries: found, ...search } };

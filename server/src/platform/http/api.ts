@@ -22,7 +22,8 @@ declare module 'fastify' {
     /**
      * The login session may be up to this old on this route (platform/auth/sessions.ts
      * loadSessionKept): only for a path too busy for a read per request, where a revocation seen
-     * that much later through another process does no harm (the study heartbeat).
+     * that much later through another process does no harm (the study heartbeat, an examinee's
+     * answers, the members' course search).
      */
     sessionKeptMs?: number;
   }

@@ -19,7 +19,7 @@ import { type Column, type SQL, sql } from 'drizzle-orm';
  */
 
 /** The keys' version: a row indexed by an older one is indexed again (the caller's job). */
-export const SEARCH_KEYS_VERSION = 2;
+export const SEARCH_KEYS_VERSION = 3;
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 const HAN = /\p{Script=Han}/u;
@@ -93,17 +93,27 @@ const QUERY_STOP = new Set([
   '有关',
 ]);
 
-/** A document's fields by weight: A (title, tags), B (summary), C (body). */
-export type SearchFields = { a: string[]; b?: string[]; c?: string[] };
+/**
+ * A document's fields by weight: A (title, tags), B (synonyms of the tags, summary), C (body).
+ * The head of a document is its A and its synonyms: short, so a search ranks it cheaply (headVector).
+ */
+export type SearchFields = { a: string[]; synonyms?: string[]; b?: string[]; c?: string[] };
 
-/** What goes into to_tsvector for each weight: words, then (A and B) the characters and their pairs. */
-export function searchTextOf(f: SearchFields): { a: string; b: string; c: string } {
+export type SearchText = { a: string; b: string; c: string; s: string };
+
+/**
+ * What goes into to_tsvector for each weight: words, then (A and B) the characters and their
+ * pairs; `s` is the synonyms' alone (they are in `b` too).
+ */
+export function searchTextOf(f: SearchFields): SearchText {
   const short = (parts: string[] = []) =>
     parts
       .map((p) => [...wordsOf(p), ...hanCharsOf(p), ...hanPairsOf(p)].join(' '))
       .filter(Boolean)
       .join(' ');
-  return { a: short(f.a), b: short(f.b), c: (f.c ?? []).flatMap(wordsOf).join(' ') };
+  const s = short(f.synonyms);
+  const b = [s, short(f.b)].filter(Boolean).join(' ');
+  return { a: short(f.a), b, c: (f.c ?? []).flatMap(wordsOf).join(' '), s };
 }
 
 /**
@@ -112,6 +122,11 @@ export function searchTextOf(f: SearchFields): { a: string; b: string; c: string
  */
 export function searchVector(t: { a: SQL; b: SQL; c: SQL }): SQL {
   return sql`(setweight(to_tsvector('simple', ${t.a}), 'A') || setweight(to_tsvector('simple', ${t.b}), 'B') || setweight(to_tsvector('simple', ${t.c}), 'C'))`;
+}
+
+/** The tsvector of a document's head (A, and the synonyms as B): every lexeme of it is in searchVector's too. */
+export function headVector(t: { a: SQL; s: SQL }): SQL {
+  return sql`(setweight(to_tsvector('simple', ${t.a}), 'A') || setweight(to_tsvector('simple', ${t.s}), 'B'))`;
 }
 
 /**

@@ -25,6 +25,15 @@ describe('the search keys of a document', () => {
     expect(t.a.split(' ')).toEqual(['党', '史', '学习', '党', '史', '学', '习', '党史', '史学', '学习']);
     expect(t.b.split(' ')).toEqual(['讲述', '百年', '讲', '述', '百', '年', '讲述', '述百', '百年']);
     expect(t.c).toBe('正文 内容');
+    expect(t.s).toBe('');
+  });
+
+  it('keep the synonyms apart for the head, and in B too', () => {
+    const t = searchTextOf({ a: ['党史'], synonyms: ['中国共产党历史'], b: ['讲述'] });
+    expect(t.s.split(' ')).toContain('共产');
+    expect(t.s.split(' ')).toContain('产党');
+    expect(t.b.startsWith(t.s)).toBe(true);
+    expect(t.b.split(' ')).toContain('讲述');
   });
 });
 

@@ -6,7 +6,8 @@ import type {
   LearnerCourseQuery,
   LearnerCourseSummary,
 } from '../../../../../contracts/learning/library.ts';
-import type { Ctx } from '../../../platform/context.ts';
+import { TtlCache } from '../../../platform/cache.ts';
+import { actorOf, type Ctx } from '../../../platform/context.ts';
 import { notFound } from '../../../platform/http/errors.ts';
 import { searchQuery } from '../../../platform/search/index.ts';
 import { courseCategories, courses } from '../schema.ts';
@@ -32,7 +33,7 @@ export async function browseCourses(
   ctx: Ctx,
   q: z.infer<typeof LearnerCourseQuery>,
 ): Promise<Page<LearnerCourseSummary>> {
-  const path = await learnerPathOf(ctx);
+  const path = await keptLearnerPath(ctx);
   const empty = { items: [], total: 0, page: q.page, pageSize: q.pageSize };
   if (!path) return empty;
   const words = q.q ? searchQuery(q.q) : null;
@@ -52,12 +53,23 @@ export async function browseCourses(
     );
   }
   const page = await pageOfCourses(ctx.db, q, filters, words, courses.publishedAt);
-  const names = await namesOf(
-    ctx.db,
-    page.items.map((c) => c.orgId),
-    page.items.flatMap((c) => (c.categoryId ? [c.categoryId] : [])),
-  );
-  return { ...page, items: page.items.map((c: CourseRow) => presentLearnerSummary(c, names)) };
+  const { names, ...rest } = page;
+  return { ...rest, items: rest.items.map((c) => presentLearnerSummary(c, names)) };
+}
+
+/**
+ * Where the searcher belongs, kept 10 s in this process: the route keeps the login session as long
+ * (routes.ts `sessionKeptMs`), and a member moved to another org sees the old scope's list at most
+ * that much longer (opening a course checks the scope afresh, visibleCourseFor).
+ */
+const learnerPaths = new TtlCache<number, string | null>(100_000, 10_000);
+async function keptLearnerPath(ctx: Ctx): Promise<string | null> {
+  const userId = actorOf(ctx).userId;
+  const kept = learnerPaths.get(userId);
+  if (kept !== undefined) return kept;
+  const path = await learnerPathOf(ctx);
+  learnerPaths.set(userId, path);
+  return path;
 }
 
 /** A course the member studies (404 when it is not open to them: a draft, withdrawn, another scope's). */

@@ -64,11 +64,12 @@ export async function makeCourse(
   const [c] = await query<{ id: string }>(
     env,
     `insert into courses (org_id, org_path, scope_org_id, scope_path, kind, title, summary, body, char_count,
-                          duration_seconds, file_id, tags, status, published_at, search)
+                          duration_seconds, file_id, tags, status, published_at, search, head_search)
      select o.id, o.path, s.id, s.path, $3, $4, $5, $6, $7, $8, $9, $10, $11,
             case when $11 = 'draft' then null else now() end,
             setweight(to_tsvector('simple', $12), 'A') || setweight(to_tsvector('simple', $13), 'B')
-              || setweight(to_tsvector('simple', $14), 'C')
+              || setweight(to_tsvector('simple', $14), 'C'),
+            setweight(to_tsvector('simple', $12), 'A')
        from orgs o, orgs s where o.id = $1 and s.id = $2
      returning id`,
     [

@@ -7,7 +7,7 @@ import type { Ctx } from '../../../platform/context.ts';
 import { searchQuery } from '../../../platform/search/index.ts';
 import { courses } from '../schema.ts';
 import { presentCourseSummary } from './present.ts';
-import { type CourseRow, pageOfCourses, managesCourse, namesOf } from './store.ts';
+import { managesCourse, pageOfCourses } from './store.ts';
 
 /**
  * 课件库 (admins): the courses their subtree published — drafts, published, withdrawn — newest
@@ -26,13 +26,9 @@ export async function listCourses(
   if (q.tag) filters.push(sql`${courses.tags} @> array[${q.tag}]::text[]`);
   if (q.q && !words) filters.push(sql`false`);
   const page = await pageOfCourses(ctx.db, q, filters, words, courses.createdAt);
-  const names = await namesOf(
-    ctx.db,
-    page.items.flatMap((c) => [c.orgId, c.scopeOrgId]),
-    page.items.flatMap((c) => (c.categoryId ? [c.categoryId] : [])),
-  );
+  const { names, ...rest } = page;
   return {
-    ...page,
-    items: page.items.map((c: CourseRow) => presentCourseSummary(c, names, managesCourse(ctx, c))),
+    ...rest,
+    items: page.items.map((c) => presentCourseSummary(c, names, managesCourse(ctx, c))),
   };
 }

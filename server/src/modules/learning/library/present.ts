@@ -7,12 +7,10 @@ import type {
   LearnerCourseSummary,
 } from '../../../../../contracts/learning/library.ts';
 import { abilitiesIn, readingSecondsOf } from './rules.ts';
-import type { CourseFileRow, CourseRow } from './store.ts';
-
-type Names = { org: Map<number, string>; category: Map<number, string> };
+import type { CourseFileRow, CourseListRow, CourseRow, Names } from './store.ts';
 
 /** A course in the admins' library: no body, no search keys, the actor's abilities on it. */
-export function presentCourseSummary(c: CourseRow, names: Names, manage: boolean): CourseSummary {
+export function presentCourseSummary(c: CourseListRow, names: Names, manage: boolean): CourseSummary {
   return {
     id: String(c.id),
     orgId: String(c.orgId),
@@ -59,7 +57,7 @@ export function presentCourse(
 }
 
 /** A course as a member sees it in a list: nothing of who uploaded it or its state. */
-export function presentLearnerSummary(c: CourseRow, names: Names): LearnerCourseSummary {
+export function presentLearnerSummary(c: CourseListRow, names: Names): LearnerCourseSummary {
   return {
     id: String(c.id),
     kind: c.kind as CourseKind,

@@ -197,7 +197,8 @@ export async function libraryRoutes(base: FastifyInstance) {
   app.get(
     '/learning/courses',
     {
-      config: study,
+      // a city's members searching at once: the login session is read at most every 10 s
+      config: { ...study, sessionKeptMs: 10_000 },
       schema: {
         tags,
         summary: '学习：本人可学的课件（按关键词、分类、类型；中文分词搜索）',

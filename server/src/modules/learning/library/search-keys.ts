@@ -5,6 +5,7 @@ import {
   SEARCH_KEYS_VERSION,
   type SearchFields,
   searchTextOf,
+  headVector,
   searchVector,
 } from '../../../platform/search/index.ts';
 import { excerptOf } from '../../openness/index.ts';
@@ -51,7 +52,8 @@ export function searchFieldsOf(
   const synonyms = tagWordsOf(c.tags, expansions).filter((w) => !c.tags.includes(w));
   return {
     a: [c.title, ...c.tags],
-    b: [...synonyms, c.summary],
+    synonyms,
+    b: [c.summary],
     c: c.body ? [excerptOf(c.body, Number.POSITIVE_INFINITY)] : [],
   };
 }
@@ -69,8 +71,9 @@ export async function writeSearchKeys(
     await db.execute(sql`
       update courses k
          set search = ${searchVector({ a: sql`x.a`, b: sql`x.b`, c: sql`x.c` })},
+             head_search = ${headVector({ a: sql`x.a`, s: sql`x.s` })},
              search_keys = ${SEARCH_KEYS_VERSION}
-        from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as x(id int8, a text, b text, c text)
+        from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as x(id int8, a text, b text, c text, s text)
        where k.id = x.id`);
   }
 }

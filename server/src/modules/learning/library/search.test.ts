@@ -68,6 +68,35 @@ describe('Chinese search on the demo library', () => {
     expect(recall).toBeGreaterThanOrEqual(0.9);
   });
 
+  it('pages through every match once: title and tag matches first, then those found in the summary or text', async () => {
+    const pageOf = async (q: string, page: number) => {
+      const res = await env.app.inject({
+        method: 'GET',
+        url: `/api/v1/learning/courses?q=${encodeURIComponent(q)}&pageSize=7&page=${page}`,
+        headers: member.headers,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as { items: { id: string }[]; total: number };
+    };
+    const first = await pageOf('学习', 1);
+    const ids = first.items.map((c) => c.id);
+    for (let page = 2; ids.length < first.total && page < 200; page++)
+      ids.push(...(await pageOf('学习', page)).items.map((c) => c.id));
+    expect(first.total).toBeGreaterThan(14);
+    expect(ids).toHaveLength(first.total);
+    expect(new Set(ids).size).toBe(first.total);
+    // the matches as the database sees them, head or not: heads (title, tags, synonyms) first
+    const rows = await query<{ id: string; in_head: boolean }>(
+      env,
+      `select id::text, head_search @@ to_tsquery('simple', '学习') as in_head from courses where id = any($1::int8[])`,
+      [ids],
+    );
+    const inHead = new Map(rows.map((r) => [r.id, r.in_head]));
+    const flags = ids.map((id) => inHead.get(id));
+    expect(flags.includes(true) && flags.includes(false)).toBe(true);
+    expect(flags.indexOf(false)).toBe(flags.lastIndexOf(true) + 1);
+  });
+
   it('a query of nothing searchable finds nothing rather than everything', async () => {
     const res = await env.app.inject({
       method: 'GET',

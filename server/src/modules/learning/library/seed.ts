@@ -10,6 +10,7 @@ import {
   SEARCH_KEYS_VERSION,
   type SearchFields,
   searchTextOf,
+  headVector,
   searchVector,
 } from '../../../platform/search/index.ts';
 import {
@@ -177,20 +178,27 @@ export async function seedLibrary(ctx: SeedContext) {
 
   // summaries and texts repeat from topic to topic: each is cut into words once (a city has 18,000)
   const cut = new Map<string, string>();
-  const once = (weight: 'b' | 'c', parts: string[] = []) => {
+  const once = (weight: 'b' | 'c' | 's', parts: string[] = []) => {
     const key = `${weight}\u0000${parts.join('\u0000')}`;
     let text = cut.get(key);
     if (text === undefined) {
-      text = searchTextOf({ a: [], [weight]: parts })[weight];
+      text =
+        weight === 's'
+          ? searchTextOf({ a: [], synonyms: parts }).s
+          : searchTextOf({ a: [], [weight]: parts })[weight];
       cut.set(key, text);
     }
     return text;
   };
-  const keysOf = (f: SearchFields) => ({
-    a: searchTextOf({ a: f.a }).a,
-    b: once('b', f.b),
-    c: once('c', f.c),
-  });
+  const keysOf = (f: SearchFields) => {
+    const s = once('s', f.synonyms);
+    return {
+      a: searchTextOf({ a: f.a }).a,
+      b: [s, once('b', f.b)].filter(Boolean).join(' '),
+      c: once('c', f.c),
+      s,
+    };
+  };
 
   const ids = await nextIds(ctx.db, 'courses', planned.length);
   const mediaCount = planned.filter((c) => c.kind !== 'article').length;
@@ -246,18 +254,19 @@ export async function seedLibrary(ctx: SeedContext) {
       select * from jsonb_to_recordset(${JSON.stringify(files.slice(i, i + 5000))}::jsonb)
         as x(id int8, file_key text, name text, format text, content_type text, size int8, duration_seconds int)`);
   const vector = searchVector({ a: sql`x.a`, b: sql`x.b`, c: sql`x.c` });
+  const head = headVector({ a: sql`x.a`, s: sql`x.s` });
   for (let i = 0; i < rows.length; i += 2000)
     await ctx.db.execute(sql`
       insert into courses (id, org_id, org_path, scope_org_id, scope_path, kind, title, summary, body, char_count,
                            duration_seconds, file_id, category_id, tags, status, published_at, withdrawn_at,
-                           withdraw_reason, search, search_keys, created_at, updated_at)
+                           withdraw_reason, search, head_search, search_keys, created_at, updated_at)
       select x.id, x.org_id, x.org_path, x.org_id, x.org_path, x.kind, x.title, x.summary, x.body, x.char_count,
              x.duration_seconds, x.file_id, x.category_id, array(select jsonb_array_elements_text(x.tags)), x.status,
-             x.published_at, x.withdrawn_at, x.withdraw_reason, ${vector}, ${SEARCH_KEYS_VERSION}, x.created_at, x.created_at
+             x.published_at, x.withdrawn_at, x.withdraw_reason, ${vector}, ${head}, ${SEARCH_KEYS_VERSION}, x.created_at, x.created_at
         from jsonb_to_recordset(${JSON.stringify(rows.slice(i, i + 2000))}::jsonb)
           as x(id int8, org_id int8, org_path text, kind text, title text, summary text, body text, char_count int,
                duration_seconds int, file_id int8, category_id int8, tags jsonb, status text,
                published_at timestamptz, withdrawn_at timestamptz, withdraw_reason text, created_at timestamptz,
-               a text, b text, c text)`);
+               a text, b text, c text, s text)`);
   ctx.log(`课件 ${rows.length} 个（其中已发布 ${rows.filter((x) => x.status === 'published').length} 个）`);
 }

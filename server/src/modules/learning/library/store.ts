@@ -1,4 +1,5 @@
-import { type AnyColumn, and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, and, desc, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { PageQuery } from '../../../../../contracts/common.ts';
 import type { Queryable } from '../../../db/client.ts';
 import { authorize, can } from '../../../platform/access/index.ts';
@@ -11,6 +12,9 @@ import { memberOfUser } from '../../members/index.ts';
 import { courseCategories, courseFiles, courses } from '../schema.ts';
 
 export type CourseRow = typeof courses.$inferSelect;
+/** A course as a list shows it: no body, no search keys (the long columns, kept out of line). */
+export type CourseListRow = Omit<CourseRow, 'body' | 'search' | 'headSearch'>;
+const { body: _body, search: _search, headSearch: _head, ...listColumns } = getTableColumns(courses);
 export type CourseFileRow = typeof courseFiles.$inferSelect;
 
 export const COURSE = { zh: '课件', en: 'Course' };
@@ -40,6 +44,9 @@ export async function fileOf(db: Queryable, fileId: number | null): Promise<Cour
 }
 
 /** Names of orgs and categories, for presenting a page of courses in two queries. */
+/** The names a course is shown with: orgs (who published it, to whom) and categories, by id. */
+export type Names = { org: Map<number, string>; category: Map<number, string> };
+
 export async function namesOf(db: Queryable, orgIds: number[], categoryIds: number[]) {
   const [o, c] = await Promise.all([
     orgIds.length
@@ -74,9 +81,19 @@ export async function learnerPathOf(ctx: Ctx): Promise<string | null> {
   return actor.grants[0]?.orgPath ?? null;
 }
 
+/** How many of the best head matches are ranked again on the whole document. */
+const RERANKED = 100;
+
 /**
- * One page of courses matching `filters`: with search words, best match first, else newest first
- * by `newest` (the admin's list by creation, the member's by publication); ties by id.
+ * A page of courses (ids first, then the page's rows). Without words: newest first, the ids and
+ * the count in one narrow windowed pass. With words, best match first in two tiers: the courses
+ * whose head (title, tags and their synonyms: `head_search`, a few hundred bytes in the row) matches,
+ * ranked on the head, the first RERANKED of them then on the whole document; then the rest of the
+ * matches, ranked on the whole document. So a page of a common word
+ * ranks a few hundred small vectors instead of thousands of whole ones (each compressed out of
+ * line): 三会一课 among a city's 18,000 courses 91 → 14 ms (docs/SCALE.md). The head's lexemes are
+ * all in the whole's, so a head match is a match; a course whose head is not yet indexed (the
+ * job's, after an upgrade) ranks with the rest.
  */
 export async function pageOfCourses(
   db: Queryable,
@@ -84,39 +101,89 @@ export async function pageOfCourses(
   filters: SQL[],
   words: SQL | null,
   newest: AnyColumn,
-) {
-  const where = and(...filters, ...(words ? [sql`${courses.search} @@ ${words}`] : []));
-  const order = [...(words ? [desc(searchRank(courses.search, words))] : []), desc(newest), desc(courses.id)];
-  // the page's ids and the count in one narrow pass (a window over the matches: each match is
-  // checked once, not again for the total, and no wide row is carried through the sort), then the
-  // page's ten rows
-  const page = await paginate(q, {
-    rows: async (limit, offset) => {
-      const top = await db
-        .select({ id: courses.id, total: sql<number>`count(*) over ()` })
-        .from(courses)
-        .where(where)
-        .orderBy(...order)
-        .limit(limit)
-        .offset(offset);
-      if (!top.length) return [];
-      const rows = await db
-        .select()
-        .from(courses)
-        .where(
-          inArray(
-            courses.id,
-            top.map((t) => t.id),
-          ),
-        );
-      const byId = new Map(rows.map((c) => [c.id, c]));
-      return top.flatMap((t) => {
-        const course = byId.get(t.id);
-        return course ? [{ course, total: t.total }] : [];
-      });
-    },
-    count: () => db.select({ n: sql<number>`count(*)::int` }).from(courses).where(where),
-    totalIn: (r) => Number(r.total),
-  });
-  return { ...page, items: page.items.map((r) => r.course) };
+): Promise<{ items: CourseListRow[]; names: Names; total: number; page: number; pageSize: number }> {
+  const limit = q.pageSize;
+  const offset = (q.page - 1) * q.pageSize;
+  // the page's rows with the names a list shows (who published it, to whom, its category): one statement
+  const rowsOf = async (ids: number[]) => {
+    if (!ids.length) return { rows: [], names: { org: new Map(), category: new Map() } };
+    const scopeOrg = alias(orgs, 'scope_org');
+    const found = await db
+      .select({
+        ...listColumns,
+        orgName: orgs.name,
+        scopeOrgName: scopeOrg.name,
+        categoryName: courseCategories.name,
+      })
+      .from(courses)
+      .leftJoin(orgs, eq(orgs.id, courses.orgId))
+      .leftJoin(scopeOrg, eq(scopeOrg.id, courses.scopeOrgId))
+      .leftJoin(courseCategories, eq(courseCategories.id, courses.categoryId))
+      .where(inArray(courses.id, ids));
+    const names: Names = { org: new Map(), category: new Map() };
+    const byId = new Map<number, CourseListRow>();
+    for (const { orgName, scopeOrgName, categoryName, ...c } of found) {
+      if (orgName !== null) names.org.set(c.orgId, orgName);
+      if (scopeOrgName !== null) names.org.set(c.scopeOrgId, scopeOrgName);
+      if (categoryName !== null && c.categoryId !== null) names.category.set(c.categoryId, categoryName);
+      byId.set(c.id, c);
+    }
+    return { rows: ids.flatMap((id) => byId.get(id) ?? []), names };
+  };
+  if (!words) {
+    const where = and(...filters);
+    const page = await paginate(q, {
+      rows: (l, o) =>
+        db
+          .select({ id: courses.id, total: sql<number>`count(*) over ()` })
+          .from(courses)
+          .where(where)
+          .orderBy(desc(newest), desc(courses.id))
+          .limit(l)
+          .offset(o),
+      count: () => db.select({ n: sql<number>`count(*)::int` }).from(courses).where(where),
+      totalIn: (r) => Number(r.total),
+    });
+    const { rows, names } = await rowsOf(page.items.map((r) => r.id));
+    return { ...page, items: rows, names };
+  }
+  const where = and(...filters, sql`${courses.search} @@ ${words}`);
+  const inHead = sql`${courses.headSearch} @@ ${words}`;
+  // one pass over the matches: how many, how many by their head, and the head tier's part of the
+  // page: ranked on the head, its first RERANKED ranked again on the whole document (the summary
+  // and body then count too, for a few dozen vectors only), the rest of the tier in the head's order
+  const [counted] = await db
+    .execute<{ total: number; in_head: number; ids: string[] }>(sql`
+    with hit as materialized (
+      select ${courses.id} as id, ${courses.headSearch} as head, ${newest} as newest, ${inHead} as in_head
+        from ${courses} where ${where}),
+    ranked as (
+      select id, newest, row_number() over (order by ${searchRank(sql`head`, words)} desc, newest desc, id desc) as n
+        from hit where in_head)
+    select (select count(*)::int from hit) as total,
+           (select count(*)::int from ranked) as in_head,
+           array(select r.id from ranked r
+                  order by r.n > ${RERANKED}::int,
+                           case when r.n <= ${RERANKED}::int
+                                then (select ${searchRank(sql`w.search`, words)} from ${courses} w where w.id = r.id) end
+                             desc nulls last,
+                           case when r.n <= ${RERANKED}::int then 0 else r.n end, r.newest desc, r.id desc
+                  limit ${limit}::int offset ${offset}::int) as ids`)
+    .then((r) => r.rows);
+  const total = Number(counted.total);
+  const head = Number(counted.in_head);
+  const ids = counted.ids.map(Number);
+  // the rest of the page from the other matches, ranked on the whole document
+  if (ids.length < limit && total > head) {
+    const rest = await db
+      .select({ id: courses.id })
+      .from(courses)
+      .where(and(where, sql`not (${inHead})`))
+      .orderBy(desc(searchRank(courses.search, words)), desc(newest), desc(courses.id))
+      .limit(limit - ids.length)
+      .offset(Math.max(0, offset - head));
+    ids.push(...rest.map((r) => r.id));
+  }
+  const { rows, names } = await rowsOf(ids);
+  return { items: rows, names, total, page: q.page, pageSize: q.pageSize };
 }

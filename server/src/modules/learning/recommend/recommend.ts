@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Recommendation, Recommendations } from '../../../../../contracts/learning/recommend.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { ancestorPaths } from '../library/rules.ts';
-import { HISTORY, type Neighbour, scoreCandidates } from './rules.ts';
+import { blendCandidates, HISTORY, type Neighbour, scoreCandidates } from './rules.ts';
 import { memberOf, type OfferedCourse, visibleAmong } from './store.ts';
 
 /** How many candidates of each kind are checked against the member's scope at once. */
@@ -31,8 +31,8 @@ const present = (
 
 /**
  * 为你推荐: the neighbours of the member's most recent finished courses (the nightly lists,
- * recommend/refresh.ts), scored by recommend/rules.ts; then, when they have no history or too few,
- * what their org's members finished most, then their parent org's subtree, then everyone's. Never
+ * recommend/refresh.ts) and what their org's members finished most, blended by recommend/rules.ts;
+ * then, when those are too few, what their parent org's subtree finished most, then everyone. Never
  * a course they finished or dismissed, only published courses open to them. A few indexed reads
  * whatever the scale: the member's rows, at most 50 × 30 neighbours, three short lists.
  */
@@ -51,44 +51,52 @@ export async function myRecommendations(ctx: Ctx, limit: number): Promise<Recomm
   const items: Recommendation[] = [];
   const chosen = new Set<number>();
 
-  if (history.length) {
-    const { rows } = await db.execute<{ course_id: string; neighbour_id: string; similarity: number }>(sql`
-      select course_id, neighbour_id, similarity from course_neighbours
-       where course_id = any(${sql.param(history)}::int8[])`);
-    const neighbours: Neighbour[] = rows.map((r) => ({
-      courseId: Number(r.course_id),
-      neighbourId: Number(r.neighbour_id),
-      similarity: Number(r.similarity),
-      coFinishers: 0,
-    }));
-    const scored = scoreCandidates(history, neighbours, excluded).slice(0, CHECKED);
-    const visible = await visibleAmong(
-      db,
-      scored.map((s) => s.courseId),
-      me.orgPath,
-    );
-    const picked = scored.filter((s) => visible.has(s.courseId)).slice(0, limit);
-    // the finished course each is like: named even if since withdrawn (the member studied it)
-    const { rows: titles } = await db.execute<{ id: string; title: string }>(sql`
-      select id, title from courses where id = any(${sql.param(picked.map((s) => s.because))}::int8[])`);
-    const titleOf = new Map(titles.map((t) => [Number(t.id), t.title]));
-    for (const s of picked) {
-      items.push(
-        present(visible.get(s.courseId)!, 'similar', { id: s.because, title: titleOf.get(s.because) ?? '' }),
-      );
-      chosen.add(s.courseId);
-    }
+  // likeness (the neighbours of what they finished) and their org's favourites, on one scale
+  const neighbours: Neighbour[] = history.length
+    ? (
+        await db.execute<{ course_id: string; neighbour_id: string; similarity: number }>(sql`
+          select course_id, neighbour_id, similarity from course_neighbours
+           where course_id = any(${sql.param(history)}::int8[])`)
+      ).rows.map((r) => ({
+        courseId: Number(r.course_id),
+        neighbourId: Number(r.neighbour_id),
+        similarity: Number(r.similarity),
+        coFinishers: 0,
+      }))
+    : [];
+  const scored = scoreCandidates(history, neighbours, excluded).slice(0, CHECKED);
+  const { rows: favourites } = await db.execute<{ course_id: string; finishers: number }>(sql`
+    select course_id, finishers from course_popular where org_id = ${me.orgId}
+     order by finishers desc, course_id limit ${CHECKED}::int`);
+  const blended = blendCandidates(
+    scored,
+    favourites
+      .map((r) => ({ courseId: Number(r.course_id), finishers: Number(r.finishers) }))
+      .filter((p) => !excluded.has(p.courseId)),
+  );
+  const visible = await visibleAmong(
+    db,
+    blended.map((b) => b.courseId),
+    me.orgPath,
+  );
+  const picked = blended.filter((b) => visible.has(b.courseId)).slice(0, limit);
+  // the finished course each is like: named even if since withdrawn (the member studied it)
+  const becauseIds = picked.flatMap((b) => (b.because === null ? [] : [b.because]));
+  const { rows: titles } = becauseIds.length
+    ? await db.execute<{ id: string; title: string }>(sql`
+        select id, title from courses where id = any(${sql.param(becauseIds)}::int8[])`)
+    : { rows: [] };
+  const titleOf = new Map(titles.map((t) => [Number(t.id), t.title]));
+  for (const b of picked) {
+    const because = b.because === null ? null : { id: b.because, title: titleOf.get(b.because) ?? '' };
+    items.push(present(visible.get(b.courseId)!, b.reason, because));
+    chosen.add(b.courseId);
   }
 
-  // the fallback: popular in the member's org, then the parent's subtree, then everywhere
+  // then popular in the parent's subtree, then everywhere
   const paths = ancestorPaths(me.orgPath);
   const parent = paths.length >= 2 ? paths[paths.length - 2] : null;
   const levels = [
-    {
-      reason: 'org' as const,
-      list: sql`select course_id, finishers from course_popular where org_id = ${me.orgId}
-                 order by finishers desc, course_id`,
-    },
     ...(parent
       ? [
           {
@@ -109,10 +117,10 @@ export async function myRecommendations(ctx: Ctx, limit: number): Promise<Recomm
     if (items.length >= limit) break;
     const { rows } = await db.execute<{ course_id: string }>(level.list);
     const ids = rows.map((r) => Number(r.course_id)).filter((id) => !excluded.has(id) && !chosen.has(id));
-    const visible = await visibleAmong(db, ids, me.orgPath);
+    const open = await visibleAmong(db, ids, me.orgPath);
     for (const id of ids) {
       if (items.length >= limit) break;
-      const c = visible.get(id);
+      const c = open.get(id);
       if (!c) continue;
       items.push(present(c, level.reason, null));
       chosen.add(id);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { cosine, type Finished, hitRate, neighboursOf, recentHistories, scoreCandidates } from './rules.ts';
+import {
+  blendCandidates,
+  cosine,
+  type Finished,
+  hitRate,
+  neighboursOf,
+  recentHistories,
+  scoreCandidates,
+} from './rules.ts';
 
 // Five members, four courses (A=1, B=2, C=3, D=4), worked by hand:
 //   m1: A B C   m2: A B   m3: A C   m4: B C D   m5: A B D
@@ -75,6 +83,52 @@ describe('a member’s candidates', () => {
     // finished A and C; B dismissed: B would lead (0.75 + 0.5774), D is no neighbour of A or C
     expect(scoreCandidates([A, C], n, new Set([A, C, B]))).toEqual([]);
     expect(scoreCandidates([A], n, new Set([A, B])).map((x) => x.courseId)).toEqual([C]);
+  });
+});
+
+describe('likeness blended with the org’s favourites', () => {
+  const scored = [
+    { courseId: B, score: 1.2, because: A },
+    { courseId: C, score: 0.6, because: A },
+  ];
+  // the branch finished D 10 times, C 8, E(5) 2
+  const popular = [
+    { courseId: D, finishers: 10 },
+    { courseId: C, finishers: 8 },
+    { courseId: 5, finishers: 2 },
+  ];
+
+  it('adds each scaled to 0–1: likeness ÷ the best, weight × finishers ÷ the most', () => {
+    const b = blendCandidates(scored, popular, 1);
+    // C 0.5 + 0.8 = 1.3; B 1 + 0 = 1; D 0 + 1 = 1 (tie with B: the smaller id first); E 0.2
+    expect(b.map((x) => [x.courseId, x.score])).toEqual([
+      [C, 1.3],
+      [B, 1],
+      [D, 1],
+      [5, 0.2],
+    ]);
+  });
+
+  it('says why by the larger share: likeness names the finished course, the branch names none', () => {
+    const b = new Map(blendCandidates(scored, popular, 1).map((x) => [x.courseId, x]));
+    expect(b.get(B)).toMatchObject({ reason: 'similar', because: A });
+    // C: 0.5 alike, 0.8 the branch's
+    expect(b.get(C)).toMatchObject({ reason: 'org', because: null });
+    expect(b.get(D)).toMatchObject({ reason: 'org', because: null });
+  });
+
+  it('with weight 0 is likeness first, and with no history the branch’s order', () => {
+    expect(
+      blendCandidates(scored, popular, 0)
+        .slice(0, 2)
+        .map((x) => x.courseId),
+    ).toEqual([B, C]);
+    expect(blendCandidates([], popular).map((x) => [x.courseId, x.reason])).toEqual([
+      [D, 'org'],
+      [C, 'org'],
+      [5, 'org'],
+    ]);
+    expect(blendCandidates([], [])).toEqual([]);
   });
 });
 

@@ -89,6 +89,49 @@ export function scoreCandidates(
     .sort((x, y) => y.score - x.score || x.courseId - y.courseId);
 }
 
+/**
+ * How much the member's org's favourites weigh against likeness, each scaled to 0..1 (the best
+ * CF score, the org's most finished course). Likeness alone is noise when a member has finished
+ * one or two courses (a city member of the demo has 2–3): the branch's favourites then predict
+ * better, and a course both alike and a favourite beats either. Chosen on the demo data with each
+ * member's last finished course held out (bench/learning/recommend.ts, docs/SCALE.md).
+ */
+export const ORG_WEIGHT = 1;
+
+export type Blended = { courseId: number; score: number; reason: 'similar' | 'org'; because: number | null };
+
+/**
+ * The member's candidates from CF (`scored`, best first) and their org's most finished courses
+ * (`popular`, excluded ones already left out), on one scale: score = cf ÷ best cf + ORG_WEIGHT ×
+ * finishers ÷ most finishers. Said to be 'similar' (学过《X》的党员也学了) when likeness gives
+ * the larger share, 'org' (本支部热门) otherwise. Best first; ties: the smaller id first.
+ */
+export function blendCandidates(
+  scored: readonly Scored[],
+  popular: readonly { courseId: number; finishers: number }[],
+  weight = ORG_WEIGHT,
+): Blended[] {
+  const bestCf = Math.max(0, ...scored.map((s) => s.score));
+  const most = Math.max(0, ...popular.map((p) => p.finishers));
+  const by = new Map<number, { cf: number; pop: number; because: number | null }>();
+  for (const s of scored)
+    by.set(s.courseId, { cf: bestCf > 0 ? s.score / bestCf : 0, pop: 0, because: s.because });
+  for (const p of popular) {
+    const pop = most > 0 ? (weight * p.finishers) / most : 0;
+    const c = by.get(p.courseId);
+    if (c) c.pop = pop;
+    else by.set(p.courseId, { cf: 0, pop, because: null });
+  }
+  return [...by]
+    .map(([courseId, c]) => ({
+      courseId,
+      score: c.cf + c.pop,
+      reason: c.cf >= c.pop && c.because !== null ? ('similar' as const) : ('org' as const),
+      because: c.cf >= c.pop ? c.because : null,
+    }))
+    .sort((x, y) => y.score - x.score || x.courseId - y.courseId);
+}
+
 /** Share of members whose held-out course is in their first `k` answers (0 when none is asked). */
 export function hitRate(
   answers: ReadonlyMap<number, readonly number[]>,

@@ -1,0 +1,14 @@
+import { loadConfig } from '../server/src/config.ts';
+import { openDatabase } from '../server/src/db/open.ts';
+import { recommendHitRates } from './learning/recommend.ts';
+
+/**
+ * The recommendations' hit rates alone, on the demo database of DATA_DIR (stopped: this opens it):
+ * `DATA_DIR=data node bench/recommend-only.ts`. bench/learning.ts runs the same on the city.
+ */
+const database = await openDatabase(loadConfig({ DATA_DIR: process.env.DATA_DIR ?? 'data' }));
+try {
+  console.log(JSON.stringify(await recommendHitRates(database.db), null, 2));
+} finally {
+  await database.shutdown();
+}
