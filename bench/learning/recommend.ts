@@ -8,12 +8,13 @@ import {
   hitRate,
   type Neighbour,
   ORG_WEIGHT,
+  orgWeightFor,
   scoreCandidates,
 } from '../../server/src/modules/learning/recommend/rules.ts';
 
 const K = 10;
-/** The org weights tried besides the one shipped (recommend/rules.ts ORG_WEIGHT), to show the choice. */
-const WEIGHTS = [0, 0.25, 0.5, 1, 2, 4];
+/** Fixed org weights for everyone (Infinity: favourites first), beside the one shipped (recommend/rules.ts orgWeightFor), to show the choice. */
+const WEIGHTS = [0, 0.25, 0.5, 1, 2, 4, Number.POSITIVE_INFINITY];
 
 class RolledBack extends Error {}
 
@@ -202,7 +203,7 @@ async function measure(db: Queryable) {
     };
     answers.cfOnly.set(member, cf);
     answers.cfThenPopular.set(member, fill(cf, fallback));
-    answers.recommend.set(member, fill(blended(ORG_WEIGHT), fallback));
+    answers.recommend.set(member, fill(blended(orgWeightFor(history.length)), fallback));
     for (const w of WEIGHTS)
       (answers as Record<string, Map<number, number[]>>)[`w${w}`].set(member, fill(blended(w), fallback));
     answers.popularity.set(member, fill([], fallback));

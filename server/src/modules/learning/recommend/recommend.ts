@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Recommendation, Recommendations } from '../../../../../contracts/learning/recommend.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { ancestorPaths } from '../library/rules.ts';
-import { blendCandidates, HISTORY, type Neighbour, scoreCandidates } from './rules.ts';
+import { blendCandidates, HISTORY, type Neighbour, orgWeightFor, scoreCandidates } from './rules.ts';
 import { memberOf, type OfferedCourse, visibleAmong } from './store.ts';
 
 /** How many candidates of each kind are checked against the member's scope at once. */
@@ -73,6 +73,7 @@ export async function myRecommendations(ctx: Ctx, limit: number): Promise<Recomm
     favourites
       .map((r) => ({ courseId: Number(r.course_id), finishers: Number(r.finishers) }))
       .filter((p) => !excluded.has(p.courseId)),
+    orgWeightFor(history.length),
   );
   const visible = await visibleAmong(
     db,

@@ -5,6 +5,8 @@ import {
   type Finished,
   hitRate,
   neighboursOf,
+  ORG_WEIGHT,
+  orgWeightFor,
   recentHistories,
   scoreCandidates,
 } from './rules.ts';
@@ -129,6 +131,29 @@ describe('likeness blended with the org’s favourites', () => {
       [5, 'org'],
     ]);
     expect(blendCandidates([], [])).toEqual([]);
+  });
+
+  it('favourites first (weight Infinity): by finishers, likeness breaking a tie', () => {
+    const tied = [
+      { courseId: 5, finishers: 10 },
+      { courseId: C, finishers: 10 },
+      { courseId: D, finishers: 4 },
+    ];
+    const b = blendCandidates(
+      [...scored, { courseId: D, score: 1.2, because: A }],
+      tied,
+      Number.POSITIVE_INFINITY,
+    );
+    // C and E tie on finishers: C is alike (0.5), E is not; D, as alike as B, has fewer finishers than both
+    expect(b.map((x) => x.courseId)).toEqual([C, 5, D, B]);
+    expect(b[0]).toMatchObject({ reason: 'org', because: null });
+    expect(b[3]).toMatchObject({ reason: 'similar', because: A });
+  });
+
+  it('a member with two finished courses or fewer gets favourites first; more, the blend', () => {
+    expect(orgWeightFor(0)).toBe(Number.POSITIVE_INFINITY);
+    expect(orgWeightFor(2)).toBe(Number.POSITIVE_INFINITY);
+    expect(orgWeightFor(3)).toBe(ORG_WEIGHT);
   });
 });
 

@@ -91,20 +91,29 @@ export function scoreCandidates(
 
 /**
  * How much the member's org's favourites weigh against likeness, each scaled to 0..1 (the best
- * CF score, the org's most finished course). Likeness alone is noise when a member has finished
- * one or two courses (a city member of the demo has 2–3): the branch's favourites then predict
- * better, and a course both alike and a favourite beats either. Chosen on the demo data with each
- * member's last finished course held out (bench/learning/recommend.ts, docs/SCALE.md).
+ * CF score, the org's most finished course), for a member with a history longer than
+ * SHORT_HISTORY. Chosen on the demo data with each member's last finished course held out
+ * (bench/learning/recommend.ts; docs/SCALE.md has the figures for each weight tried).
  */
-export const ORG_WEIGHT = 1;
+export const ORG_WEIGHT = 0.5;
+/**
+ * A member who finished this many courses or fewer gets their org's favourites first, likeness
+ * only breaking ties: one or two courses say too little about a member (a city member of the demo
+ * has finished 2–3; likeness alone then finds 0.08 of held-out courses, the branch's favourites 0.34).
+ */
+export const SHORT_HISTORY = 2;
+
+/** The org weight for a member with `history` finished courses: Infinity means favourites first. */
+export const orgWeightFor = (history: number) =>
+  history <= SHORT_HISTORY ? Number.POSITIVE_INFINITY : ORG_WEIGHT;
 
 export type Blended = { courseId: number; score: number; reason: 'similar' | 'org'; because: number | null };
 
 /**
  * The member's candidates from CF (`scored`, best first) and their org's most finished courses
- * (`popular`, excluded ones already left out), on one scale: score = cf ÷ best cf + ORG_WEIGHT ×
- * finishers ÷ most finishers. Said to be 'similar' (学过《X》的党员也学了) when likeness gives
- * the larger share, 'org' (本支部热门) otherwise. Best first; ties: the smaller id first.
+ * (`popular`, excluded ones already left out), on one scale: cf ÷ best cf + weight × finishers ÷
+ * most finishers (weight Infinity: by finishers, then cf). Said to be 'similar' (学过《X》的党员也学了)
+ * when likeness gives the larger share, 'org' (本支部热门) otherwise. Best first; ties: the smaller id first.
  */
 export function blendCandidates(
   scored: readonly Scored[],
@@ -117,19 +126,26 @@ export function blendCandidates(
   for (const s of scored)
     by.set(s.courseId, { cf: bestCf > 0 ? s.score / bestCf : 0, pop: 0, because: s.because });
   for (const p of popular) {
-    const pop = most > 0 ? (weight * p.finishers) / most : 0;
+    const pop = most > 0 ? p.finishers / most : 0;
     const c = by.get(p.courseId);
     if (c) c.pop = pop;
     else by.set(p.courseId, { cf: 0, pop, because: null });
   }
+  const first = weight === Number.POSITIVE_INFINITY;
   return [...by]
-    .map(([courseId, c]) => ({
-      courseId,
-      score: c.cf + c.pop,
-      reason: c.cf >= c.pop && c.because !== null ? ('similar' as const) : ('org' as const),
-      because: c.cf >= c.pop ? c.because : null,
-    }))
-    .sort((x, y) => y.score - x.score || x.courseId - y.courseId);
+    .map(([courseId, c]) => {
+      const org = first ? c.pop : weight * c.pop;
+      const alike = c.because !== null && c.cf >= org;
+      return {
+        courseId,
+        cf: c.cf,
+        score: first ? c.pop : c.cf + org,
+        reason: alike ? ('similar' as const) : ('org' as const),
+        because: alike ? c.because : null,
+      };
+    })
+    .sort((x, y) => y.score - x.score || (first ? y.cf - x.cf : 0) || x.courseId - y.courseId)
+    .map(({ cf: _cf, ...b }) => b);
 }
 
 /** Share of members whose held-out course is in their first `k` answers (0 when none is asked). */
