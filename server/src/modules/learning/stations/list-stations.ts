@@ -48,7 +48,11 @@ export async function listStations(ctx: Ctx, q: z.infer<typeof StationListQuery>
     rows: (limit, offset) =>
       withOrg(ctx.db)
         .where(where)
-        .orderBy(asc(stations.orgPath), asc(stations.name))
+        // by the path's ids as numbers, so /1/2/ comes before /1/10/ (as text it would not)
+        .orderBy(
+          sql`string_to_array(trim(both '/' from ${stations.orgPath}), '/')::int8[]`,
+          asc(stations.name),
+        )
         .limit(limit)
         .offset(offset),
     count: () => ctx.db.select({ n: sql<number>`count(*)::int` }).from(stations).where(where),

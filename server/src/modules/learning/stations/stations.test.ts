@@ -87,6 +87,26 @@ describe('the town keeps the registry', () => {
     expect(res.json().error.details[0].path).toBe('operatorIds');
   });
 
+  it('lists them org by org in the tree, an org of id 10 after one of id 2 (not as text)', async () => {
+    const res = await api(town, 'GET', '/stations?pageSize=100');
+    expect(res.statusCode, res.body).toBe(200);
+    const ids = res.json().items.map((s: { id: string }) => s.id);
+    const rows = await query<{ id: string; org_path: string }>(
+      env,
+      'select id::text, org_path from stations where id = any($1::int8[])',
+      [ids],
+    );
+    const pathOf = new Map(rows.map((r) => [r.id, r.org_path.split('/').filter(Boolean).map(Number)]));
+    const paths = ids.map((id: string) => pathOf.get(id)!);
+    const before = (a: number[], b: number[]) => {
+      for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i] < b[i];
+      return a.length <= b.length;
+    };
+    for (let i = 1; i < paths.length; i++) expect(before(paths[i - 1], paths[i])).toBe(true);
+    // the demo town has villages whose ids differ in their number of digits
+    expect(new Set(paths.map((p: number[]) => String(p.at(-1)).length)).size).toBeGreaterThan(1);
+  });
+
   it('another town’s admin can neither register a station in town 1 nor read one', async () => {
     expect(
       (await api(town2, 'POST', '/stations', { orgId: String(village), name: '越权站点' })).statusCode,
