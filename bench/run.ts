@@ -4,6 +4,7 @@ import { machine, writeResults } from './lib.ts';
 import { learning } from './learning.ts';
 import { life } from './life.ts';
 import { members } from './members.ts';
+import { surveysElections } from './surveys-elections.ts';
 import { weight } from './weight.ts';
 
 // `npm run bench -- NAME…` (default: all). Benchmarks measure; they never fail a test run.
@@ -15,6 +16,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   life,
   learning,
   exams,
+  'surveys-elections': surveysElections,
   weight,
 };
 

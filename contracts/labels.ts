@@ -32,6 +32,8 @@ import type { StaffKind, StationMonthState } from './learning/stations.ts';
 import type { MessageFilter, MessageStatus } from './openness/messages.ts';
 import type { OrgKind, OrgSector } from './orgs.ts';
 import type { NOTICE_AUDIENCES, RECEIPT_STATES } from './notify.ts';
+import type { QuestionKind } from './surveys/definition.ts';
+import type { AgeBand, CrossBy, SurveyAudience, SurveyStatus } from './surveys/surveys.ts';
 
 /** 党员信息 fields, as the national member-information system and the import template name them. */
 export const MEMBER_FIELD_LABELS = {
@@ -516,3 +518,81 @@ export function valueNamed<K extends string>(
   const t = text.trim();
   return (Object.keys(labels) as K[]).find((k) => labels[k][lang] === t);
 }
+
+// ── 问卷调查 (surveys) ──
+
+export const SURVEY_QUESTION_KIND_LABELS = {
+  single: { zh: '单选题', en: 'Single choice' },
+  multiple: { zh: '多选题', en: 'Multiple choice' },
+  rating: { zh: '评分题', en: 'Rating scale' },
+  matrix: { zh: '矩阵评分题', en: 'Matrix' },
+  ranking: { zh: '排序题', en: 'Ranking' },
+  number: { zh: '数字题', en: 'Number' },
+  date: { zh: '日期题', en: 'Date' },
+  text: { zh: '单行填空', en: 'Short text' },
+  textarea: { zh: '多行填空', en: 'Long text' },
+} as const satisfies Labels<QuestionKind>;
+
+export const SURVEY_AUDIENCE_LABELS = {
+  org: { zh: '党组织的党员', en: 'Members of an org' },
+  class: { zh: '网上班级', en: 'An online class' },
+  list: { zh: '指定党员', en: 'Members named' },
+  public: { zh: '群众（公开链接）', en: 'The public (link)' },
+} as const satisfies Labels<SurveyAudience>;
+
+export const SURVEY_STATUS_LABELS = {
+  draft: { zh: '草稿', en: 'Draft' },
+  open: { zh: '进行中', en: 'Open' },
+  closed: { zh: '已结束', en: 'Closed' },
+} as const satisfies Labels<SurveyStatus>;
+
+export const SURVEY_CROSS_BY_LABELS = {
+  org: { zh: '党组织', en: 'Org' },
+  gender: { zh: '性别', en: 'Gender' },
+  ageBand: { zh: '年龄段', en: 'Age band' },
+  category: { zh: '党员类别', en: 'Category' },
+} as const satisfies Labels<CrossBy>;
+
+export const SURVEY_AGE_BAND_LABELS = {
+  under35: { zh: '35岁以下', en: 'Under 35' },
+  '35to45': { zh: '35–45岁', en: '35–45' },
+  '46to60': { zh: '46–60岁', en: '46–60' },
+  over60: { zh: '60岁以上', en: 'Over 60' },
+  unknown: { zh: '未知', en: 'Unknown' },
+} as const satisfies Labels<AgeBand>;
+
+// ── 选举与民主评议 (elections) ─────────────────────────────────────────────────────────────────
+
+/** GLOSSARY.md: 换届选举 `election`, 民主评议党员 `appraisal`, 网上推荐干部 `cadre_recommendation`. */
+export const ELECTION_KIND_LABELS = {
+  election: { zh: '选举', en: 'Election' },
+  appraisal: { zh: '民主评议党员', en: 'Democratic appraisal' },
+  cadre_recommendation: { zh: '民主推荐', en: 'Cadre recommendation' },
+} as const satisfies Labels<import('./elections/elections.ts').ElectionKind>;
+
+export const ELECTION_STATE_LABELS = {
+  draft: { zh: '草稿', en: 'Draft' },
+  submitted: { zh: '待上级审批', en: 'Awaiting approval' },
+  approved: { zh: '已批准', en: 'Approved' },
+  open: { zh: '投票中', en: 'Voting' },
+  closed: { zh: '已结束', en: 'Closed' },
+} as const satisfies Labels<import('./elections/elections.ts').ElectionState>;
+
+export const VOTE_MARK_LABELS = {
+  yes: { zh: '赞成', en: 'For' },
+  no: { zh: '不赞成', en: 'Against' },
+  abstain: { zh: '弃权', en: 'Abstain' },
+} as const satisfies Labels<import('./elections/elections.ts').VoteMark>;
+
+export const APPRAISAL_GRADE_LABELS = {
+  excellent: { zh: '优秀', en: 'Excellent' },
+  qualified: { zh: '合格', en: 'Qualified' },
+  basic: { zh: '基本合格', en: 'Basically qualified' },
+  unqualified: { zh: '不合格', en: 'Unqualified' },
+} as const satisfies Labels<import('./elections/elections.ts').AppraisalGrade>;
+
+export const OFFICE_LABELS = {
+  member: { zh: '委员', en: 'Committee member' },
+  secretary: { zh: '书记', en: 'Secretary' },
+  deputy: { zh: '副书记', en: 'Deputy secretary' },
+} as const satisfies Labels<import('./elections/elections.ts').Office>;

@@ -9,3 +9,4 @@ export * from '../modules/openness/schema.ts';
 export * from '../modules/life/schema.ts';
 export * from '../modules/learning/schema.ts';
 export * from '../modules/exams/schema.ts';
+export * from '../modules/surveys/schema.ts';

@@ -1,5 +1,6 @@
 import type { WebModule } from '../app/modules.ts';
 import { auditModule } from './audit/index.ts';
+import { electionsModule } from './elections/index.ts';
 import { examsModule } from './exams/index.ts';
 import { learningModule } from './learning/index.ts';
 import { lifeModule } from './life/index.ts';
@@ -8,6 +9,7 @@ import { notifyModule } from './notify/index.ts';
 import { opennessModule } from './openness/index.ts';
 import { orgsModule } from './orgs/index.ts';
 import { settingsModule } from './settings/index.ts';
+import { surveysModule } from './surveys/index.ts';
 import { usersModule } from './users/index.ts';
 
 /**
@@ -21,6 +23,8 @@ export const webModules: readonly WebModule[] = [
   lifeModule,
   learningModule,
   examsModule,
+  electionsModule,
+  surveysModule,
   usersModule,
   auditModule,
   notifyModule,

@@ -83,8 +83,14 @@ export { type ActivityPerson, activityPeople, memberOfUser } from './record/acti
 // 学时要求 (learning module): who is held to the yearly study requirement, with their positions
 export { type StudyPerson, studyPeopleSql, studyPersonOf } from './record/study-people.ts';
 
+// 选举与民主评议 (elections module): the members of a subtree with what decides their vote, read only through this
+export { type Elector, electorsOf } from './record/electors.ts';
+
 // 通知中心 (platform/notify): who a notice reaches, and the names on its read/unread lists
 export { noticePeople, noticeRecipients } from './record/notice-recipients.ts';
+
+// 问卷调查 (surveys module): a respondent's coarse attributes, snapshot onto a response for cross-tabulation
+export { type Respondent, respondentOf, respondentsSql } from './record/respondents.ts';
 
 export const membersModule: ModuleManifest = {
   name: 'members',

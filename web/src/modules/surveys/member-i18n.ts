@@ -1,0 +1,63 @@
+import { addTranslations } from '../../app/i18n.ts';
+
+/** 问卷 in the member app and on the public link, both languages. The console's are in i18n.ts. */
+const zh = {
+  mySurvey: {
+    back: '首页',
+    title: '问卷',
+    none: '暂时没有要填写的问卷',
+    anonymous: '匿名问卷：您的答案不会与您的姓名关联',
+    closesAt: '截止：{{at}}',
+    answer: '填写问卷',
+    resume: '继续填写',
+    answered: '已提交，谢谢参与',
+    closed: '已结束',
+    required: '必答',
+    pickHint: '可选 {{min}}–{{max}} 项',
+    rankHint: '依次点击选项排序（第一个最重要），再点一次取消',
+    rankClear: '重新排序',
+    rowHint: '请为每一行评分',
+    numberPlaceholder: '请输入数字',
+    textPlaceholder: '请在这里填写',
+    saveDraft: '暂存，下次继续',
+    saved: '已暂存',
+    submit: '提交问卷',
+    submitting: '正在提交…',
+    thanks: '提交成功，谢谢您的参与！',
+    changed: '问卷题目已更新，已为您重新载入，请再检查一遍后提交。',
+    section: '第 {{n}} 部分',
+    publicTitle: '问卷调查',
+    home: '返回首页',
+  },
+};
+const en: typeof zh = {
+  mySurvey: {
+    back: 'Home',
+    title: 'Surveys',
+    none: 'No surveys for you at the moment',
+    anonymous: 'Anonymous survey: your answers are not linked to your name',
+    closesAt: 'Closes {{at}}',
+    answer: 'Answer',
+    resume: 'Continue',
+    answered: 'Submitted — thank you',
+    closed: 'Closed',
+    required: 'required',
+    pickHint: 'Pick {{min}}–{{max}}',
+    rankHint: 'Tap the options in order (most important first); tap again to undo',
+    rankClear: 'Start again',
+    rowHint: 'Rate each row',
+    numberPlaceholder: 'Enter a number',
+    textPlaceholder: 'Write here',
+    saveDraft: 'Save and continue later',
+    saved: 'Saved',
+    submit: 'Submit',
+    submitting: 'Submitting…',
+    thanks: 'Submitted. Thank you for taking part!',
+    changed: 'The questions changed and the form was reloaded: check it again, then submit.',
+    section: 'Part {{n}}',
+    publicTitle: 'Survey',
+    home: 'Home',
+  },
+};
+
+addTranslations({ 'zh-CN': zh, en });
