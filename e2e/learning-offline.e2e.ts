@@ -144,6 +144,19 @@ describe('远程教育站点', () => {
 
     const after = await get<Progress>(member, '/study/progress');
     expect(after.seconds.station).toBe(before.seconds.station + 90 * 60);
+
+    // entered by mistake: the operator withdraws it with a reason, and the hours go back
+    await op.goto('/stations?tab=sessions');
+    await op.getByTestId('sessions-list').getByText(`党员教育电视片《初心》（${stamp}）`).click();
+    await op.getByTestId('session-withdraw').click();
+    await op.getByRole('dialog').last().locator('textarea').fill('站点选错了');
+    await op.getByTestId('reason-submit').click();
+    await op.getByTestId('session-withdrawn').waitFor();
+    expect(await op.getByTestId('session-withdrawn').textContent()).toContain('站点选错了');
+    await screenshot(op, 'learning-offline-07b-station-withdrawn');
+    await expect
+      .poll(async () => (await get<Progress>(member, '/study/progress')).seconds.station)
+      .toBe(before.seconds.station);
     for (const p of [member, op]) await p.context().close();
   }, 120_000);
 

@@ -31,7 +31,11 @@ const p = (sorted: number[], q: number) =>
  *
  * `base` is a running server with the demo seed and TEST_CLOCK=1; `admin` the department admin's session.
  */
-export async function heartbeats(base: string, admin: { cookie: string; csrf: string }) {
+export async function heartbeats(
+  base: string,
+  admin: { cookie: string; csrf: string },
+  connections = CONNECTIONS,
+) {
   const get = <T>(url: string, cookie = admin.cookie) => call<T>(base, cookie, url);
   const post = <T>(url: string, body: object) =>
     call<T>(base, admin.cookie, url, {
@@ -131,7 +135,7 @@ export async function heartbeats(base: string, admin: { cookie: string; csrf: st
   try {
     // 32 connections for all three: many phones at once (at 10 a route with round trips to the
     // database waits on them, docs/SCALE.md "/auth/me against /healthz")
-    const c = CONNECTIONS;
+    const c = connections;
     const runs = {
       bare: () => load({ url: `http://127.0.0.1:${helloPort}/hello`, duration: 5, connections: c }),
       healthz: () => load({ url: `${base}/healthz`, duration: 5, connections: c }),
@@ -149,9 +153,9 @@ export async function heartbeats(base: string, admin: { cookie: string; csrf: st
   const before = await online();
   let acknowledged = 0;
   await Promise.all(
-    Array.from({ length: CONNECTIONS }, async (_, w) => {
+    Array.from({ length: connections }, async (_, w) => {
       for (let round = 0; round < 10; round++)
-        for (let i = w; i < sessions.length; i += CONNECTIONS) {
+        for (let i = w; i < sessions.length; i += connections) {
           const b = beatOf(i);
           const res = await fetch(`${base}/api/v1/study/heartbeats`, { method: 'POST', ...b });
           if (res.status !== 200) {
@@ -182,6 +186,7 @@ export async function heartbeats(base: string, admin: { cookie: string; csrf: st
     heartbeat: {
       clean: Object.values(rounds).every((fs) => fs.every(clean)) && beatErrors === 0,
       members: sessions.length,
+      connections,
       org: org.name,
       beats,
       acknowledgedSeconds: acknowledged,

@@ -30,6 +30,8 @@ export const MyStudyProgress = z.object({
   member: z.boolean(),
   kind: RequirementKind,
   requiredClassHours: z.number(),
+  /** Joined the Party this year: the months counted (the year's figure × months ÷ 12); else null. */
+  proratedMonths: z.number().int().nullable(),
   classHourMinutes: z.number().int(),
   requiredSeconds: z.number().int(),
   seconds: z.object({

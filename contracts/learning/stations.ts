@@ -113,9 +113,14 @@ export const StationSession = z.object({
   hasPhoto: z.boolean(),
   recordedBy: z.string().nullable(),
   createdAt: z.string(),
-  can: z.object({ photo: z.boolean() }),
+  /** Withdrawn as entered by mistake: shown struck out, counted nowhere. */
+  withdrawn: z.object({ at: z.string(), by: z.string().nullable(), reason: z.string() }).nullable(),
+  can: z.object({ photo: z.boolean(), withdraw: z.boolean() }),
 });
 export type StationSession = z.infer<typeof StationSession>;
+
+export const WithdrawStationSession = z.strictObject({ reason: text(200).meta({ title: '撤销原因' }) });
+export type WithdrawStationSession = z.infer<typeof WithdrawStationSession>;
 
 export const SessionListQuery = PageQuery.extend({
   orgId: Id.optional(),

@@ -1,4 +1,4 @@
-import { Form, Input } from 'antd';
+import { Alert, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from './FormModal.tsx';
 
@@ -15,6 +15,7 @@ export function ReasonModal({
   onClose,
   onDone,
   okTestId = 'reason-submit',
+  hint,
 }: {
   title: string;
   okText: string;
@@ -24,6 +25,8 @@ export function ReasonModal({
   onClose: () => void;
   onDone: () => void;
   okTestId?: string;
+  /** What the act does, said before it is done (a withdrawal takes back study hours). */
+  hint?: string;
 }) {
   const { t } = useTranslation();
   return (
@@ -37,6 +40,7 @@ export function ReasonModal({
       onClose={onClose}
       onDone={onDone}
     >
+      {hint && <Alert type="warning" showIcon title={hint} style={{ marginBottom: 16 }} />}
       <Form.Item
         name="reason"
         label={label}

@@ -383,9 +383,17 @@ export const stationSessions = pgTable(
     photoThumbKey: text('photo_thumb_key'),
     recordedBy: bigint('recorded_by', { mode: 'number' }).references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Withdrawn (entered by mistake): kept for the audit trail, counted nowhere (0036). */
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    withdrawnBy: bigint('withdrawn_by', { mode: 'number' }).references(() => users.id),
+    withdrawnReason: text('withdrawn_reason'),
   },
   (t) => [
     check('station_sessions_minutes_check', sql`${t.minutes} between 1 and 480`),
+    check(
+      'station_sessions_withdrawn_check',
+      sql`(${t.withdrawnAt} is null) = (${t.withdrawnReason} is null)`,
+    ),
     index('station_sessions_station_idx').on(t.stationId, t.startedAt),
     index('station_sessions_started_idx').on(t.startedAt),
   ],

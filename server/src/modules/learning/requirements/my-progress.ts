@@ -5,7 +5,14 @@ import { getSetting } from '../../../platform/settings/index.ts';
 import { shanghaiToday } from '../../../platform/time.ts';
 import { studyPersonOf } from '../../members/index.ts';
 import { creditSettings } from '../study/settings.ts';
-import { classHoursOf, progressOf, requiredClassHours, requiredSeconds, requirementKind } from './rules.ts';
+import {
+  classHoursOf,
+  progressOf,
+  proratedSeconds,
+  requiredClassHours,
+  requiredSeconds,
+  requirementKind,
+} from './rules.ts';
 import { requirementSettings } from './settings.ts';
 
 /**
@@ -43,12 +50,20 @@ export async function myProgress(ctx: Ctx, year?: number): Promise<MyStudyProgre
     ({ online, offline, station, today: todaySeconds } = rows[0]);
   }
   const total = online + offline + station;
-  const required = me?.held ? requiredSeconds(kind, req) : 0;
+  const full = me?.held ? requiredSeconds(kind, req) : 0;
+  const required = me?.held ? proratedSeconds(full, me.joinedOn, y) : 0;
+  const months =
+    me?.joinedOn && Number(me.joinedOn.slice(0, 4)) === y ? 13 - Number(me.joinedOn.slice(5, 7)) : null;
   return {
     year: y,
     member: !!me?.held,
     kind,
-    requiredClassHours: me?.held ? requiredClassHours(kind, req) : 0,
+    requiredClassHours: !me?.held
+      ? 0
+      : required === full
+        ? requiredClassHours(kind, req)
+        : Math.round((required / (req.classHourMinutes * 60)) * 10) / 10,
+    proratedMonths: me?.held ? months : null,
     classHourMinutes: req.classHourMinutes,
     requiredSeconds: required,
     seconds: { online, offline, station, total },

@@ -3,7 +3,9 @@ import { makeMember, makeOrg, makeUser } from '../../../../test/fixtures.ts';
 import { login, orgId, query, type Session, type TestEnv, testEnv } from '../../../../test/harness.ts';
 import { inTransaction } from '../../../db/client.ts';
 import { creditStudy } from '../study/credit-study.ts';
-import { countOrgYears } from './rollup.ts';
+import { sql } from 'drizzle-orm';
+import { countOrgYears, proratedSql } from './rollup.ts';
+import { proratedSeconds } from './rules.ts';
 
 const NOW = '2026-11-20T10:00:00+08:00';
 const HOUR = 3600;
@@ -194,5 +196,59 @@ describe('the demo: the district’s year of online study was seeded and counted
                                else 3600 end`,
     );
     expect(over.n).toBe(0);
+  });
+});
+
+describe('a member who joined the Party this year owes the months left of it', () => {
+  it('joined in October: 3 months, 8 class hours of 32; met with 6 hours; the org’s count agrees', async () => {
+    const branch = (await makeOrg(env, town1, 'branch', '学时折算测试支部')).id;
+    const fresh = await member(branch);
+    await query(
+      env,
+      "update members set status = 'probationary', joined_on = '2026-10-15', full_on = null where id = $1",
+      [fresh.id],
+    );
+    await credit(fresh.id, 'online', 6 * HOUR, '2026-11-02');
+    expect((await get(fresh.session, '/study/progress?year=2026')).json()).toMatchObject({
+      requiredClassHours: 8,
+      proratedMonths: 3,
+      requiredSeconds: 6 * HOUR,
+      classHours: 8,
+      met: true,
+    });
+    // the year before they joined asks nothing of them; the next asks the whole year
+    expect((await get(fresh.session, '/study/progress?year=2027')).json()).toMatchObject({
+      requiredClassHours: 32,
+      proratedMonths: null,
+    });
+    await countOrgYears(env.database.db, 2026, new Date(NOW));
+    const s = (await get(townAdmin, `/study/summary?orgId=${branch}&year=2026`)).json();
+    expect(s.total).toMatchObject({ members: 1, met: 1, avgProgress: 1 });
+  });
+
+  it('the rule: the joining month counts; earlier members and those with no date owe the whole year', () => {
+    const full = 32 * 45 * 60;
+    expect(proratedSeconds(full, '2026-01-20', 2026)).toBe(full);
+    expect(proratedSeconds(full, '2026-07-01', 2026)).toBe(full / 2);
+    expect(proratedSeconds(full, '2026-12-31', 2026)).toBe(full / 12);
+    expect(proratedSeconds(full, '2025-12-31', 2026)).toBe(full);
+    expect(proratedSeconds(full, null, 2026)).toBe(full);
+    expect(proratedSeconds(full, '2027-01-05', 2026)).toBe(0);
+  });
+
+  it('the SQL of the org counts gives what the rule gives, month by month', async () => {
+    const full = 56 * 45 * 60;
+    const dates = [
+      null,
+      '2025-12-31',
+      ...Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}-15`),
+      '2027-01-05',
+    ];
+    for (const joinedOn of dates) {
+      const { rows } = await env.database.db.execute<{ v: string }>(
+        sql`select ${proratedSql(sql`${full}::int8`, sql`${joinedOn}::date`, 2026)}::text as v`,
+      );
+      expect(Number(rows[0].v), String(joinedOn)).toBe(proratedSeconds(full, joinedOn, 2026));
+    }
   });
 });

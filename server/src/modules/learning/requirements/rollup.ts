@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../../db/client.ts';
 import type { JobDef } from '../../../platform/module.ts';
 import { getSetting } from '../../../platform/settings/index.ts';
@@ -7,6 +7,16 @@ import { orgs } from '../../../platform/tree/index.ts';
 import { studyPeopleSql } from '../../members/index.ts';
 import { LEADER_POSITIONS, requiredSeconds } from './rules.ts';
 import { requirementSettings } from './settings.ts';
+
+/**
+ * rules.ts proratedSeconds in SQL: a member who joined the Party in the year owes its months left,
+ * the joining month included; rollup.test.ts holds the two together.
+ */
+export function proratedSql(full: SQL, joinedOn: SQL, year: number): SQL {
+  return sql`(case when ${joinedOn} is null or extract(year from ${joinedOn})::int < ${year}::int then ${full}
+        when extract(year from ${joinedOn})::int > ${year}::int then 0::int8
+        else round(${full} * (13 - extract(month from ${joinedOn})::int) / 12.0)::int8 end)`;
+}
 
 /**
  * The requirement's figures per org and year, counted again from the kept year totals and the
@@ -29,7 +39,7 @@ export async function countOrgYears(db: Queryable, year: number, now: Date): Pro
     each as (
       select p.org_id, p.org_path, x.leader,
              coalesce(y.online_seconds + y.offline_seconds + y.station_seconds, 0)::int8 as seconds,
-             case when x.leader then ${requiredSeconds('leader', s)}::int8 else ${requiredSeconds('member', s)}::int8 end as required
+             ${proratedSql(sql`case when x.leader then ${requiredSeconds('leader', s)}::int8 else ${requiredSeconds('member', s)}::int8 end`, sql`p.joined_on`, year)} as required
         from people p
         cross join lateral (select p.positions && ${sql.param([...LEADER_POSITIONS])}::text[] as leader) x
         left join study_years y on y.member_id = p.member_id and y.year = ${year}::int2),

@@ -35,6 +35,23 @@ export function requiredSeconds(kind: RequirementKind, s: RequirementSettings): 
   return Math.round(requiredClassHours(kind, s) * s.classHourMinutes * 60);
 }
 
+/**
+ * A member who joined the Party this year (入党日期, the day of admission as a probationary member)
+ * is held to the months left of it, the joining month included: joined in October, 3/12 of the
+ * year's figure — 8 class hours of 32 — rather than 32 hours in three months. The regulation sets a
+ * yearly figure without saying how a year begun late counts; the provinces' registration rules
+ * count it by months, and so does this. Earlier members, and those with no date on record, owe the
+ * whole year. rollup.ts computes the same in SQL (proratedSql); the tests hold the two together.
+ */
+export function proratedSeconds(full: number, joinedOn: string | null, year: number): number {
+  if (!joinedOn) return full;
+  const joinedYear = Number(joinedOn.slice(0, 4));
+  if (joinedYear < year) return full;
+  if (joinedYear > year) return 0;
+  const month = Number(joinedOn.slice(5, 7));
+  return Math.round((full * (13 - month)) / 12);
+}
+
 /** Seconds as class hours, to one decimal (rounded down: 31.96 is not yet 32). */
 export function classHoursOf(seconds: number, s: Pick<RequirementSettings, 'classHourMinutes'>): number {
   return Math.floor((seconds / (s.classHourMinutes * 60)) * 10) / 10;

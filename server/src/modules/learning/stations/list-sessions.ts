@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import { and, asc, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { Page } from '../../../../../contracts/common.ts';
 import type {
@@ -20,9 +21,12 @@ import { orgs } from '../../../platform/tree/index.ts';
 import { stationSessionAttendees, stationSessions, stations } from '../schema.ts';
 import { mayOperate } from './policy.ts';
 import { presentSession } from './present.ts';
+import { withdrawProblem } from './rules.ts';
 import { staffOf } from './store.ts';
 
 export const SESSION = { zh: '集中学习记录', en: 'Station session' };
+
+const withdrawers = alias(users, 'withdrawers');
 
 const sessionsWith = (db: Queryable) =>
   db
@@ -33,19 +37,30 @@ const sessionsWith = (db: Queryable) =>
       orgPath: stations.orgPath,
       orgName: orgs.name,
       recordedByName: users.displayName,
+      withdrawnByName: withdrawers.displayName,
     })
     .from(stationSessions)
     .innerJoin(stations, eq(stations.id, stationSessions.stationId))
     .innerJoin(orgs, eq(orgs.id, stations.orgId))
-    .leftJoin(users, eq(users.id, stationSessions.recordedBy));
+    .leftJoin(users, eq(users.id, stationSessions.recordedBy))
+    .leftJoin(withdrawers, eq(withdrawers.id, stationSessions.withdrawnBy));
 
-async function canPhoto(ctx: Ctx, db: Queryable, x: { r: { stationId: number }; orgPath: string }) {
+/** What the actor may do with the session: its photo and withdrawing it are the operator's. */
+async function abilities(
+  ctx: Ctx,
+  db: Queryable,
+  x: { r: { stationId: number; startedAt: Date; withdrawnAt: Date | null }; orgPath: string },
+) {
   const staff = await staffOf(db, [x.r.stationId]);
-  return mayOperate(
+  const operate = mayOperate(
     ctx.actor,
     { orgPath: x.orgPath },
     staff.map((s) => s.userId),
   );
+  return {
+    photo: operate && !x.r.withdrawnAt,
+    withdraw: operate && withdrawProblem(x.r, ctx.now()) === null,
+  };
 }
 
 /** 集中学习记录: the sessions of the stations in scope (or of one org's, one station's), latest first. */
@@ -77,7 +92,7 @@ export async function listSessions(
   });
   const items = [];
   for (const x of page.items) {
-    const { attendees: _, ...s } = presentSession(x, [], false);
+    const { attendees: _, ...s } = presentSession(x, [], { photo: false, withdraw: false });
     items.push(s);
   }
   return { ...page, items };
@@ -91,7 +106,7 @@ export async function sessionView(ctx: Ctx, db: Queryable, id: number): Promise<
     .from(stationSessionAttendees)
     .where(eq(stationSessionAttendees.sessionId, id))
     .orderBy(asc(stationSessionAttendees.memberId));
-  return presentSession(x, attendees, await canPhoto(ctx, db, x));
+  return presentSession(x, attendees, await abilities(ctx, db, x));
 }
 
 /** The session, after checking the actor may see its station. */

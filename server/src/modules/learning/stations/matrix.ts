@@ -126,8 +126,36 @@ export const stationMatrix: MatrixCases = {
         };
       },
     },
+    'POST /api/v1/station-sessions/:id/withdraw': {
+      action: 'station.operate',
+      make: async (c) => {
+        const s = await stationOf(c);
+        const r = await makeSession(c.env, s.id, s.branch);
+        return {
+          method: 'POST',
+          url: `/api/v1/station-sessions/${r.id}/withdraw`,
+          payload: { reason: '矩阵测试：站点选错' },
+        };
+      },
+    },
   },
   probes: {
+    'POST /api/v1/station-sessions/:id/withdraw': [
+      {
+        title: 'a station manager whom the station does not list withdraws its session',
+        as: [{ role: 'station_manager', on: 'branch1' }],
+        make: async ({ env, places }) => {
+          const id = await makeStation(env, places.branch1);
+          const r = await makeSession(env, id, places.branch1);
+          return {
+            method: 'POST',
+            url: `/api/v1/station-sessions/${r.id}/withdraw`,
+            payload: { reason: '矩阵测试：未受指派' },
+          };
+        },
+        expect: { refused: 403 },
+      },
+    ],
     'POST /api/v1/stations/:id/sessions': [
       {
         title: 'a station manager whom the station does not list enters a session there',

@@ -56,6 +56,7 @@ export async function stationMonthly(
       from stations s
       join orgs o on o.id = s.org_id
       left join station_sessions ss on ss.station_id = s.id and ss.started_at >= ${from} and ss.started_at < ${to}
+                                      and ss.withdrawn_at is null
      where s.active and ${scope.covers(sql`s.org_path`)}
      group by s.id, o.name
      order by s.org_path, s.name`);

@@ -42,9 +42,15 @@ type SessionRow = typeof stationSessions.$inferSelect;
 
 /** A session as lists and its drawer show it: never the photo's file key (it has its own route). */
 export function presentSession(
-  x: { r: SessionRow; stationName: string; orgName: string; recordedByName: string | null },
+  x: {
+    r: SessionRow;
+    stationName: string;
+    orgName: string;
+    recordedByName: string | null;
+    withdrawnByName: string | null;
+  },
   attendees: { memberId: number; name: string }[],
-  canPhoto: boolean,
+  can: { photo: boolean; withdraw: boolean },
 ): StationSession {
   return {
     id: String(x.r.id),
@@ -60,6 +66,10 @@ export function presentSession(
     hasPhoto: x.r.photoKey != null,
     recordedBy: x.recordedByName,
     createdAt: x.r.createdAt.toISOString(),
-    can: { photo: canPhoto },
+    withdrawn:
+      x.r.withdrawnAt && x.r.withdrawnReason != null
+        ? { at: x.r.withdrawnAt.toISOString(), by: x.withdrawnByName, reason: x.r.withdrawnReason }
+        : null,
+    can,
   };
 }

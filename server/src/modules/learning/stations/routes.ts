@@ -20,6 +20,7 @@ import {
   StationPeople,
   StationSession,
   StationSessionPage,
+  WithdrawStationSession,
 } from '../../../../../contracts/learning/stations.ts';
 import { MAX_IMAGE_BYTES } from '../../../platform/files/images.ts';
 import { readUpload } from '../../../platform/files/upload.ts';
@@ -36,6 +37,7 @@ import { stationMonthly } from './monthly.ts';
 import { recordSession } from './record-session.ts';
 import { createStation, editStation } from './save-station.ts';
 import { setSessionPhoto } from './session-photo.ts';
+import { withdrawSession } from './withdraw-session.ts';
 
 const tags = ['stations 远程教育站点'];
 const view = { access: 'station.view' };
@@ -185,6 +187,21 @@ export async function stationRoutes(base: FastifyInstance) {
       schema: { tags, summary: '集中学习记录详情', params: IdParams, response: { 200: StationSession } },
     },
     (req) => readSession(req.ctx, id(req.params)),
+  );
+  app.post(
+    '/station-sessions/:id/withdraw',
+    {
+      config: operate,
+      schema: {
+        tags,
+        summary:
+          '撤销登记有误的集中学习记录（须说明原因；本月和上月的记录）：参学党员的学时和站点当月播放时长不再计入',
+        params: IdParams,
+        body: WithdrawStationSession,
+        response: { 200: StationSession },
+      },
+    },
+    (req) => withdrawSession(req.ctx, id(req.params), req.body.reason),
   );
   app.get(
     '/station-sessions/:id/photo',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { monthState, operatorRefusal, staffProblem, startedAtProblem } from './rules.ts';
+import { monthState, operatorRefusal, staffProblem, startedAtProblem, withdrawProblem } from './rules.ts';
 
 describe('a station’s month against the rule (at least 240 minutes by default)', () => {
   it('nothing played is zero — the stations the monthly bulletin names', () => {
@@ -60,5 +60,25 @@ describe('a station’s staff', () => {
     expect(staffProblem(['1'], ['2', '3'])).toBeNull();
     expect(staffProblem(['1'], ['2', '1'])).toBe('1');
     expect(staffProblem([], ['4', '4'])).toBe('4');
+  });
+});
+
+describe('withdrawing a session (withdrawProblem)', () => {
+  const now = new Date('2026-11-20T10:00:00+08:00');
+  it('one of this month or the last may be withdrawn, once', () => {
+    expect(
+      withdrawProblem({ startedAt: new Date('2026-11-02T09:00:00+08:00'), withdrawnAt: null }, now),
+    ).toBeNull();
+    expect(
+      withdrawProblem({ startedAt: new Date('2026-10-01T00:00:00+08:00'), withdrawnAt: null }, now),
+    ).toBeNull();
+    expect(
+      withdrawProblem({ startedAt: new Date('2026-11-02T09:00:00+08:00'), withdrawnAt: now }, now)?.zh,
+    ).toContain('已撤销');
+  });
+  it('one of a month before last is settled: its bulletin is out', () => {
+    expect(
+      withdrawProblem({ startedAt: new Date('2026-09-30T23:59:00+08:00'), withdrawnAt: null }, now)?.zh,
+    ).toContain('已通报');
   });
 });

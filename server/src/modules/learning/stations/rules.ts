@@ -61,3 +61,23 @@ export function staffProblem(managerIds: readonly string[], operatorIds: readonl
   const twice = all.find((id, i) => all.indexOf(id) !== i);
   return twice ?? null;
 }
+
+/**
+ * Why a session cannot be withdrawn (null: it can). One entered by mistake is taken back, with a
+ * reason, while its month is still open — this month or the last, as startedAtProblem lets it be
+ * entered; after that the month's bulletin has named its stations and the figures stand.
+ */
+export function withdrawProblem(
+  session: { startedAt: Date; withdrawnAt: Date | null },
+  now: Date,
+): Text | null {
+  if (session.withdrawnAt)
+    return { zh: '该集中学习记录已撤销', en: 'This session has already been withdrawn' };
+  const earliest = addMonthsToMonth(shanghaiMonth(now), -1);
+  if (shanghaiMonth(session.startedAt) < earliest)
+    return {
+      zh: `只能撤销${earliest.replace('-', '年')}月以来的集中学习记录，更早月份的播放时长已通报`,
+      en: `only sessions since ${earliest} can be withdrawn; earlier months are settled`,
+    };
+  return null;
+}

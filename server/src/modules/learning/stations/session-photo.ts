@@ -3,6 +3,7 @@ import type { StationSession } from '../../../../../contracts/learning/stations.
 import { inTransaction } from '../../../db/client.ts';
 import { recordAudit } from '../../../platform/audit/service.ts';
 import { actorOf, type Ctx } from '../../../platform/context.ts';
+import { conflict } from '../../../platform/http/errors.ts';
 import { storeImage } from '../../../platform/files/images.ts';
 import { fileStore } from '../../../platform/files/index.ts';
 import { stationSessions } from '../schema.ts';
@@ -26,6 +27,11 @@ export async function setSessionPhoto(
     { orgPath: x.orgPath },
     staff.map((s) => s.userId),
   );
+  if (x.r.withdrawnAt)
+    throw conflict('session_withdrawn', {
+      zh: '该集中学习记录已撤销，不能再上传照片',
+      en: 'This session has been withdrawn',
+    });
   const img = await storeImage(ctx.config, ctx.now(), 'station-photos', upload.body, 'file');
   const { view, old } = await inTransaction(ctx.db, async (tx) => {
     const [old] = await tx.select().from(stationSessions).where(eq(stationSessions.id, id)).for('update');

@@ -274,3 +274,87 @@ describe('the month view', () => {
     expect((await api(town2, 'GET', `/stations/monthly?orgId=${village}`)).statusCode).toBe(403);
   });
 });
+
+describe('a session entered by mistake is withdrawn', () => {
+  const monthMinutes = async () =>
+    (await api(town, 'GET', `/stations/monthly?orgId=${village}&month=${MONTH}`))
+      .json()
+      .items.find((r: { name: string }) => r.name === '测试村远程教育站点');
+
+  it('the operator withdraws it with a reason: study and the month’s minutes no longer count it, the row stays struck out', async () => {
+    const monthBefore = await monthMinutes();
+    const before = await stationSeconds(people);
+    const made = await api(operator, 'POST', `/stations/${station}/sessions`, {
+      title: '录入错误：本应登记在第二站点',
+      startedAt: '2026-11-20T09:00:00+08:00',
+      minutes: 60,
+      memberIds: people.slice(0, 2),
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    expect(made.json().can).toEqual({ photo: true, withdraw: true });
+    expect((await monthMinutes()).minutes).toBe(monthBefore.minutes + 60);
+    const id = made.json().id;
+
+    // outside the town, or no reason: refused, nothing changes
+    expect(
+      (await api(town2, 'POST', `/station-sessions/${id}/withdraw`, { reason: '越权' })).statusCode,
+    ).toBe(403);
+    const blank = await api(operator, 'POST', `/station-sessions/${id}/withdraw`, { reason: '  ' });
+    expect(blank.statusCode).toBe(400);
+    expect(blank.json().error.details[0].path).toBe('reason');
+
+    const res = await api(operator, 'POST', `/station-sessions/${id}/withdraw`, { reason: '站点选错了' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      withdrawn: { reason: '站点选错了', by: expect.any(String) },
+      can: { photo: false, withdraw: false },
+    });
+    expect(await stationSeconds(people)).toEqual(before);
+    expect(await monthMinutes()).toMatchObject({
+      minutes: monthBefore.minutes,
+      sessions: monthBefore.sessions,
+      attendances: monthBefore.attendances,
+    });
+    // listed, struck out, with its reason
+    const list = (await api(town, 'GET', `/station-sessions?stationId=${station}&month=${MONTH}`)).json();
+    expect(list.items.find((s: { id: string }) => s.id === id).withdrawn.reason).toBe('站点选错了');
+    const [audit] = await query<{ before: { minutes: number }; after: { reason: string } }>(
+      env,
+      "select before, after from audit_log where action = 'station.session_withdrawn' and target_id = $1",
+      [id],
+    );
+    expect(audit).toMatchObject({ before: { minutes: 60 }, after: { reason: '站点选错了' } });
+
+    // twice takes back once; no photo on a withdrawn session
+    const again = await api(operator, 'POST', `/station-sessions/${id}/withdraw`, { reason: '再撤一次' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.message).toContain('已撤销');
+    expect(await stationSeconds(people)).toEqual(before);
+    const f = multipartFile(await jpeg());
+    const up = await env.app.inject({
+      method: 'POST',
+      url: `/api/v1/station-sessions/${id}/photo`,
+      payload: f.payload,
+      headers: { ...operator.headers, ...f.headers, 'x-test-now': new Date(NOW).toISOString() },
+    });
+    expect(up.statusCode).toBe(409);
+  });
+
+  it('a session of a settled month (before last month) cannot be withdrawn', async () => {
+    const [old] = await query<{ id: string }>(
+      env,
+      `insert into station_sessions (station_id, title, started_at, minutes, attendee_count)
+       values ($1, '九月的集中学习', '2026-09-15T19:00:00+08:00', 60, 0) returning id`,
+      [station],
+    );
+    const res = await api(operator, 'POST', `/station-sessions/${old.id}/withdraw`, { reason: '补撤' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.message).toContain('已通报');
+    const [row] = await query<{ withdrawn_at: string | null }>(
+      env,
+      'select withdrawn_at from station_sessions where id = $1',
+      [old.id],
+    );
+    expect(row.withdrawn_at).toBeNull();
+  });
+});

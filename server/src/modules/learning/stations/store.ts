@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Queryable } from '../../../db/client.ts';
 import { authorize } from '../../../platform/access/index.ts';
 import { users } from '../../../platform/auth/schema.ts';
@@ -62,6 +62,7 @@ export async function monthMinutesOf(
         inArray(stationSessions.stationId, [...stationIds]),
         gte(stationSessions.startedAt, from),
         lt(stationSessions.startedAt, to),
+        isNull(stationSessions.withdrawnAt),
       ),
     )
     .groupBy(stationSessions.stationId);

@@ -88,3 +88,50 @@ export async function creditStudyInBulk(tx: Queryable, rows: SQL): Promise<void>
            offline_seconds = y.offline_seconds + excluded.offline_seconds,
            station_seconds = y.station_seconds + excluded.station_seconds`);
 }
+
+/**
+ * Takes back what creditStudy gave several members for one session (a station session withdrawn,
+ * stations/withdraw-session.ts): the same seconds off each one's year by source and, with a course,
+ * off its progress — which is no longer finished if what is left falls short. Never below zero: a
+ * year the department since recounted or a member's progress already lower loses what it has.
+ */
+export async function withdrawStudy(
+  tx: Queryable,
+  s: {
+    memberIds: readonly number[];
+    source: StudySource;
+    seconds: number;
+    day: string;
+    courseId?: number | null;
+  },
+): Promise<void> {
+  if (!Number.isInteger(s.seconds) || s.seconds < 0 || s.seconds > MAX_SESSION_SECONDS)
+    throw new Error(`withdrawStudy: ${s.seconds} seconds is not one session's study`);
+  if (!DAY.test(s.day)) throw new Error(`withdrawStudy: day ${s.day} is not YYYY-MM-DD`);
+  if (s.seconds === 0 || s.memberIds.length === 0) return;
+  const year = Number(s.day.slice(0, 4));
+  const col = COLUMN[s.source];
+  const ids = sql.param(s.memberIds.map(Number));
+  await tx.execute(sql`
+    update study_years set ${col} = greatest(0, ${col} - ${s.seconds}::int)
+     where year = ${year}::int2 and member_id = any(${ids}::int8[])`);
+  if (s.courseId == null) return;
+  if (s.source === 'online')
+    await tx.execute(sql`
+      update study_credits set seconds = greatest(0, seconds - ${s.seconds}::int)
+       where course_id = ${s.courseId} and day = ${s.day}::date and member_id = any(${ids}::int8[])`);
+  const { rows } = await tx.execute<{
+    kind: CourseFacts['kind'];
+    duration_seconds: number | null;
+    char_count: number | null;
+  }>(sql`select kind, duration_seconds, char_count from courses where id = ${s.courseId}`);
+  if (!rows[0]) throw new Error(`withdrawStudy: no course ${s.courseId}`);
+  const after = finishedAfter(
+    { kind: rows[0].kind, durationSeconds: rows[0].duration_seconds, charCount: rows[0].char_count },
+    await getSetting(tx, creditSettings),
+  );
+  await tx.execute(sql`
+    update course_progress p set seconds = greatest(0, p.seconds - ${s.seconds}::int),
+           finished_at = case when greatest(0, p.seconds - ${s.seconds}::int) >= ${after}::int then p.finished_at end
+     where p.course_id = ${s.courseId} and p.member_id = any(${ids}::int8[])`);
+}

@@ -13,10 +13,11 @@ const held = sql`m.left_at is null and m.party_standing = 'normal' and m.status 
 
 /**
  * A select, for use as a subquery, of the members of the subtrees held to the requirement.
- * Columns: member_id, org_id, org_path, positions (text[]). Set-based: a city is one statement.
+ * Columns: member_id, org_id, org_path, positions (text[]), joined_on (入党日期, date or null: a
+ * year joined late is held to its months). Set-based: a city is one statement.
  */
 export function studyPeopleSql(paths: readonly string[]): SQL {
-  return sql`select m.id as member_id, m.org_id, m.org_path, m.positions
+  return sql`select m.id as member_id, m.org_id, m.org_path, m.positions, m.joined_on
      from members m
     where ${held} and ${inSubtrees(paths, sql`m.org_path`)}`;
 }
@@ -26,6 +27,8 @@ export type StudyPerson = {
   orgId: number;
   orgPath: string;
   positions: string[];
+  /** 入党日期 (YYYY-MM-DD) or null when not on record. */
+  joinedOn: string | null;
   /** Held to the requirement (a full or probationary member in normal standing). */
   held: boolean;
 };
@@ -37,8 +40,9 @@ export async function studyPersonOf(db: Queryable, userId: number): Promise<Stud
     org_id: number;
     org_path: string;
     positions: string[];
+    joined_on: string | null;
     held: boolean;
-  }>(sql`select m.id, m.org_id, m.org_path, m.positions, (${held}) as held
+  }>(sql`select m.id, m.org_id, m.org_path, m.positions, m.joined_on::text as joined_on, (${held}) as held
            from members m where m.user_id = ${userId} and m.left_at is null limit 1`);
   const r = rows[0];
   return r
@@ -47,6 +51,7 @@ export async function studyPersonOf(db: Queryable, userId: number): Promise<Stud
         orgId: Number(r.org_id),
         orgPath: r.org_path,
         positions: r.positions,
+        joinedOn: r.joined_on,
         held: r.held,
       }
     : null;

@@ -74,6 +74,14 @@ function Year({ p }: { p: MyStudyProgress }) {
           {t(p.kind === 'leader' ? 'myStudy.requiredLeader' : 'myStudy.required', {
             hours: p.requiredClassHours,
           })}
+          {p.proratedMonths != null && (
+            <>
+              <br />
+              <span data-testid="my-study-prorated">
+                {t('myStudy.prorated', { months: p.proratedMonths })}
+              </span>
+            </>
+          )}
         </p>
         <p className={p.met ? 'hy-study-line hy-study-met' : 'hy-study-line'} data-testid="my-study-left">
           {p.met ? `✓ ${t('myStudy.met')}` : t('myStudy.left', { hours: left })}

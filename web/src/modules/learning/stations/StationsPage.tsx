@@ -1,4 +1,5 @@
 import {
+  App,
   Button,
   Card,
   DatePicker,
@@ -15,6 +16,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,11 +29,12 @@ import {
   type StationSessionSummary,
 } from '../../../../../contracts/learning/stations.ts';
 import { errorMessage } from '../../../app/api.ts';
+import { ReasonModal } from '../../../app/ReasonModal.tsx';
 import { can, useCurrentUser } from '../../../app/auth.tsx';
 import { currentMonth } from '../../../app/dates.ts';
 import { momentOf } from '../../../app/when.ts';
 import { OrgSelect } from '../../orgs/OrgSelect.tsx';
-import { stationApi, useMonthly, useSession, useSessions, useStations } from './api.ts';
+import { stationApi, stationKeys, useMonthly, useSession, useSessions, useStations } from './api.ts';
 import { StationForm } from './StationForm.tsx';
 import './i18n.ts';
 import './stations.css';
@@ -222,7 +225,21 @@ function Sessions({ orgId }: { orgId?: string }) {
         columns={[
           { key: 'station', title: t('stations.field.station'), dataIndex: 'stationName' },
           { key: 'org', title: t('stations.field.org'), dataIndex: 'orgName' },
-          { key: 'title', title: t('stations.field.title'), dataIndex: 'title' },
+          {
+            key: 'title',
+            title: t('stations.field.title'),
+            render: (_, r) =>
+              r.withdrawn ? (
+                <Space size={4}>
+                  <Typography.Text delete type="secondary">
+                    {r.title}
+                  </Typography.Text>
+                  <Tag color="default">{t('stations.withdrawnTag')}</Tag>
+                </Space>
+              ) : (
+                r.title
+              ),
+          },
           { key: 'at', title: t('stations.field.startedAt'), render: (_, r) => momentOf(r.startedAt) },
           {
             key: 'minutes',
@@ -244,7 +261,10 @@ function Sessions({ orgId }: { orgId?: string }) {
 
 function SessionDrawer({ id, onClose }: { id: string; onClose: () => void }) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
   const s = useSession(id);
+  const [withdrawing, setWithdrawing] = useState(false);
   return (
     <Drawer
       open
@@ -253,11 +273,45 @@ function SessionDrawer({ id, onClose }: { id: string; onClose: () => void }) {
       onClose={onClose}
       destroyOnHidden
       data-testid="session-drawer"
+      extra={
+        s.data?.can.withdraw && (
+          <Button danger onClick={() => setWithdrawing(true)} data-testid="session-withdraw">
+            {t('stations.withdraw')}
+          </Button>
+        )
+      }
     >
+      {withdrawing && s.data && (
+        <ReasonModal
+          title={`${t('stations.withdraw')}：${s.data.title}`}
+          okText={t('stations.withdraw')}
+          label={t('stations.withdrawReason')}
+          placeholder={t('stations.withdrawReason')}
+          hint={t('stations.withdrawHint')}
+          submit={(reason) => stationApi.withdraw(id, reason)}
+          onClose={() => setWithdrawing(false)}
+          onDone={() => {
+            setWithdrawing(false);
+            void qc.invalidateQueries({ queryKey: stationKeys.all });
+            message.success(t('stations.withdrawnDone'));
+          }}
+        />
+      )}
       {!s.data ? (
         <Spin />
       ) : (
         <Descriptions column={1} size="small" bordered>
+          {s.data.withdrawn && (
+            <Descriptions.Item label={t('stations.withdrawnTag')}>
+              <Typography.Text type="danger" data-testid="session-withdrawn">
+                {t('stations.withdrawnBy', {
+                  by: s.data.withdrawn.by ?? t('common.none'),
+                  at: momentOf(s.data.withdrawn.at),
+                  reason: s.data.withdrawn.reason,
+                })}
+              </Typography.Text>
+            </Descriptions.Item>
+          )}
           <Descriptions.Item label={t('stations.field.station')}>{s.data.stationName}</Descriptions.Item>
           <Descriptions.Item label={t('stations.field.startedAt')}>
             {momentOf(s.data.startedAt)}

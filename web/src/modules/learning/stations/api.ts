@@ -129,6 +129,8 @@ export const stationApi = {
     form.append('file', file, file.name);
     return upload<StationSession>(`/station-sessions/${sessionId}/photo`, form);
   },
+  withdraw: (sessionId: string, reason: string) =>
+    api.post<StationSession>(`/station-sessions/${sessionId}/withdraw`, { reason }),
   photoUrl: (sessionId: string, size: 'thumb' | 'full') =>
     `/api/v1/station-sessions/${sessionId}/photo?size=${size}`,
 };

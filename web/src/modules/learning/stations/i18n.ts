@@ -18,6 +18,13 @@ const zh = {
     empty: '暂无站点',
     noSessions: '暂无集中学习记录',
     record: '登记集中学习',
+    withdraw: '撤销记录',
+    withdrawReason: '撤销原因（如：站点选错、人员或时长有误）',
+    withdrawHint:
+      '撤销后，参学党员不再计入这次学时，站点当月播放时长也不再计入；记录保留备查。本月和上月的记录可以撤销。',
+    withdrawnTag: '已撤销',
+    withdrawnBy: '{{by}} 于 {{at}} 撤销：{{reason}}',
+    withdrawnDone: '记录已撤销',
     inactive: '已停用',
     field: {
       name: '站点名称',
@@ -94,6 +101,13 @@ const en: typeof zh = {
     empty: 'No stations',
     noSessions: 'No sessions',
     record: 'Enter a session',
+    withdraw: 'Withdraw',
+    withdrawReason: 'Reason (wrong station, wrong people or minutes…)',
+    withdrawHint:
+      'Once withdrawn, its attendees’ study and the station’s minutes no longer count it; the record is kept. Sessions of this month and the last can be withdrawn.',
+    withdrawnTag: 'Withdrawn',
+    withdrawnBy: 'Withdrawn by {{by}} at {{at}}: {{reason}}',
+    withdrawnDone: 'Session withdrawn',
     inactive: 'Not in use',
     field: {
       name: 'Name',
