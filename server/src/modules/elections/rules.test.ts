@@ -63,9 +63,11 @@ describe('the meeting and the majority', () => {
     expect(meetingValid(10, 9)).toBe(true);
     expect(meetingValid(0, 0)).toBe(false);
   });
-  it('elected with 赞成 from more than half of those present: 5 of 10 is not enough, 6 is', () => {
+  it('elected with 赞成 from more than half of those entitled (应到会): 5 of 10 is not enough, 6 is', () => {
     expect(enoughYes(5, 10)).toBe(false);
     expect(enoughYes(6, 10)).toBe(true);
+    // 9 of 10 entitled present, 5 say yes: more than half of those present, not of those entitled
+    expect(enoughYes(5, 10)).toBe(false);
   });
 });
 

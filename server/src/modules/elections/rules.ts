@@ -100,11 +100,13 @@ export function meetingValid(entitled: number, present: number): boolean {
 }
 
 /**
- * 被选举人获得的赞成票超过实到会有选举权的人数的一半，始得当选 (条例, article not confirmed).
- * The base is those present with a vote, as the regulation words it.
+ * 被选举人获得的赞成票超过应到会有选举权的人数的一半，始得当选 (条例, article not confirmed; the
+ * 2020 条例 counts against those entitled, 应到会, as the local organizations' regulation does —
+ * the 1990 暂行条例 counted against those present, 实到会, and older handbooks still say so). A
+ * member who stays away therefore weighs as a 不赞成.
  */
-export function enoughYes(yes: number, present: number): boolean {
-  return yes * 2 > present;
+export function enoughYes(yes: number, entitled: number): boolean {
+  return yes * 2 > entitled;
 }
 
 export type BallotIssue = { path: string; text: Text };

@@ -107,7 +107,7 @@ export function tally(
   let tied: TallyRow[] = [];
   if (kind !== 'appraisal' && valid4_5) {
     const qualified = all
-      .filter((r) => (kind === 'cadre_recommendation' ? r.yes > 0 : enoughYes(r.yes, roll.present)))
+      .filter((r) => (kind === 'cadre_recommendation' ? r.yes > 0 : enoughYes(r.yes, roll.entitled)))
       .sort((a, b) => b.yes - a.yes);
     if (qualified.length <= seats) elected = qualified;
     else {

@@ -10,7 +10,7 @@ echarts.use([BarChart, GridComponent, TooltipComponent, MarkLineComponent, AriaC
 
 /**
  * 各候选人赞成票: one bar per candidate (written-in names too), the elected in red, with the line
- * of a majority of those present. Lazy: ECharts loads only with a result. The same figures are in
+ * of a majority of those entitled (应到会). Lazy: ECharts loads only with a result. The same figures are in
  * the table beside it, for those who do not read charts.
  */
 export default function ResultChart({ r, label }: { r: ResultSheet; label: string }) {
@@ -23,7 +23,7 @@ export default function ResultChart({ r, label }: { r: ResultSheet; label: strin
       aria: { enabled: true },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       grid: { left: 8, right: 32, top: 8, bottom: 8, containLabel: true },
-      xAxis: { type: 'value', minInterval: 1, max: Math.max(r.present, 1) },
+      xAxis: { type: 'value', minInterval: 1, max: Math.max(r.entitled, 1) },
       yAxis: { type: 'category', data: rows.map((t) => t.name), inverse: true },
       series: [
         {
@@ -34,7 +34,7 @@ export default function ResultChart({ r, label }: { r: ResultSheet; label: strin
           markLine: {
             symbol: 'none',
             label: { formatter: '½' },
-            data: [{ xAxis: r.present / 2 }],
+            data: [{ xAxis: r.entitled / 2 }],
           },
         },
       ],
