@@ -235,6 +235,8 @@ describe('选举: a branch election from the candidate list to the bulletin boar
     await screenshot(town, 'elections-08-big-screen-first');
     await town.getByTestId('count-all').click();
     await expect.poll(() => town.getByTestId('count-yes-柏文选').textContent()).toBe('3');
+    // one 弃权 for 柏武选 (his own ballot), counted in its own column
+    expect(await town.getByTestId('count-other-柏武选').textContent()).toBe('1');
     expect(await town.getByTestId('count-now').textContent()).toContain('唱票完毕');
     await screenshot(town, 'elections-09-big-screen-done');
 

@@ -95,6 +95,11 @@ export default function CountScreenPage() {
             <th>{t('elections.result.candidate')}</th>
             <th>{appraisal ? t('elections.grade.excellent') : t('elections.mark.yes')}</th>
             <th>{appraisal ? t('elections.grade.unqualified') : t('elections.mark.no')}</th>
+            <th>
+              {appraisal
+                ? `${t('elections.grade.qualified')}、${t('elections.grade.basic')}`
+                : t('elections.mark.abstain')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -105,6 +110,9 @@ export default function CountScreenPage() {
                 {r.yes}
               </td>
               <td className="hy-count-num">{r.no}</td>
+              <td className="hy-count-num" data-testid={`count-other-${r.name}`}>
+                {r.other}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -2,7 +2,8 @@ import type { Bulletin } from './api.ts';
 
 /**
  * 唱票: the tallies after the first `n` ballots of the bulletin, in its (chain) order. A 赞成 (or
- * 优秀) counts in the first column, a 不赞成 (or 不合格) in the second; a written-in name gets a row
+ * 优秀) counts in the first column, a 不赞成 (or 不合格) in the second, a 弃权 (or 合格, 基本合格) in the
+ * third; a written-in name gets a row
  * of its own; an invalid ballot counts for nobody.
  */
 export function runningTally(b: Bulletin, n: number) {
