@@ -20,11 +20,12 @@ export type TestEnv = App & {
 
 /**
  * A fresh database cloned from the demo template, and the app built on it (no port: app.inject).
- * `withJobs` also starts pg-boss with its workers, for operations that hand work to a job.
+ * `withJobs` also starts pg-boss with its workers, for operations that hand work to a job, and
+ * the modules' scheduled jobs unless `schedules` is false.
  */
 export async function testEnv(
   overrides: Partial<Config> = {},
-  opts: { withJobs?: boolean } = {},
+  opts: { withJobs?: boolean; schedules?: boolean } = {},
 ): Promise<TestEnv> {
   const adminUrl = inject('pgAdminUrl');
   const name = `t_${randomBytes(6).toString('hex')}`;
@@ -42,7 +43,7 @@ export async function testEnv(
     ? await startJobs(
         url.toString(),
         {
-          schedules: modules.flatMap((m) => m.jobs ?? []),
+          schedules: opts.schedules === false ? [] : modules.flatMap((m) => m.jobs ?? []),
           workers: modules.flatMap((m) => m.workers ?? []),
           work: true,
         },
