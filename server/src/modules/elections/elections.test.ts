@@ -148,7 +148,15 @@ describe('voting', () => {
     expect(mine.find((e: { id: string }) => e.id === String(id))?.refusal).toContain('预备党员');
   });
   it('more members vote online; the live progress shows how many, not what', async () => {
-    for (const v of [voters[1], voters[3], voters[4]]) {
+    // one member's two casts at the same moment (two taps, two tabs): one ballot, the other refused
+    const twice = await Promise.all(
+      [0, 1].map(() =>
+        api(voters[1].session, 'POST', `/elections/${id}/ballots`, { marks: { [cands[0]]: 'yes' } }),
+      ),
+    );
+    expect(twice.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    codes.push(twice.find((r) => r.statusCode === 200)!.json().trackingCode);
+    for (const v of [voters[3], voters[4]]) {
       const res = await api(v.session, 'POST', `/elections/${id}/ballots`, {
         marks: { [cands[0]]: 'yes' },
         writeIns: v === voters[4] ? ['周四'] : [],
