@@ -104,7 +104,9 @@ export async function foundation() {
         method: 'POST' as const,
         connections: 4,
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: 'admin', password: 'Hongyun@2026' }),
+        // a town's admin: a whole login, session and all (a dept admin's password step ends in a
+        // ticket for the second factor, a different piece of work)
+        body: JSON.stringify({ username: 'town_admin', password: 'Hongyun@2026' }),
       };
       const logins = await load(loginOpts);
       console.log('(d) logins', logins);

@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { httpLogin } from '../server/test/http-login.ts';
 
 export const root = path.resolve(import.meta.dirname, '..');
 
@@ -128,22 +129,14 @@ export async function startCityServer(dataDir: string, env: NodeJS.ProcessEnv = 
 }
 
 /**
- * Logs in as a demo account: the cookie header to send, and the CSRF token for writes. Throws
+ * Logs in as a demo account (a dept admin passes its second factor: server/test/http-login.ts):
+ * the cookie header to send, and the CSRF token for writes. Throws
  * unless the login succeeded: a failed setup must stop the benchmark, not turn it into a
  * measurement of fast refusals.
  */
 export async function loginAs(base: string, username: string) {
-  const res = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'Hongyun@2026' }),
-  });
-  if (res.status !== 200) throw new Error(`login as ${username}: ${res.status} ${await res.text()}`);
-  const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]);
-  const csrf = cookies.find((c) => c.startsWith('hy_csrf='))?.slice('hy_csrf='.length);
-  if (!csrf || !cookies.some((c) => c.startsWith('hy_session=')))
-    throw new Error(`login as ${username}: no session cookie`);
-  return { cookie: cookies.join('; '), csrf };
+  const { cookie, csrf } = await httpLogin(base, username);
+  return { cookie, csrf };
 }
 
 /** A setup request (GET unless `init` says otherwise) whose JSON answer is needed: throws unless 2xx. */

@@ -1,3 +1,4 @@
+import { entrance } from './entrance.ts';
 import { exams } from './exams.ts';
 import { foundation } from './foundation.ts';
 import { machine, writeResults } from './lib.ts';
@@ -17,6 +18,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   learning,
   exams,
   'surveys-elections': surveysElections,
+  entrance,
   weight,
 };
 

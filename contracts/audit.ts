@@ -49,9 +49,25 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, Label>> = {
   'auth.login_failed': { zh: '登录失败', en: 'Login failed' },
   'auth.locked': { zh: '账号被锁定', en: 'Account locked' },
   'auth.logout': { zh: '退出登录', en: 'Logged out' },
+  'auth.password_passed': { zh: '密码正确，待两步验证', en: 'Password right, second factor owed' },
+  'auth.totp_passed': { zh: '两步验证通过', en: 'Second factor passed' },
+  'auth.totp_failed': { zh: '两步验证未通过', en: 'Second factor refused' },
+  'auth.totp_enrolled': { zh: '启用两步验证', en: 'Two-step verification turned on' },
+  'auth.totp_disabled': { zh: '关闭两步验证', en: 'Two-step verification turned off' },
+  'auth.totp_reset': { zh: '重置两步验证', en: 'Two-step verification reset' },
+  'auth.recovery_codes_renewed': { zh: '重新生成恢复码', en: 'Recovery codes renewed' },
+  'auth.devices_forgotten': { zh: '忘记记住的设备', en: 'Remembered devices forgotten' },
   'auth.password_changed': { zh: '修改本人密码', en: 'Own password changed' },
   'auth.session_revoked': { zh: '撤销登录会话', en: 'Session revoked' },
   'auth.card_check_failed': { zh: '学习卡验证失败', en: 'Study-card check failed' },
+  'sso.signin': { zh: '登录子平台', en: 'Signed in to a sub-platform' },
+  'sso.refused': { zh: '子平台登录被拒绝', en: 'Sub-platform sign-in refused' },
+  'sso.signout': { zh: '退出子平台', en: 'Signed out of a sub-platform' },
+  'sso.client_created': { zh: '登记子平台', en: 'Sub-platform registered' },
+  'sso.client_updated': { zh: '修改子平台', en: 'Sub-platform edited' },
+  'sso.client_disabled': { zh: '停用子平台', en: 'Sub-platform disabled' },
+  'sso.client_enabled': { zh: '启用子平台', en: 'Sub-platform enabled' },
+  'sso.secret_reset': { zh: '重置子平台密钥', en: 'Sub-platform secret reset' },
   'member.created': { zh: '新增党员', en: 'Member added' },
   'member.updated': { zh: '修改党员信息', en: 'Member record changed' },
   'member.pii_viewed': { zh: '查看完整身份证号和手机号', en: 'Full ID and phone numbers viewed' },
@@ -170,6 +186,16 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, Label>> = {
   'election.result_approved': { zh: '批复选举结果', en: 'Election result approved' },
   'election.next_round': { zh: '另行选举（下一轮）', en: 'Further round opened' },
   'settings.change': { zh: '修改系统设置', en: 'Setting changed' },
+  'kiosk.terminal_created': { zh: '登记触摸屏终端', en: 'Kiosk terminal registered in the console' },
+  'kiosk.code_reissued': { zh: '重新发放终端注册码', en: 'Kiosk registration code reissued' },
+  'kiosk.terminal_revoked': { zh: '停用触摸屏终端', en: 'Kiosk terminal revoked' },
+  'kiosk.terminal_registered': { zh: '终端以注册码完成注册', en: 'Kiosk terminal registered with its code' },
+  'kiosk.terminal_refused': {
+    zh: '拒绝未注册或已停用终端的请求',
+    en: 'Unknown or revoked kiosk terminal refused',
+  },
+  'kiosk.command_sent': { zh: '向终端下发指令', en: 'Command sent to a kiosk terminal' },
+  'kiosk.command_acked': { zh: '终端确认执行指令', en: 'Kiosk terminal acknowledged a command' },
 };
 
 /** The groups of the filter: an action's group is what comes before its first dot. */
@@ -190,6 +216,7 @@ export const AUDIT_GROUP_LABELS: Readonly<Record<string, Label>> = {
   offline_study: { zh: '线下学习', en: 'Offline study' },
   station: { zh: '远程教育站点', en: 'Stations' },
   settings: { zh: '系统设置', en: 'Settings' },
+  kiosk: { zh: '触摸屏终端', en: 'Kiosk terminals' },
 };
 
 export const AuditActionLabel = z.object({ zh: z.string(), en: z.string() });

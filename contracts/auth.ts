@@ -98,3 +98,76 @@ export const SessionInfo = z.object({
   userAgent: z.string().nullable(),
 });
 export const SessionList = z.object({ items: z.array(SessionInfo) });
+
+/**
+ * The login's answer when the account needs its second factor (两步验证): no session yet, a ticket
+ * good for five minutes. `enrol`: the account must set up an authenticator first, and the answer
+ * carries the new secret and its otpauth:// URI for the QR code.
+ */
+export const SecondFactorStep = z.object({
+  step: z.enum(['totp', 'enrol']),
+  ticket: z.string(),
+  secret: z.string().optional(),
+  otpauthUri: z.string().optional(),
+});
+export type SecondFactorStep = z.infer<typeof SecondFactorStep>;
+
+/** POST /auth/login answers the user (logged in) or the step still to take. */
+export const LoginResult = z.union([Me, SecondFactorStep]);
+export type LoginResult = z.infer<typeof LoginResult>;
+
+export const isSecondFactorStep = (r: LoginResult): r is SecondFactorStep => 'step' in r;
+
+/** The six digits an authenticator shows; spaces between the groups are allowed. */
+export const TotpCode = z
+  .string()
+  .trim()
+  .regex(/^\d{3}\s?\d{3}$/, '请输入验证器上显示的 6 位数字');
+
+/** A recovery code as printed: 4+4 letters and digits, the dash optional. */
+export const RecoveryCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}$/, '恢复码为 8 位字母和数字，如 K7QD-M2XP');
+
+/** POST /auth/login/code: the second step, with a code or (not while enrolling) a recovery code. */
+export const LoginCode = z
+  .strictObject({
+    ticket: z.string().min(1).max(100),
+    code: TotpCode.optional(),
+    recoveryCode: RecoveryCode.optional(),
+    remember: z.boolean().default(false),
+  })
+  .refine((b) => (b.code == null) !== (b.recoveryCode == null), {
+    message: '请输入验证器上显示的 6 位数字（或一个恢复码）',
+    path: ['code'],
+  });
+export type LoginCode = z.infer<typeof LoginCode>;
+
+/** After the first code of an enrolment: the recovery codes, shown once. */
+export const LoginCodeResult = Me.extend({ recoveryCodes: z.array(z.string()).optional() });
+
+export const TrustedDevice = z.object({
+  id: Id,
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  userAgent: z.string().nullable(),
+  current: z.boolean(),
+});
+
+/** GET /auth/totp: my second factor. */
+export const TotpStatus = z.object({
+  enabled: z.boolean(),
+  enabledAt: z.string().nullable(),
+  /** One of my roles requires it (the department's setting): it cannot be switched off. */
+  required: z.boolean(),
+  recoveryCodesLeft: z.number().int(),
+  rememberDays: z.number().int(),
+  devices: z.array(TrustedDevice),
+});
+export type TotpStatus = z.infer<typeof TotpStatus>;
+
+export const TotpEnrolment = z.object({ secret: z.string(), otpauthUri: z.string() });
+export const TotpCodeBody = z.strictObject({ code: TotpCode });
+export const RecoveryCodes = z.object({ recoveryCodes: z.array(z.string()) });
+export const TotpReset = z.strictObject({ reason: z.string().trim().min(2, '请写明重置原因').max(200) });

@@ -5,3 +5,4 @@ export * from './users.ts';
 export * from './audit.ts';
 export * from './notify.ts';
 export * from './members/index.ts';
+export * from './workbench.ts';

@@ -3,9 +3,7 @@ import { unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, newPage, screenshot } from './browser.ts';
-
-const PASSWORD = 'Hongyun@2026';
+import { launchBrowser, logIn, newPage, screenshot } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -14,16 +12,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function logIn(page: Page, username: string, password = PASSWORD) {
-  // a loaded machine (two cores, other suites) takes its time over the console's many chunks
-  page.setDefaultTimeout(60_000);
-  await page.goto('/login');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
 
 /** A JSON call with the page's session (and its CSRF token). */
 async function call<T>(page: Page, method: string, url: string, body?: object): Promise<T> {

@@ -4,6 +4,7 @@ import { type Browser, chromium, type Locator, type Page } from 'playwright-core
 import { expect, inject } from 'vitest';
 import { DEMO_ACCOUNTS } from '../server/src/platform/auth/seed.ts';
 import { CHROMIUM_FLAGS } from './chromium-flags.ts';
+import { httpLogin } from '../server/test/http-login.ts';
 
 export const baseUrl = () => inject('baseUrl');
 
@@ -32,6 +33,37 @@ export async function newPage(
     baseURL: baseUrl(),
   });
   return context.newPage();
+}
+
+export const DEMO_PASSWORD = 'Hongyun@2026';
+
+/**
+ * Logs in through the login page as a person would. An account that owes a second factor (the
+ * demo dept admin) carries the remembered-device cookie e2e/setup.ts got for it, so the page goes
+ * straight on, as it does on a PC the admin asked to remember.
+ */
+export async function logIn(page: Page, username: string, password = DEMO_PASSWORD) {
+  await rememberedDevice(page, username);
+  await page.goto('/login');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
+/** Gives the page's context the remembered-device cookie of this account, if it has one. */
+export async function rememberedDevice(page: Page, username: string) {
+  const device = inject('devices')[username];
+  if (device) {
+    await page
+      .context()
+      .addCookies([{ name: 'hy_device', value: device, url: `${baseUrl()}/api/v1/auth/`, httpOnly: true }]);
+  }
+}
+
+/** Logs in over HTTP (no browser): the cookie header and CSRF token, for asking the API directly. */
+export function apiLogin(username: string, password = DEMO_PASSWORD) {
+  return httpLogin(baseUrl(), username, password, { device: inject('devices')[username] });
 }
 
 const shots = path.resolve(import.meta.dirname, 'screenshots');

@@ -1,11 +1,10 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, onTestFailed, test } from 'vitest';
-import { launchBrowser, newPage, screenshot } from './browser.ts';
+import { launchBrowser, logIn, newPage, screenshot } from './browser.ts';
 
 // The create/edit drawers as a town's admin uses them: a new member, an edit of that member, a
 // member arriving from outside the platform, and a new account with a role granted afterwards.
 
-const PASSWORD = 'Hongyun@2026';
 const stamp = Date.now();
 
 let browser: Browser;
@@ -15,14 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function logIn(page: Page, username: string) {
-  await page.goto('/login');
-  await page.getByLabel('用户名或手机号').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
 
 /** A page for one test; if the test fails, the page as it was then is kept as a picture. */
 async function pageFor(name: string): Promise<Page> {

@@ -1,12 +1,10 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, newPage, screenshot } from './browser.ts';
+import { launchBrowser, logIn, newPage, screenshot } from './browser.ts';
 
 // 党费 (issue 12, sections 4 and 8): a secretary exempts a member in arrears, who drops out of the
 // arrears list; the month's sheet marks paid months and its batch skips them; a member reads their
 // own payment history.
-
-const PASSWORD = 'Hongyun@2026';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -15,14 +13,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function logIn(page: Page, username: string) {
-  await page.goto('/login');
-  await page.getByLabel('用户名或手机号').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
 
 /** Waits until no table is loading, so a picture shows the rows and not the fading spinner. */
 async function settled(page: Page) {

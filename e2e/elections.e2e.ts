@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeIdCard } from '../server/src/modules/members/record/id-card.ts';
-import { launchBrowser, newPage, pick as choose, screenshot } from './browser.ts';
+import { launchBrowser, logIn, newPage, pick as choose, screenshot } from './browser.ts';
 
 // Issue 16 (elections), "done when": a branch election — two members vote online, a teller enters
 // a paper ballot (two tellers, the same reading), the meeting closes, the count shows on the big
@@ -9,7 +9,6 @@ import { launchBrowser, newPage, pick as choose, screenshot } from './browser.ts
 // refused a ballot. The branch and its people are this file's own (names unique to it): no demo
 // person's record is touched.
 
-const PASSWORD = 'Hongyun@2026';
 const stamp = Date.now().toString(36);
 
 let browser: Browser;
@@ -19,14 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function logIn(page: Page, username: string, password = PASSWORD) {
-  await page.goto('/login');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
 
 /** A JSON call made from the signed-in page, as the web app makes it (session cookie, CSRF header). */
 async function call<T>(

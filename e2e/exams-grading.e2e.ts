@@ -1,12 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, newPage, pick, screenshot } from './browser.ts';
+import { launchBrowser, logIn, newPage, pick, screenshot } from './browser.ts';
 
 // Issue 15 items 4 and 6: the town admin publishes an exam from a paper through the 新建考试 drawer
 // and finds it listed; the member sits it (through the API: the sitting page is another's test);
 // the admin grades the short answer in 阅卷 and sees the score in 成绩.
 
-const PASSWORD = 'Hongyun@2026';
 const TOWN = '中共青山区清河镇委员会';
 const stamp = Date.now().toString(36);
 
@@ -17,14 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function logIn(page: Page, username: string) {
-  await page.goto('/login');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
 
 async function get<T>(page: Page, url: string): Promise<T> {
   const res = await page.request.get(`/api/v1${url}`);

@@ -1,8 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, newPage, screenshot } from './browser.ts';
-
-const PASSWORD = 'Hongyun@2026';
+import { launchBrowser, logIn, newPage, screenshot } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -11,14 +9,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function logIn(page: Page, username: string) {
-  await page.goto('/login');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
 
 async function get<T>(page: Page, url: string): Promise<T> {
   const res = await page.request.get(`/api/v1${url}`);

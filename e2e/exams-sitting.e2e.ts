@@ -1,13 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, newPage, screenshot } from './browser.ts';
+import { launchBrowser, logIn, newPage, screenshot } from './browser.ts';
 
 // Issue 15, "done when": an admin imports questions (GIFT) and builds a random paper, opens an exam
 // for the member's branch; the member sits it on a phone, reloads halfway and finds every answer,
 // answers one more and leaves the clock to run out; the server hands the paper in, the result shows
 // the score; the admin sees a facility for each question.
 
-const PASSWORD = 'Hongyun@2026';
 const stamp = Date.now().toString(36);
 
 let browser: Browser;
@@ -17,14 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function logIn(page: Page, username: string) {
-  await page.goto('/login');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
 
 async function get<T>(page: Page, url: string): Promise<T> {
   const res = await page.request.get(`/api/v1${url}`);

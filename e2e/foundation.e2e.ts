@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { baseUrl, launchBrowser, newPage, screenshot } from './browser.ts';
+import { apiLogin, baseUrl, launchBrowser, newPage, rememberedDevice, screenshot } from './browser.ts';
 
 const PASSWORD = 'Hongyun@2026';
 
@@ -13,6 +13,7 @@ afterAll(async () => {
 });
 
 async function logIn(page: Page, username: string, password = PASSWORD) {
+  await rememberedDevice(page, username);
   await page.goto('/login');
   await page.getByLabel('用户名或手机号').fill(username);
   await page.getByLabel('密码', { exact: true }).fill(password);
@@ -21,16 +22,7 @@ async function logIn(page: Page, username: string, password = PASSWORD) {
 
 /** The top orgs another account administers, asked of the API directly (the browser user may not). */
 async function rootsOf(username: string): Promise<{ id: string; name: string }[]> {
-  const login = await fetch(`${baseUrl()}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  expect(login.status).toBe(200);
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
+  const { cookie } = await apiLogin(username);
   const res = await fetch(`${baseUrl()}/api/v1/orgs/roots`, { headers: { cookie } });
   expect(res.status).toBe(200);
   return ((await res.json()) as { items: { id: string; name: string }[] }).items;
@@ -58,7 +50,9 @@ describe('org tree, as the admin of one town (党组织管理员)', () => {
     const page = await newPage(browser);
     await logIn(page, 'town_admin');
 
-    // The console opens on the org tree at the town (the top of this admin's scope).
+    // The console opens on the workbench (工作台); the org tree opens at the town (the top of this admin's scope).
+    await page.waitForURL(/\/workbench$/);
+    await page.goto('/orgs');
     await page.waitForURL(/\/orgs\/\d+$/);
     const townId = page.url().split('/').pop();
     await page.getByTestId('org-detail').waitFor();
@@ -157,8 +151,8 @@ describe('login page', () => {
 
     // An admin at the same width gets the side menu folded into a drawer.
     await logIn(page, 'town_admin');
-    await page.waitForURL(/\/orgs\/\d+$/);
-    await page.getByTestId('org-detail').waitFor();
+    await page.waitForURL(/\/workbench$/);
+    await page.getByTestId('workbench').waitFor();
     expect(await page.getByTestId('side-menu').count()).toBe(0);
     await page.getByTestId('menu-toggle').click();
     await page.getByTestId('side-menu').waitFor();

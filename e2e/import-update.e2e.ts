@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { withoutValidations } from '../server/src/modules/members/excel/test-workbooks.ts';
-import { launchBrowser, newPage, screenshot, pick as choose } from './browser.ts';
+import { launchBrowser, logIn, newPage, pick as choose, screenshot } from './browser.ts';
 
 /**
  * Issue 12, "Done when": an import updates 3 records after the preview. An admin adds three people
@@ -13,7 +13,6 @@ import { launchBrowser, newPage, screenshot, pick as choose } from './browser.ts
  * hardship); the page lists every change per field, writes nothing until confirmed, and after the
  * confirmation the records show the new values. Then, on a phone, 奖惩 is recorded on one of them.
  */
-const PASSWORD = 'Hongyun@2026';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hongyun-e2e-import-update-'));
 
 let browser: Browser;
@@ -24,14 +23,6 @@ afterAll(async () => {
   await browser?.close();
   fs.rmSync(tmp, { recursive: true, force: true });
 });
-
-async function logIn(page: Page, username: string) {
-  await page.goto('/login');
-  await page.getByLabel('用户名或手机号').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
 
 async function pick(page: Page, testId: string, text: string, title: string) {
   // checked to have taken, and retried: a click while the server-searched list re-renders can miss

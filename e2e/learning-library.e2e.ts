@@ -1,9 +1,8 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, newPage, pick, screenshot } from './browser.ts';
+import { launchBrowser, logIn, newPage, pick, screenshot } from './browser.ts';
 
-const PASSWORD = 'Hongyun@2026';
 const VIDEO = path.resolve(import.meta.dirname, 'fixtures/course-video.mp4');
 
 let browser: Browser;
@@ -13,14 +12,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function logIn(page: Page, username: string) {
-  await page.goto('/login');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
 
 /** Fills the course drawer's common fields: kind, title, tags. */
 async function describeCourse(page: Page, kind: string, title: string, tags: string[]) {

@@ -1,9 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { pick as choose, launchBrowser, newPage, screenshot } from './browser.ts';
+import { launchBrowser, logIn, newPage, pick as choose, screenshot } from './browser.ts';
 
-const PASSWORD = 'Hongyun@2026';
 const stamp = Date.now().toString(36);
 
 let browser: Browser;
@@ -13,14 +12,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function logIn(page: Page, username: string) {
-  await page.goto('/login');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
 
 async function get<T>(page: Page, url: string): Promise<T> {
   const res = await page.request.get(`/api/v1${url}`);

@@ -2,9 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, newPage, screenshot } from './browser.ts';
+import { launchBrowser, logIn, newPage, screenshot } from './browser.ts';
 
-const PASSWORD = 'Hongyun@2026';
 // a 75-second lecture: a video earns at most its own length a day
 const VIDEO = path.resolve(import.meta.dirname, 'fixtures/course-video.mp4');
 
@@ -15,14 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function logIn(page: Page, username: string) {
-  await page.goto('/login');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
 
 const csrfOf = async (context: BrowserContext) =>
   (await context.cookies()).find((c) => c.name === 'hy_csrf')?.value ?? '';

@@ -1,12 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, newPage, screenshot } from './browser.ts';
+import { launchBrowser, logIn, newPage, screenshot } from './browser.ts';
 
 // Issue 12, the smaller gaps: the committee above refuses a branch decision (and only it records
 // approvals), a cancellation of probation awaiting approval is withdrawn by the branch, and the
 // record form leaves 流动党员 to its periods.
-
-const PASSWORD = 'Hongyun@2026';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -15,14 +13,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function logIn(page: Page, username: string) {
-  await page.goto('/login');
-  await page.getByLabel('用户名或手机号').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
 
 /** The day it is, for the server (X-Test-Now) and for the browser's own "today". */
 async function itIs(page: Page, day: string) {

@@ -5,9 +5,8 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { withoutValidations } from '../server/src/modules/members/excel/test-workbooks.ts';
-import { launchBrowser, newPage, screenshot, pick as choose } from './browser.ts';
+import { launchBrowser, logIn, newPage, pick as choose, screenshot } from './browser.ts';
 
-const PASSWORD = 'Hongyun@2026';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hongyun-e2e-members-'));
 
 let browser: Browser;
@@ -18,14 +17,6 @@ afterAll(async () => {
   await browser?.close();
   fs.rmSync(tmp, { recursive: true, force: true });
 });
-
-async function logIn(page: Page, username: string) {
-  await page.goto('/login');
-  await page.getByLabel('用户名或手机号').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
 
 /** Types into an antd select that searches the server, and picks the option with this exact title. */
 async function pick(page: Page, testId: string, text: string, title: string) {

@@ -1,8 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, newPage, pick, screenshot } from './browser.ts';
-
-const PASSWORD = 'Hongyun@2026';
+import { launchBrowser, logIn, newPage, pick, screenshot } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -11,14 +9,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function logIn(page: Page, username: string) {
-  await page.goto('/login');
-  await page.getByLabel('用户名或手机号').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
 
 /** Waits until nothing is loading, so a picture shows the rows and not the fading spinner. */
 async function settled(page: Page) {

@@ -1,9 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, newPage, screenshot } from './browser.ts';
-
-const PASSWORD = 'Hongyun@2026';
+import { launchBrowser, logIn, newPage, screenshot } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -12,14 +10,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function logIn(page: Page, username: string) {
-  await page.goto('/login');
-  await page.getByLabel('用户名或手机号').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
 
 const csrfOf = async (page: Page) =>
   (await page.context().cookies()).find((c) => c.name === 'hy_csrf')?.value ?? '';

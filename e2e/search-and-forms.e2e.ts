@@ -1,13 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, newPage, screenshot } from './browser.ts';
+import { launchBrowser, logIn, newPage, screenshot } from './browser.ts';
 
 // What a secretary and a town admin hit when they first tried the platform (issue 12, section 8):
 // search by pinyin initials and a phone's last four, a date typed 2005.06.01, a half-filled form
 // closed by Esc, the record-quality chart down to the records behind a rate, the login's tries left
 // and its show-password button. At a laptop's 1366×768 and a phone's 390×844.
-
-const PASSWORD = 'Hongyun@2026';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -16,14 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function logIn(page: Page, username: string) {
-  await page.goto('/login');
-  await page.getByLabel('用户名或手机号').fill(username);
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
 
 /** Waits until no table is loading, so a picture shows the rows and not the fading spinner. */
 async function settled(page: Page) {

@@ -4,11 +4,15 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { DEMO_ACCOUNTS } from '../server/src/platform/auth/seed.ts';
+import { httpLogin } from '../server/test/http-login.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     chromiumPath: string;
+    /** Remembered-device cookies (hy_device) of the demo accounts that owe a second factor. */
+    devices: Record<string, string>;
   }
 }
 
@@ -53,6 +57,16 @@ export default async function setup(project: TestProject) {
     await new Promise((r) => setTimeout(r, 300));
   }
   project.provide('baseUrl', baseUrl);
+  // The demo dept admin must use two-step verification: it enrols once here, as a person would at
+  // the first login, and asks for this "device" to be remembered. Every file's browser logins
+  // then carry that cookie (e2e/browser.ts logIn) and skip the code; e2e/totp.e2e.ts walks the
+  // code step itself with an account of its own.
+  const devices: Record<string, string> = {};
+  for (const a of DEMO_ACCOUNTS.filter((x) => x.role === 'dept_admin')) {
+    const { device } = await httpLogin(baseUrl, a.username);
+    if (device) devices[a.username] = device;
+  }
+  project.provide('devices', devices);
   project.provide('chromiumPath', process.env.CHROMIUM_PATH || '/usr/bin/chromium');
   return async () => {
     server.kill('SIGTERM');

@@ -2,14 +2,13 @@ import fs from 'node:fs';
 import { unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DEMO_PEOPLE, launchBrowser, newPage, pick, screenshot } from './browser.ts';
+import { DEMO_PEOPLE, launchBrowser, logIn, newPage, pick, screenshot } from './browser.ts';
 
 // Issue 16, "done when": an admin builds a survey with a show-if question (the phone preview hides
 // it until the answer that shows it); three members answer at phone width (one of them is never
 // asked the hidden question); the results chart updates by itself; the Word report downloads and
 // holds the question's table.
 
-const PASSWORD = 'Hongyun@2026';
 const stamp = Date.now().toString(36);
 const TITLE = `主题党日满意度调查${stamp}`;
 const Q1 = '本月是否参加了主题党日';
@@ -23,14 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function logIn(page: Page, username: string, password = PASSWORD) {
-  await page.goto('/login');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
 
 async function call<T>(page: Page, method: 'GET' | 'POST', url: string, data?: unknown): Promise<T> {
   const csrf = (await page.context().cookies()).find((c) => c.name === 'hy_csrf')?.value ?? '';

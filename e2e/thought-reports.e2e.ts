@@ -2,9 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { periodWords } from '../contracts/life/thought-report-periods.ts';
 import { makeIdCard } from '../server/src/modules/members/record/id-card.ts';
-import { launchBrowser, newPage, screenshot } from './browser.ts';
-
-const PASSWORD = 'Hongyun@2026';
+import { launchBrowser, logIn, newPage, screenshot } from './browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -13,24 +11,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function logIn(page: Page, username: string, password = PASSWORD) {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto('/login');
-  await page
-    .getByTestId('login-username')
-    .waitFor()
-    .catch(async (e) => {
-      throw new Error(`no login form: ${errors.join('; ')}\n${(await page.content()).slice(0, 2000)}`, {
-        cause: e,
-      });
-    });
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
 
 /** A JSON call made from the signed-in page, as the web app makes it (session cookie, CSRF header). */
 async function call<T>(page: Page, method: string, url: string, body?: object): Promise<T> {

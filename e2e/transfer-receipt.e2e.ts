@@ -1,13 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, onTestFailed, test } from 'vitest';
-import { DEMO_PEOPLE, launchBrowser, newPage, screenshot } from './browser.ts';
+import { DEMO_PEOPLE, launchBrowser, logIn, newPage, screenshot } from './browser.ts';
 
 // A transfer between two towns' branches, followed to its receipt (回执): started from the
 // transfers page with a generated letter number, shown as 转接中 on the member's page, printed,
 // accepted by the receiving town; a month later (the test clock) the receipt is overdue on both
 // sides, then recorded, and it leaves the list.
-
-const PASSWORD = 'Hongyun@2026';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -16,14 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function logIn(page: Page, username: string) {
-  await page.goto('/login');
-  await page.getByLabel('用户名或手机号').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
 
 /** A page at the given size; if the test fails, the page as it was then is kept as a picture. */
 async function pageFor(name: string, size: { width: number; height: number } = { width: 1366, height: 768 }) {

@@ -10,6 +10,7 @@ import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-z
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { allModules } from './modules/index.ts';
+import { mountOidc } from './modules/sso/index.ts';
 import { registerPolicies } from './platform/access/index.ts';
 import { installGate, type RouteInfo } from './platform/http/api.ts';
 import { clientErrorHandler, installErrorHandling, toErrorBody } from './platform/http/error-handler.ts';
@@ -20,9 +21,11 @@ import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import { validatorCompiler } from './platform/http/validation.ts';
 import { type JobQueue, noJobs } from './platform/jobs/index.ts';
 import type { ModuleManifest } from './platform/module.ts';
+import { registerPortal } from './platform/portal/index.ts';
 import { declareSettings } from './platform/settings/index.ts';
 import { declareNoticeKinds } from './platform/notify/kinds.ts';
 import type { Pii } from './platform/pii/index.ts';
+import { workbenchModule } from './platform/workbench/index.ts';
 
 export type AppDeps = {
   config: Config;
@@ -48,6 +51,8 @@ export async function buildApp({
   logger = false,
   modules = allModules(config),
 }: AppDeps): Promise<App> {
+  // the workbench counts the modules' to-dos: handed them here, it imports no module
+  modules = [...modules, workbenchModule(modules)];
   const app = Fastify({
     // paths without query strings, errors without their parameters (platform/http/logging.ts)
     logger: withLogSerializers(logger),
@@ -106,6 +111,9 @@ export async function buildApp({
     { prefix: '/api/v1' },
   );
 
+  // the OpenID Connect provider (single sign-on for the sub-platforms), outside /api/v1
+  if (modules.some((m) => m.name === 'sso')) await mountOidc(app, { db: database.db, config, pii });
+
   const state = { shuttingDown: false };
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => {
@@ -118,6 +126,8 @@ export async function buildApp({
     }
   });
 
+  // the public portal answers / (and /search), built or not: the web app's client routes are below it
+  registerPortal(app, { db: database.db, modules, rateLimitPerMinute: config.publicRateLimitPerMinute });
   serveWeb(app, config.webDir);
   return { app, routes, modules, state };
 }
@@ -136,16 +146,8 @@ function trustedProxies(
 /** The built web app, with every non-API path answered by index.html (client-side routes). */
 function serveWeb(app: FastifyInstance, dir: string) {
   const index = path.join(dir, 'index.html');
-  if (!fs.existsSync(index)) {
-    app.get('/', async (_req, reply) =>
-      reply
-        .type('text/html; charset=utf-8')
-        .send(
-          '<h1>红云</h1><p>网页尚未构建：请运行 <code>npm run build</code>。API 在 /api/v1，文档在 /api/docs。</p>',
-        ),
-    );
-    return;
-  }
+  // not built (tests, API-only runs): the portal still answers / (platform/portal)
+  if (!fs.existsSync(index)) return;
   // Each file of the build is a route of its own. The build wrote a .br and a .gz beside each text
   // file (web/vite.config.ts): those are sent in its place to a browser that accepts them.
   // Hashed files under /assets never change: cached for a year; anything else is revalidated.

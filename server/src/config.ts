@@ -51,6 +51,15 @@ export type Config = {
   jobs: boolean;
   production: boolean;
   webDir: string;
+  /**
+   * The address users reach the platform at (PUBLIC_URL, no trailing slash): the single sign-on
+   * issuer is `<publicUrl>/oidc`. Default: http://<HOST or localhost>:<PORT>.
+   */
+  publicUrl: string;
+  /** OIDC_JWKS: the signing keys (a JWKS, JSON); absent: dataDir/keys/oidc-jwks.json, generated once. The first key signs. */
+  oidcJwks: string | null;
+  /** OIDC_COOKIE_KEYS: comma-separated keys for the provider's signed cookies; absent: generated once into dataDir/keys. */
+  oidcCookieKeys: string[] | null;
 };
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -119,6 +128,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobs: env.JOBS !== '0',
     production: env.NODE_ENV === 'production',
     webDir: path.resolve(root, 'dist/web'),
+    publicUrl: (
+      env.PUBLIC_URL ||
+      `http://${!env.HOST || env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${int(env, 'PORT', 3000)}`
+    ).replace(/\/+$/, ''),
+    oidcJwks: env.OIDC_JWKS || null,
+    oidcCookieKeys: env.OIDC_COOKIE_KEYS
+      ? env.OIDC_COOKIE_KEYS.split(',')
+          .map((k) => k.trim())
+          .filter(Boolean)
+      : null,
   };
 }
 

@@ -59,7 +59,8 @@ async function main() {
   API 文档：${url}/api/docs
   演示账号（密码均为 ${DEMO_PASSWORD}）：
 ${DEMO_ACCOUNTS.map((a) => `    ${a.username.padEnd(12)} ${a.displayName}  ${a.what}`).join('\n')}
-  也可用手机号登录，如 ${DEMO_ACCOUNTS[0].phone}。按 Ctrl+C 停止。
+  也可用手机号登录，如 ${DEMO_ACCOUNTS[0].phone}。
+  组织部管理员（admin）须两步验证：首次登录时用手机验证器扫码。按 Ctrl+C 停止。
 `);
 
   let stopping = false;

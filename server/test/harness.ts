@@ -6,7 +6,8 @@ import { type Config, loadConfig } from '../src/config.ts';
 import { connect, type Database } from '../src/db/client.ts';
 import { type Jobs, startJobs } from '../src/platform/jobs/index.ts';
 import { allModules } from '../src/modules/index.ts';
-import { createPii, type Pii } from '../src/platform/pii/index.ts';
+import { bind, createPii, type Pii } from '../src/platform/pii/index.ts';
+import { totpAt } from '../src/platform/auth/totp.ts';
 import { TEMPLATE, TEST_DATA_KEY } from './constants.ts';
 
 export type TestEnv = App & {
@@ -75,17 +76,61 @@ export const DEMO_PASSWORD = 'Hongyun@2026';
 
 export type Session = { cookie: string; csrf: string; headers: Record<string, string> };
 
-/** Logs in through the real route and returns the headers a browser would send afterwards. */
+/** The remembered-device cookie each account got at its first login in a test database. */
+const remembered = new WeakMap<TestEnv, Map<string, string>>();
+
+/**
+ * Logs in through the real routes and returns the headers a browser would send afterwards. An
+ * account that owes a second factor (a dept admin) passes it as a person would: at its first login
+ * it enrols with the secret the answer shows and asks to be remembered; later logins send that
+ * device's cookie, as a browser would, and skip the code.
+ */
 export async function login(env: TestEnv, username: string, password = DEMO_PASSWORD): Promise<Session> {
-  const res = await env.app.inject({
+  const devices = remembered.get(env) ?? new Map<string, string>();
+  remembered.set(env, devices);
+  const device = devices.get(username.toLowerCase());
+  let res = await env.app.inject({
     method: 'POST',
     url: '/api/v1/auth/login',
     payload: { username, password },
+    cookies: device ? { hy_device: device } : {},
   });
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  const step = res.json() as { step?: 'totp' | 'enrol'; ticket?: string; secret?: string };
+  if (step.step) {
+    const secret = step.secret ?? (await totpSecretOf(env, username));
+    res = await passCode(env, step.ticket!, secret);
+    if (res.statusCode !== 200)
+      throw new Error(`login ${username}, code step: ${res.statusCode} ${res.body}`);
+    const kept = res.cookies.find((c) => c.name === 'hy_device');
+    if (kept) devices.set(username.toLowerCase(), kept.value);
+  }
   const cookies = Object.fromEntries(res.cookies.map((c) => [c.name, c.value]));
   const cookie = `hy_session=${cookies.hy_session}; hy_csrf=${cookies.hy_csrf}`;
   return { cookie, csrf: cookies.hy_csrf, headers: { cookie, 'x-csrf-token': cookies.hy_csrf } };
+}
+
+/** The code step with the authenticator's current code; a code just used waits for the next. */
+export async function passCode(env: TestEnv, ticket: string, secret: string, remember = true) {
+  for (let tries = 0; ; tries++) {
+    const res = await env.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login/code',
+      payload: { ticket, code: totpAt(secret, new Date()), remember },
+    });
+    if (res.statusCode !== 400 || !res.body.includes('已经用过') || tries > 1) return res;
+    await new Promise((r) => setTimeout(r, 30_000 - (Date.now() % 30_000) + 200));
+  }
+}
+
+/** An enrolled account's secret, read as the server reads it (the harness holds the data key). */
+export async function totpSecretOf(env: TestEnv, username: string): Promise<string> {
+  const { rows } = await env.database.pool.query<{ user_id: string; secret_enc: string }>(
+    'select t.user_id, t.secret_enc from user_totp t join users u on u.id = t.user_id where lower(u.username) = lower($1)',
+    [username],
+  );
+  if (!rows[0]) throw new Error(`${username} has no authenticator`);
+  return env.pii.decrypt(rows[0].secret_enc, bind('user_totp', 'secret', rows[0].user_id));
 }
 
 /** The demo tree's well-known orgs, looked up by name so tests read like the demo. */

@@ -10,3 +10,5 @@ export * from '../modules/life/schema.ts';
 export * from '../modules/learning/schema.ts';
 export * from '../modules/exams/schema.ts';
 export * from '../modules/surveys/schema.ts';
+export * from '../modules/kiosk/schema.ts';
+export * from '../modules/sso/schema.ts';

@@ -7,11 +7,13 @@ import { settingsModule } from '../platform/settings/index.ts';
 import { notifyModule } from '../platform/notify/index.ts';
 import { electionsModule } from './elections/index.ts';
 import { examsModule } from './exams/index.ts';
+import { kioskModule } from './kiosk/index.ts';
 import { learningModule } from './learning/index.ts';
 import { lifeModule } from './life/index.ts';
 import { membersModule, noticePeople } from './members/index.ts';
 import { opennessModule } from './openness/index.ts';
 import { orgsModule } from './orgs/index.ts';
+import { ssoModule } from './sso/index.ts';
 import { surveysModule } from './surveys/index.ts';
 
 /** Every capability, in seed order. Adding one is a folder and a line here. */
@@ -31,6 +33,8 @@ export function allModules(config: Config): ModuleManifest[] {
     examsModule,
     surveysModule,
     electionsModule,
+    ssoModule,
+    kioskModule,
   ];
   // the sweep of orphaned files reads where every module's records name their files
   return [...modules, filesModule(modules)];

@@ -7,6 +7,8 @@ import type { FileUse } from './files/orphans.ts';
 import type { Pii } from './pii/index.ts';
 import type { SettingDef } from './settings/index.ts';
 import type { NoticeKindDef } from './notify/kinds.ts';
+import type { Ctx } from './context.ts';
+import type { Text } from './http/errors.ts';
 
 export type JobContext = {
   db: Db;
@@ -33,6 +35,61 @@ export type SeedContext = {
   demo: Record<string, number>;
 };
 
+/** One item the public portal (`/`, platform/portal) lists: public by construction, never personal. */
+export type PortalItem = {
+  title: string;
+  /** A same-site link to the item's public page (e.g. /p/posts/12). */
+  href: string;
+  /** When it was published. */
+  at: Date;
+  /** Who published it (the org's name), never a person's. */
+  source: string;
+  excerpt?: string;
+};
+
+/**
+ * A section of the public portal a module contributes: its latest public items and, when it can,
+ * the items matching a search. Only what anyone may read without logging in.
+ */
+export type PortalSection = {
+  key: string;
+  title: { zh: string; en: string };
+  items: (db: Queryable, limit: number) => Promise<PortalItem[]>;
+  search?: (db: Queryable, q: string, limit: number) => Promise<PortalItem[]>;
+};
+
+/** A to-do's count, with the member's own progress where there is one (this year's study hours). */
+export type TodoCount = number | { count: number; progress?: { value: number; max: number } };
+
+/**
+ * 待办: something waiting for the actor, contributed by a module (platform/workbench shows them on
+ * the admin's 工作台 and the member's home). `count` reads the actor's own scope (listScope,
+ * scopePaths) over the module's own tables: one cheap, index-backed count.
+ */
+export type TodoDef = {
+  key: string;
+  label: Text;
+  audience: 'admin' | 'member';
+  /** The action the actor must hold somewhere ('authenticated': every signed-in account). */
+  action: string;
+  /** Where the to-do is done in the web app (admin: below /, member: below /m). */
+  path: string;
+  /** The side-menu entry whose badge carries the count (admin; default: `path` without its query). */
+  menu?: string;
+  count: (ctx: Ctx) => Promise<TodoCount>;
+};
+
+/** 关键数据: a key figure of the actor's subtree on the workbench (members, orgs, this month's activities…). */
+export type FigureDef = {
+  key: string;
+  label: Text;
+  /** The action the actor must hold somewhere; the figure covers the subtrees where they hold it. */
+  action: string;
+  unit?: Text;
+  path?: string;
+  value: (ctx: Ctx) => Promise<number>;
+};
+
 /**
  * What a module (or a platform piece with routes) tells the platform about itself. app.ts
  * registers the list; the platform never reaches into a module's internals.
@@ -52,10 +109,16 @@ export type ModuleManifest = {
   notices?: NoticeKindDef[];
   /** Demo data; called in manifest order, so a module may rely on the ones before it. */
   seed?: (ctx: SeedContext) => Promise<void>;
+  /** Its to-dos for the workbench (工作台) and the member home (platform/workbench). */
+  todos?: TodoDef[];
+  /** Key figures of the actor's subtree for the workbench. */
+  figures?: FigureDef[];
   /**
    * The module's authorization-matrix cases: for each of its routes the action it must be
    * registered under and a valid request, plus probes the grid never makes. Read only by
    * platform/access/matrix.test.ts; a lazy import, so the server never loads test code.
    */
   matrix?: () => Promise<MatrixCases>;
+  /** Sections of the public portal at `/` (platform/portal): news, announcements, 党务公开 items. */
+  portal?: PortalSection[];
 };

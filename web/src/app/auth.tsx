@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
-import type { Login, Me, Role } from '../../../contracts/index.ts';
+import type { Login, LoginCode, LoginResult, Me, Role } from '../../../contracts/index.ts';
 import { ApiError, api } from './api.ts';
 import { StatusPage } from './pages/StatusPage.tsx';
 import { clearSessionExpired, meKey, queryClient } from './queryClient.ts';
@@ -54,13 +54,32 @@ export function resetSession(me: Me | null) {
 
 export function useLogin() {
   return useMutation({
-    mutationFn: (body: Login) => api.post<Me>('/auth/login', body),
-    onSuccess: (me) => {
-      clearSessionExpired();
-      signedOutByUser = false;
-      resetSession(me);
+    mutationFn: (body: Login) => api.post<LoginResult>('/auth/login', body),
+    onSuccess: (result) => {
+      // an account that owes its second factor gets a ticket, not a session, yet
+      if ('step' in result) return;
+      signIn(result);
     },
   });
+}
+
+/** The login's second step: the authenticator's code (or a recovery code) for the ticket. */
+export function useLoginCode() {
+  return useMutation({
+    mutationFn: (body: Omit<LoginCode, 'remember'> & { remember: boolean }) =>
+      api.post<Me & { recoveryCodes?: string[] }>('/auth/login/code', body),
+    // with recovery codes to show, the login page signs in once they have been seen
+    onSuccess: (me) => {
+      if (!me.recoveryCodes) signIn(me);
+    },
+  });
+}
+
+export function signIn(me: Me) {
+  clearSessionExpired();
+  signedOutByUser = false;
+  const { recoveryCodes: _, ...user } = me as Me & { recoveryCodes?: string[] };
+  resetSession(user);
 }
 
 export function useLogout() {
@@ -118,7 +137,7 @@ function useIdleSignOut(me: Me | null | undefined) {
 }
 
 /** Where a user lands after login when no page was asked for. */
-export const homeOf = (me: Me): string => (hasAdminRole(me) ? '/' : '/m');
+export const homeOf = (me: Me): string => (hasAdminRole(me) ? '/workbench' : '/m');
 
 /** Renders children only for a logged-in user (and, with `admin`, only for admin roles). */
 export function RequireAuth({ admin = false, children }: { admin?: boolean; children: ReactNode }) {
@@ -134,7 +153,7 @@ export function RequireAuth({ admin = false, children }: { admin?: boolean; chil
     return <Navigate to={plain ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
   }
   if (admin && !hasAdminRole(me)) {
-    if (location.pathname === '/') return <Navigate to="/m" replace />;
+    if (location.pathname === '/' || location.pathname === '/workbench') return <Navigate to="/m" replace />;
     return (
       <StatusPage
         code="403"

@@ -61,6 +61,22 @@ export type MemberTile = {
  */
 export type MemberSection = { key: string; action?: string; section: LazyExoticComponent<ComponentType> };
 
+/**
+ * A hall (大厅入口) of the touch kiosk's home (/kiosk): a big tile opening one of the module's
+ * screens inside the kiosk frame (with a big 返回首页 bar). `to` is an existing public (/p) or member
+ * (/m) screen; `{orgId}` in it becomes the terminal's org. With `signIn` the villager first signs in
+ * with a study card on the kiosk's keypad.
+ */
+export type KioskHall = {
+  key: string;
+  /** An i18n key (the module's strings). */
+  label: string;
+  /** An i18n key: one short line under the label. */
+  hint?: string;
+  to: string;
+  signIn: boolean;
+};
+
 export type WebModule = {
   name: string;
   routes: WebRoute[];
@@ -73,6 +89,8 @@ export type WebModule = {
   memberSections?: MemberSection[];
   /** Pages anyone may open without logging in (the public org pages), below /p. Light as above. */
   publicRoutes?: WebRoute[];
+  /** The kiosk home's halls (web/src/kiosk/), in module order. */
+  kioskHalls?: KioskHall[];
   /** In the order shown; modules follow each other in the order of web/src/modules/index.ts. */
   menu: MenuEntry[];
   /** The menu's labels: needed before any of the module's screens (and their strings) is loaded. */
@@ -121,6 +139,10 @@ export const routesOf = (modules: readonly WebModule[]): WebRoute[] => modules.f
 /** The member app's screens from every module (paths below /m). */
 export const memberRoutesOf = (modules: readonly WebModule[]): WebRoute[] =>
   modules.flatMap((m) => m.memberRoutes ?? []);
+
+/** The touch kiosk's halls from every module, in module order. */
+export const kioskHallsOf = (modules: readonly WebModule[]): KioskHall[] =>
+  modules.flatMap((m) => m.kioskHalls ?? []);
 
 /** The public pages from every module (paths below /p). */
 export const publicRoutesOf = (modules: readonly WebModule[]): WebRoute[] =>

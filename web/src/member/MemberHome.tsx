@@ -1,16 +1,18 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, Suspense, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, api, errorMessage } from '../app/api.ts';
 import { can, hasAdminRole, useCurrentUser, useLogout } from '../app/auth.tsx';
 import { passwordShortfall } from '../../../contracts/auth.ts';
 import { addTranslations, currentLang } from '../app/i18n.ts';
+import { ElderSwitch } from '../app/ElderSwitch.tsx';
 import { LangSwitch } from '../app/pages/LangSwitch.tsx';
 import { PasswordInput } from '../app/PasswordInput.tsx';
 import { memberSectionsFor, memberTilesFor } from '../app/modules.ts';
 import { meKey, queryClient } from '../app/queryClient.ts';
 import { webModules } from '../modules/index.ts';
+import { MemberTabBar, MemberTodos } from './MemberTodos.tsx';
 import { MyRecord } from './MyRecord.tsx';
 
 // the modules' strings: the member tiles' labels are theirs (as AdminLayout does for the menu)
@@ -26,6 +28,9 @@ export function MemberHome() {
   const logout = useLogout();
   const [editing, setEditing] = useState(me.mustChangePassword);
   const [done, setDone] = useState(false);
+  // 我的 (the tab bar's ?tab=me): the profile and my record, without the to-dos and tiles
+  const onMe = useSearchParams()[0].get('tab') === 'me';
+  const tasks = !me.mustChangePassword && !onMe;
 
   useEffect(() => {
     document.title = `${t('member.title')} · ${t('app.short')}`;
@@ -34,12 +39,16 @@ export function MemberHome() {
   const roles = [...new Set(me.grants.map((g) => t(`role.${g.role}`)))];
 
   return (
-    <div className="hy-m">
+    <div className={me.mustChangePassword ? 'hy-m' : 'hy-m hy-m-with-tabs'}>
       <header className="hy-m-header">
         <h1>{t('member.title')}</h1>
-        <LangSwitch className="hy-m-header-btn" />
+        <div className="hy-m-header-tools">
+          <ElderSwitch className="hy-m-header-btn" />
+          <LangSwitch className="hy-m-header-btn" />
+        </div>
       </header>
       <main className="hy-m-main">
+        {tasks && <MemberTodos />}
         <section className="hy-m-card hy-m-profile" aria-label={t('member.title')}>
           <div className="hy-m-avatar" aria-hidden="true">
             {me.displayName.slice(0, 1)}
@@ -68,8 +77,8 @@ export function MemberHome() {
           </dl>
         </section>
 
-        {!me.mustChangePassword && <MemberTiles actions={me.actions} />}
-        {!me.mustChangePassword &&
+        {tasks && <MemberTiles actions={me.actions} />}
+        {tasks &&
           memberSectionsFor(webModules, me.actions).map(({ key, section: Section }) => (
             <Suspense key={key} fallback={null}>
               <Section />
@@ -113,7 +122,7 @@ export function MemberHome() {
             </button>
           )}
           {hasAdminRole(me) && (
-            <Link className="hy-m-row" to="/">
+            <Link className="hy-m-row" to="/workbench">
               <span>{t('member.admin')}</span>
               <span aria-hidden="true">›</span>
             </Link>
@@ -130,6 +139,7 @@ export function MemberHome() {
           {t('member.logout')}
         </button>
       </main>
+      {!me.mustChangePassword && <MemberTabBar actions={me.actions} />}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { WebModule } from '../app/modules.ts';
 import { auditModule } from './audit/index.ts';
 import { electionsModule } from './elections/index.ts';
 import { examsModule } from './exams/index.ts';
+import { kioskModule } from './kiosk/index.ts';
 import { learningModule } from './learning/index.ts';
 import { lifeModule } from './life/index.ts';
 import { membersModule } from './members/index.ts';
@@ -9,6 +10,7 @@ import { notifyModule } from './notify/index.ts';
 import { opennessModule } from './openness/index.ts';
 import { orgsModule } from './orgs/index.ts';
 import { settingsModule } from './settings/index.ts';
+import { ssoModule } from './sso/index.ts';
 import { surveysModule } from './surveys/index.ts';
 import { usersModule } from './users/index.ts';
 
@@ -28,5 +30,7 @@ export const webModules: readonly WebModule[] = [
   usersModule,
   auditModule,
   notifyModule,
+  kioskModule,
+  ssoModule,
   settingsModule,
 ];

@@ -2,6 +2,7 @@ import type { ModuleManifest } from '../../platform/module.ts';
 import { electionPolicies } from './policy.ts';
 import { electionRoutes } from './routes.ts';
 import { seedElections } from './seed.ts';
+import { electionTodos } from './todos.ts';
 
 /**
  * 选举与民主评议: branch elections (选举) per 中国共产党基层组织选举工作条例, democratic appraisal
@@ -17,5 +18,6 @@ export const electionsModule: ModuleManifest = {
     await app.register(electionRoutes);
   },
   seed: seedElections,
+  todos: electionTodos,
   matrix: async () => (await import('./matrix.ts')).electionsMatrix,
 };

@@ -10,6 +10,7 @@ import { autoSubmitJob } from './sittings/auto-submit.ts';
 import { EXAM_PUBLISHED_NOTICE } from './sittings/notice.ts';
 import { sittingPolicies } from './sittings/policy.ts';
 import { sittingRoutes } from './sittings/routes.ts';
+import { examTodos } from './todos.ts';
 
 /**
  * 在线考试: the question bank with GIFT, Aiken and Excel import and export (bank/); papers, fixed
@@ -32,5 +33,6 @@ export const examsModule: ModuleManifest = {
   // where its records name their files: platform/files/orphans.ts removes the files none names
   files: [{ prefix: 'question-images', keptIn: [questionImages.fileKey, questionImages.thumbKey] }],
   seed: seedExams,
+  todos: examTodos,
   matrix: async () => (await import('./matrix.ts')).examsMatrix,
 };

@@ -25,6 +25,7 @@ import { seedLearning } from './seed.ts';
 import { studyPolicies } from './study/policy.ts';
 import { studyRoutes } from './study/routes.ts';
 import { studySettings } from './study/settings.ts';
+import { learningWorkbench } from './todos.ts';
 
 // 课件库: whether a member may study a course (study/ checks it before crediting a heartbeat)
 export { findVisibleCourse, type VisibleCourse } from './library/visible.ts';
@@ -68,5 +69,6 @@ export const learningModule: ModuleManifest = {
     { prefix: 'base-photos', keptIn: [trainingBasePhotos.fileKey, trainingBasePhotos.thumbKey] },
   ],
   seed: seedLearning,
+  ...learningWorkbench,
   matrix: async () => (await import('./matrix.ts')).learningMatrix,
 };

@@ -9,6 +9,7 @@ import { thoughtReportPolicies } from './thought-reports/policy.ts';
 import { REVIEWED_NOTICE } from './thought-reports/review-report.ts';
 import { thoughtReportRoutes } from './thought-reports/routes.ts';
 import { thoughtReportSettings } from './thought-reports/settings.ts';
+import { lifeWorkbench } from './todos.ts';
 
 // the assessment reads what was held, per org and month, from here
 export { monthlyCounts as activityMonthlyCounts } from './activities/monthly-counts.ts';
@@ -37,5 +38,6 @@ export const lifeModule: ModuleManifest = {
     { prefix: 'thought-reports', keptIn: [thoughtReports.attachmentKey] },
   ],
   seed: seedLife,
+  ...lifeWorkbench,
   matrix: async () => (await import('./matrix.ts')).lifeMatrix,
 };

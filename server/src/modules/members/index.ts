@@ -76,6 +76,7 @@ export {
   thoughtReportWriters,
   thoughtReportWritersSql,
 } from './pipeline/thought-report-writers.ts';
+import { membersWorkbench } from './todos.ts';
 
 // 组织生活 (life module): who is expected at activities and which member a login is, read only through these
 export { type ActivityPerson, activityPeople, memberOfUser } from './record/activity-people.ts';
@@ -112,5 +113,6 @@ export const membersModule: ModuleManifest = {
   workers: [{ name: IMPORT_JOB, run: runMemberImport }],
   jobs: [importFilesJob, rebindJob, searchKeysJob, arrearsJob],
   seed: seedMembers,
+  ...membersWorkbench,
   matrix: async () => (await import('./matrix.ts')).membersMatrix,
 };

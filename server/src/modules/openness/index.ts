@@ -10,8 +10,10 @@ import { messagesSettings } from './messages/settings.ts';
 import { pagePolicies } from './page/policy.ts';
 import { pageRoutes } from './page/routes.ts';
 import { seedPages } from './page/seed.ts';
+import { opennessPortal } from './posts/portal.ts';
 import { ANNOUNCEMENT_NOTICE } from './posts/publish-post.ts';
 import { postRoutes } from './posts/routes.ts';
+import { messagesTodo } from './messages/todos.ts';
 
 /**
  * 党务公开 and the org page: every org's page (introduction, 工作动态, 组织公告, 党务公开 items,
@@ -41,7 +43,10 @@ export const opennessModule: ModuleManifest = {
     await seedPages(ctx);
     await seedMessages(ctx);
   },
+  todos: [messagesTodo],
   matrix: async () => (await import('./matrix.ts')).opennessMatrix,
+  // the public portal at / lists the latest public items of every org (platform/portal)
+  portal: opennessPortal,
 };
 
 // 留言 counts for the assessment: received, answered, answered in time per org and month, from records

@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../../platform/module.ts';
+import { orgsWorkbench } from './figures.ts';
 import { orgPolicies } from './policy.ts';
 import { orgRoutes } from './routes.ts';
 import { seedOrgs } from './seed.ts';
@@ -10,6 +11,7 @@ export const orgsModule: ModuleManifest = {
   seed: async (ctx) => {
     Object.assign(ctx.demo, await seedOrgs(ctx));
   },
+  ...orgsWorkbench,
   matrix: async () => (await import('./matrix.ts')).orgsMatrix,
 };
 

@@ -3,6 +3,7 @@ import { SURVEY_PUBLISHED_NOTICE } from './notice.ts';
 import { surveyPolicies } from './policy.ts';
 import { surveyRoutes } from './routes.ts';
 import { seedSurveys } from './seed.ts';
+import { surveyTodos } from './todos.ts';
 
 /**
  * 问卷调查: surveys designed in sections (nine kinds of question, required flags, show-if rules),
@@ -18,5 +19,6 @@ export const surveysModule: ModuleManifest = {
   },
   notices: [SURVEY_PUBLISHED_NOTICE],
   seed: seedSurveys,
+  todos: surveyTodos,
   matrix: async () => (await import('./matrix.ts')).surveysMatrix,
 };

@@ -18,18 +18,19 @@ const get = (url: string, headers: Record<string, string> = {}) =>
 
 describe('login', () => {
   it('accepts the username or the phone number, sets an HttpOnly SameSite session cookie and a CSRF cookie', async () => {
-    const byName = await post('/auth/login', { username: 'admin', password: 'Hongyun@2026' });
+    // a town's admin: no second factor by default (a dept admin's login: second-factor.test.ts)
+    const byName = await post('/auth/login', { username: 'town_admin', password: 'Hongyun@2026' });
     expect(byName.statusCode).toBe(200);
     const session = byName.cookies.find((c) => c.name === 'hy_session')!;
     expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     expect(byName.cookies.find((c) => c.name === 'hy_csrf')!.httpOnly).toBeFalsy();
     expect(byName.json()).toMatchObject({
-      username: 'admin',
+      username: 'town_admin',
       idleMinutes: 30,
-      actions: expect.arrayContaining(['audit.view']),
+      actions: expect.arrayContaining(['user.manage']),
     });
-    const byPhone = await post('/auth/login', { username: '13800000001', password: 'Hongyun@2026' });
-    expect(byPhone.json().username).toBe('admin');
+    const byPhone = await post('/auth/login', { username: '13800000002', password: 'Hongyun@2026' });
+    expect(byPhone.json().username).toBe('town_admin');
   });
 
   it('says "wrong username or password" in Chinese for both an unknown name and a wrong password', async () => {

@@ -3,6 +3,7 @@ import type { ModuleManifest } from '../module.ts';
 import { authPolicies } from './policy.ts';
 import { authRoutes } from './routes.ts';
 import { seedAccounts } from './seed.ts';
+import { purgeExpiredTickets, secondFactorSettings } from './second-factor.ts';
 import { purgeExpiredSessions } from './sessions.ts';
 import { rebindSealed } from '../pii/rebind.ts';
 
@@ -15,12 +16,16 @@ export function authModule(config: Config): ModuleManifest {
     policies: authPolicies,
     routes: authRoutes(config),
     seed: seedAccounts,
+    settings: secondFactorSettings,
     matrix: async () => (await import('./matrix.ts')).authMatrix,
     jobs: [
       {
         name: 'purge-expired-sessions',
         cron: '*/15 * * * *',
-        run: async ({ db, now }) => ({ purged: await purgeExpiredSessions(db, now()) }),
+        run: async ({ db, now }) => ({
+          purged: await purgeExpiredSessions(db, now()),
+          tickets: await purgeExpiredTickets(db, now()),
+        }),
       },
       {
         // phones stored before ciphertexts were bound to their account are bound

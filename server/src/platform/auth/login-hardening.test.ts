@@ -301,7 +301,7 @@ describe('the session cookie is Secure by configuration (issue 11, item 11)', ()
     expect(loadConfig({}).cookieSecure).toBe(false);
     const secure = await testEnv({ cookieSecure: true } as never);
     try {
-      const res = await attempt(secure, 'admin', DEMO_PASSWORD);
+      const res = await attempt(secure, 'town_admin', DEMO_PASSWORD);
       expect(res.cookies.find((c) => c.name === 'hy_session')).toMatchObject({
         secure: true,
         httpOnly: true,
@@ -310,7 +310,7 @@ describe('the session cookie is Secure by configuration (issue 11, item 11)', ()
     } finally {
       await secure.close();
     }
-    const plain = await attempt(env, 'admin', DEMO_PASSWORD);
+    const plain = await attempt(env, 'town_admin', DEMO_PASSWORD);
     expect(plain.cookies.find((c) => c.name === 'hy_session')?.secure).toBeFalsy();
   });
 });

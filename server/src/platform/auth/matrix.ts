@@ -2,6 +2,8 @@ import { expect } from 'vitest';
 import { makeUser } from '../../../test/fixtures.ts';
 import { login, query, type Session, type TestEnv } from '../../../test/harness.ts';
 import type { MatrixCases, MatrixProbe } from '../../../test/matrix.ts';
+import { bind } from '../pii/index.ts';
+import { newSecret, totpAt } from './totp.ts';
 
 /** Authorization-matrix cases for sign-in, sessions, accounts and role grants (platform/access/matrix.test.ts). */
 
@@ -50,8 +52,122 @@ const endSomeoneElsesSession = (as: MatrixProbe['as'], title: string): MatrixPro
   check: victimStillSignedIn,
 });
 
+/** The caller's authenticator, set to a secret the case knows: pending (enrolling) or on. */
+async function knownSecret(env: TestEnv, userId: number, enabled: boolean) {
+  const secret = newSecret();
+  const sealed = env.pii.encrypt(secret, bind('user_totp', 'secret', userId));
+  await query(
+    env,
+    `insert into user_totp (user_id, secret_enc, enabled_at) values ($1, $2, case when $3 then now() end)
+     on conflict (user_id) do update set secret_enc = excluded.secret_enc, enabled_at = excluded.enabled_at, last_step = null`,
+    [userId, sealed, enabled],
+  );
+  return secret;
+}
+
+/** A dept admin's password step, as a fresh account would take it: the ticket and the new secret. */
+async function enrolTicket(env: TestEnv, root: number) {
+  const u = await makeUser(env, { orgId: root, role: 'dept_admin' });
+  const res = await env.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username: u.username, password: 'Hongyun@2026' },
+  });
+  return res.json() as { ticket: string; secret: string };
+}
+
+/**
+ * Switching the second factor off is refused to an account a role requires it of (a dept admin):
+ * for the grid's dept admin the case holds the role as org_admin for the one request, and gives it
+ * back after (settle).
+ */
+const demoted = new Set<number>();
+
 export const authMatrix: MatrixCases = {
   routes: {
+    'POST /api/v1/auth/login/code': {
+      action: 'public',
+      make: async ({ env, places }) => {
+        const { ticket, secret } = await enrolTicket(env, places.root);
+        return {
+          method: 'POST',
+          url: '/api/v1/auth/login/code',
+          payload: { ticket, code: totpAt(secret, new Date()) },
+        };
+      },
+    },
+    'GET /api/v1/auth/totp': {
+      action: 'authenticated',
+      make: async () => ({ method: 'GET', url: '/api/v1/auth/totp' }),
+    },
+    'POST /api/v1/auth/totp/enrol': {
+      action: 'authenticated',
+      make: async ({ env, self }) => {
+        await query(env, 'delete from user_totp where user_id = $1', [self.userId]);
+        return { method: 'POST', url: '/api/v1/auth/totp/enrol' };
+      },
+    },
+    'POST /api/v1/auth/totp/confirm': {
+      action: 'authenticated',
+      make: async ({ env, self }) => {
+        const secret = self.userId ? await knownSecret(env, self.userId, false) : newSecret();
+        return {
+          method: 'POST',
+          url: '/api/v1/auth/totp/confirm',
+          payload: { code: totpAt(secret, new Date()) },
+        };
+      },
+    },
+    'POST /api/v1/auth/totp/recovery-codes': {
+      action: 'authenticated',
+      make: async ({ env, self }) => {
+        const secret = self.userId ? await knownSecret(env, self.userId, true) : newSecret();
+        return {
+          method: 'POST',
+          url: '/api/v1/auth/totp/recovery-codes',
+          payload: { code: totpAt(secret, new Date()) },
+        };
+      },
+    },
+    'POST /api/v1/auth/totp/disable': {
+      action: 'authenticated',
+      make: async ({ env, self }) => {
+        const secret = self.userId ? await knownSecret(env, self.userId, true) : newSecret();
+        if (self.userId) {
+          const held = await query(
+            env,
+            "update role_grants set role = 'org_admin' where user_id = $1 and role = 'dept_admin' returning id",
+            [self.userId],
+          );
+          if (held.length) demoted.add(self.userId);
+        }
+        return {
+          method: 'POST',
+          url: '/api/v1/auth/totp/disable',
+          payload: { code: totpAt(secret, new Date()) },
+        };
+      },
+      settle: async ({ env, self }) => {
+        if (!demoted.delete(self.userId)) return;
+        await query(
+          env,
+          "update role_grants set role = 'dept_admin' where user_id = $1 and role = 'org_admin' and org_id = (select id from orgs where parent_id is null limit 1)",
+          [self.userId],
+        );
+      },
+    },
+    'DELETE /api/v1/auth/trusted-devices': {
+      action: 'authenticated',
+      make: async () => ({ method: 'DELETE', url: '/api/v1/auth/trusted-devices' }),
+    },
+    'POST /api/v1/users/:id/totp-reset': {
+      action: 'user.manage',
+      make: async ({ env, target }) => ({
+        method: 'POST',
+        url: `/api/v1/users/${await user(env, target)}/totp-reset`,
+        payload: { reason: '手机丢失' },
+      }),
+    },
     'POST /api/v1/auth/login': {
       action: 'public',
       make: async () => ({

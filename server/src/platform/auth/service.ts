@@ -10,6 +10,7 @@ import { accountNameForAudit, loginNameForAudit } from './login-guard.ts';
 import { hashPassword, verifyAgainstNothing, verifyPassword } from './passwords.ts';
 import { users, sessions } from './schema.ts';
 import { createSession, revokeAllSessions, revokeSession } from './sessions.ts';
+import { deviceRemembered, issueTicket, secondFactorOwed } from './second-factor.ts';
 import { isCardNumber } from './study-card.ts';
 
 /**
@@ -163,7 +164,7 @@ async function unknownNameAttempt(ctx: Ctx, name: string, now: Date) {
  * the same way, with its own password, and opens a card session (member grants only, short idle
  * timeout).
  */
-export async function login(ctx: Ctx, input: Login) {
+export async function login(ctx: Ctx, input: Login, deviceToken?: string) {
   const now = ctx.now();
   const u = await findLoginUser(ctx, input.username);
   if (!u) {
@@ -210,9 +211,54 @@ export async function login(ctx: Ctx, input: Login) {
       en: 'This account is disabled',
     });
   }
-  const credential = u.viaCard ? 'study_card' : 'password';
-  let idleMinutes = ctx.config.cardIdleMinutes;
+  let remembered = false;
   if (!u.viaCard) {
+    const owed = await secondFactorOwed(ctx.db, u.id);
+    remembered = !!owed && (await deviceRemembered(ctx.db, u.id, deviceToken, now));
+    if (owed && !remembered) {
+      // the password was right: its run of failures ends; the session waits for the code
+      return inTransaction(ctx.db, async (tx) => {
+        await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, u.id));
+        const step = await issueTicket(tx, ctx, u, owed);
+        await recordAudit(tx, ctx, { ...audit, action: 'auth.password_passed', after: { next: owed } });
+        return { step };
+      });
+    }
+  }
+  return finishLogin(
+    ctx,
+    u,
+    u.viaCard ? 'study_card' : 'password',
+    remembered ? 'remembered_device' : undefined,
+  );
+}
+
+/** Who a login is for, as the audit and the session need them. */
+type LoginUser = { id: number; username: string; orgId: number | null; orgPath: string | null };
+
+export async function loginUser(ctx: Ctx, userId: number): Promise<LoginUser> {
+  const [u] = await ctx.db
+    .select({ id: users.id, username: users.username, orgId: users.orgId, orgPath: orgs.path })
+    .from(users)
+    .leftJoin(orgs, eq(orgs.id, users.orgId))
+    .where(eq(users.id, userId));
+  if (!u) throw notFound({ zh: '账号不存在', en: 'No such account' });
+  return u;
+}
+
+/**
+ * Opens the session of a login whose every step passed (the password, and the code when owed):
+ * the run of failures ends, the idle timeout follows the account's roles, the login is audited.
+ */
+export async function finishLogin(
+  ctx: Ctx,
+  u: LoginUser,
+  credential: 'password' | 'study_card',
+  secondFactor?: 'totp' | 'recovery_code' | 'remembered_device',
+) {
+  const now = ctx.now();
+  let idleMinutes = ctx.config.cardIdleMinutes;
+  if (credential === 'password') {
     const grants = await ctx.db.execute<{ role: string }>(
       sql`select role from role_grants where user_id = ${u.id}`,
     );
@@ -234,9 +280,14 @@ export async function login(ctx: Ctx, input: Login) {
       credential,
     });
     await recordAudit(tx, ctx, {
-      ...audit,
+      actorId: u.id,
+      actorName: accountNameForAudit(u.username),
+      targetType: 'user',
+      targetId: u.id,
+      orgId: u.orgId,
+      orgPath: u.orgPath,
       action: 'auth.login',
-      after: { sessionId: session.id, credential },
+      after: { sessionId: session.id, credential, ...(secondFactor ? { secondFactor } : {}) },
     });
     return { session, userId: u.id };
   });

@@ -13,6 +13,7 @@ import { paginate } from '../http/pagination.ts';
 import { bind, maskPhone, type Pii } from '../pii/index.ts';
 import { hashPassword } from './passwords.ts';
 import { roleGrants, users } from './schema.ts';
+import { clearSecondFactor } from './second-factor.ts';
 import { revokeAllSessions } from './sessions.ts';
 
 const USER = { zh: '账号', en: 'Account' };
@@ -403,6 +404,29 @@ export async function resetPassword(ctx: Ctx, id: number, password: string) {
       targetId: id,
       orgId: u.orgId,
       orgPath: u.orgPath,
+    });
+  });
+}
+
+/**
+ * 重置两步验证: for a user who lost their phone and their recovery codes. Their secret, codes and
+ * remembered devices go and their sessions end; their next login sets it up again if a role
+ * requires it. Audited with the reason.
+ */
+export async function resetSecondFactor(ctx: Ctx, id: number, reason: string) {
+  const actor = actorOf(ctx);
+  await inTransaction(ctx.db, async (tx) => {
+    const u = await loadUser(tx, id);
+    await authorizeOnUser(tx, actor, 'user.manage', u);
+    await clearSecondFactor(tx, id);
+    await revokeAllSessions(tx, id);
+    await recordAudit(tx, ctx, {
+      action: 'auth.totp_reset',
+      targetType: 'user',
+      targetId: id,
+      orgId: u.orgId,
+      orgPath: u.orgPath,
+      after: { reason },
     });
   });
 }

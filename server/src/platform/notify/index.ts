@@ -5,6 +5,7 @@ import { notifyPolicies } from './policy.ts';
 import { notifyRoutes } from './routes.ts';
 import { DIRECT_KIND } from './send-direct.ts';
 import { seedNotices } from './seed.ts';
+import { notifyTodos } from './todos.ts';
 
 /**
  * 通知中心, the platform's one way to send a notice. A module declares its notice kinds in its
@@ -36,6 +37,7 @@ export function notifyModule(people: NoticePeople): ModuleManifest {
     routes: notifyRoutes(people),
     notices: NOTICE_KINDS,
     seed: seedNotices(people),
+    todos: notifyTodos,
     matrix: async () => (await import('./matrix.ts')).notifyMatrix,
   };
 }

@@ -1,6 +1,13 @@
-import { LogoutOutlined, MenuOutlined, MobileOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  DashboardOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  MobileOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import {
   App as AntApp,
+  Badge,
   Button,
   ConfigProvider,
   Drawer,
@@ -27,6 +34,7 @@ import { syncZodLocale } from '../forms.ts';
 import { addTranslations, toggleLang } from '../i18n.ts';
 import { type IconLoader, iconOf, menuFor, selectedKey, type VisibleEntry } from '../modules.ts';
 import { Logo } from '../pages/LoginPage.tsx';
+import { useWorkbench } from '../workbench.ts';
 import './admin.css';
 import './i18n.ts';
 
@@ -82,6 +90,17 @@ export default function AdminLayout() {
   );
 }
 
+/** A side-menu label with the count of its to-dos waiting (none shown at 0). */
+function MenuLabel({ text, count }: { text: string; count: number }) {
+  if (!count) return text;
+  return (
+    <span className="hy-admin-menu-label">
+      <span>{text}</span>
+      <Badge count={count} overflowCount={99} size="small" className="hy-admin-menu-badge" />
+    </span>
+  );
+}
+
 function Shell() {
   const { t } = useTranslation();
   const me = useCurrentUser();
@@ -94,6 +113,8 @@ function Shell() {
   const location = useLocation();
   const navigate = useNavigate();
   const logout = useLogout();
+  const holdsWorkbench = can(me, 'workbench.view');
+  const workbench = useWorkbench(holdsWorkbench);
 
   useEffect(() => {
     document.title = `${t('admin.console')} · ${t('app.title')}`;
@@ -107,18 +128,28 @@ function Shell() {
 
   // The modules' entries the user may see, then the shell's own: the member app and the account.
   const visible = menuFor(webModules, me.actions);
+  // the workbench's to-do counts as badges on the entries they belong to (a group: its entries' sum)
+  const badges = new Map<string, number>();
+  for (const todo of workbench.data?.todos ?? [])
+    badges.set(todo.menu, (badges.get(todo.menu) ?? 0) + todo.count);
+  const countOf = (e: VisibleEntry): number =>
+    e.children ? e.children.reduce((n, c) => n + countOf(c), 0) : (badges.get(e.key) ?? 0);
   const toItem = (e: VisibleEntry): NonNullable<MenuProps['items']>[number] => ({
     key: e.key,
-    label: t(e.label),
+    label: <MenuLabel text={t(e.label)} count={countOf(e)} />,
     icon: e.icon && <ModuleIcon load={e.icon} />,
     children: e.children?.map(toItem),
   });
   const items = [
+    holdsWorkbench && { key: '/workbench', icon: <DashboardOutlined />, label: t('workbench.nav') },
     ...visible.map(toItem),
     can(me, 'member.self') && { key: '/m', icon: <MobileOutlined />, label: t('admin.nav.memberApp') },
     { key: '/account', icon: <UserOutlined />, label: t('admin.nav.account') },
   ].filter((x) => x !== false);
-  const selected = selectedKey([...visible, { key: '/account', label: '' }], location.pathname);
+  const selected = selectedKey(
+    [...visible, { key: '/account', label: '' }, { key: '/workbench', label: '' }],
+    location.pathname,
+  );
   const menu = (
     <Menu
       mode="inline"
@@ -147,7 +178,7 @@ function Shell() {
             data-testid="menu-toggle"
           />
         )}
-        <Link to="/" className="hy-admin-brand">
+        <Link to={holdsWorkbench ? '/workbench' : '/'} className="hy-admin-brand">
           <Logo size={32} />
           <span className="hy-admin-title">{narrow ? t('app.short') : t('app.title')}</span>
         </Link>
@@ -157,7 +188,8 @@ function Shell() {
             type="text"
             className="hy-admin-header-btn"
             onClick={toggleLang}
-            aria-label={t('lang.label')}
+            // the name read out is the text seen (axe label-content-name-mismatch); the purpose is a hint
+            title={t('lang.label')}
             data-testid="lang-switch"
           >
             {t('lang.switchTo')}

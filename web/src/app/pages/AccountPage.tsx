@@ -22,6 +22,7 @@ import { api, errorMessage } from '../api.ts';
 import { useCurrentUser } from '../auth.tsx';
 import { applyServerErrors, passwordRule } from '../forms.ts';
 import { meKey } from '../queryClient.ts';
+import { TwoStepCard } from './TwoStepCard.tsx';
 
 type SessionInfo = z.infer<typeof SessionSchema>;
 
@@ -97,6 +98,7 @@ export default function AccountPage() {
         <Typography.Text type="secondary">{t('account.idle', { minutes: me.idleMinutes })}</Typography.Text>
       </Card>
       <ChangePasswordCard />
+      {!me.viaCard && <TwoStepCard />}
       <SessionsCard />
     </Space>
   );

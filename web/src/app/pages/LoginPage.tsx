@@ -1,19 +1,31 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import type { Me } from '../../../../contracts/index.ts';
+import type { Me, SecondFactorStep } from '../../../../contracts/index.ts';
 import { errorMessage } from '../api.ts';
-import { hasAdminRole, homeOf, takeIdleSignOut, useLogin, useMe } from '../auth.tsx';
+import { hasAdminRole, homeOf, signIn, takeIdleSignOut, useLogin, useMe } from '../auth.tsx';
 import { clearSessionExpired, wasSessionExpired } from '../queryClient.ts';
 import { PasswordInput } from '../PasswordInput.tsx';
+import { ElderSwitch } from '../ElderSwitch.tsx';
 import { LangSwitch } from './LangSwitch.tsx';
+import { FullPageLoading } from './Loading.tsx';
+
+const SecondFactor = lazy(() => import('./SecondFactor.tsx'));
 
 /** Only same-site paths are followed after login, never another origin. */
 function safeNext(next: string | null, me: Me): string {
   if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/login')) return homeOf(me);
   // A member without an admin role would only meet a refusal in the console.
+  // a sub-platform's sign-in (single sign-on) goes back to the provider, whoever logs in
+  if (next.startsWith('/oidc/')) return next;
   if (!hasAdminRole(me) && !next.startsWith('/m')) return '/m';
   return next;
+}
+
+/** The provider's pages are the server's, not the web app's: a full page load takes them. */
+function Go({ to }: { to: string }) {
+  useEffect(() => window.location.replace(to), [to]);
+  return <FullPageLoading />;
 }
 
 export function Logo({ size = 56 }: { size?: number }) {
@@ -44,6 +56,8 @@ export function LoginPage() {
     if (username) passwordRef.current?.focus();
   }, []);
   const [password, setPassword] = useState('');
+  // after the right password of an account that owes a second factor (两步验证)
+  const [step, setStep] = useState<SecondFactorStep | null>(null);
   const [missing, setMissing] = useState<'username' | 'password' | null>(null);
   // the session ended on the server, or (a study card at a shared PC) on this screen's idle timer
   const [expired] = useState(() => wasSessionExpired() || takeIdleSignOut());
@@ -54,7 +68,10 @@ export function LoginPage() {
     clearSessionExpired();
   }, [t]);
 
-  if (me && !login.isPending) return <Navigate to={safeNext(params.get('next'), me)} replace />;
+  if (me && !login.isPending) {
+    const to = safeNext(params.get('next'), me);
+    return to.startsWith('/oidc/') ? <Go to={to} /> : <Navigate to={to} replace />;
+  }
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -63,7 +80,14 @@ export function LoginPage() {
     setMissing(null);
     login.mutate(
       { username: username.trim(), password },
-      { onSuccess: (user) => navigate(safeNext(params.get('next'), user), { replace: true }) },
+      {
+        onSuccess: (result) => {
+          if ('step' in result) return setStep(result);
+          const to = safeNext(params.get('next'), result);
+          if (to.startsWith('/oidc/')) window.location.replace(to);
+          else navigate(to, { replace: true });
+        },
+      },
     );
   };
 
@@ -76,6 +100,7 @@ export function LoginPage() {
   return (
     <div className="hy-login">
       <div className="hy-login-top">
+        <ElderSwitch />
         <LangSwitch />
       </div>
       <main className="hy-login-card">
@@ -91,51 +116,65 @@ export function LoginPage() {
             {t('login.expired')}
           </p>
         )}
-        <form onSubmit={onSubmit} noValidate aria-describedby={error ? ids.err : undefined}>
-          <div className="hy-field">
-            <label htmlFor={ids.user}>{t('login.username')}</label>
-            <input
-              id={ids.user}
-              className="hy-input"
-              name="username"
-              autoComplete="username"
-              inputMode="text"
-              placeholder={t('login.usernamePlaceholder')}
-              value={username}
-              onChange={(e) => setUsername(e.target.value)}
-              aria-invalid={missing === 'username' || undefined}
-              data-testid="login-username"
+        {step ? (
+          <Suspense fallback={<p>{t('status.loading')}</p>}>
+            <SecondFactor
+              step={step}
+              onDone={signIn}
+              onRestart={() => {
+                setStep(null);
+                setPassword('');
+                login.reset();
+              }}
             />
-          </div>
-          <div className="hy-field">
-            <label htmlFor={ids.pass}>{t('login.password')}</label>
-            <PasswordInput
-              id={ids.pass}
-              name="password"
-              autoComplete="current-password"
-              ref={passwordRef}
-              placeholder={t('login.passwordPlaceholder')}
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              aria-invalid={missing === 'password' || undefined}
-              data-testid="login-password"
-              toggleTestId="login-password-toggle"
-            />
-          </div>
-          {error && (
-            <p id={ids.err} className="hy-error" role="alert" data-testid="login-error">
-              {error}
-            </p>
-          )}
-          <button
-            type="submit"
-            className="hy-btn hy-btn-primary hy-btn-block"
-            disabled={login.isPending}
-            data-testid="login-submit"
-          >
-            {login.isPending ? t('login.submitting') : t('login.submit')}
-          </button>
-        </form>
+          </Suspense>
+        ) : (
+          <form onSubmit={onSubmit} noValidate aria-describedby={error ? ids.err : undefined}>
+            <div className="hy-field">
+              <label htmlFor={ids.user}>{t('login.username')}</label>
+              <input
+                id={ids.user}
+                className="hy-input"
+                name="username"
+                autoComplete="username"
+                inputMode="text"
+                placeholder={t('login.usernamePlaceholder')}
+                value={username}
+                onChange={(e) => setUsername(e.target.value)}
+                aria-invalid={missing === 'username' || undefined}
+                data-testid="login-username"
+              />
+            </div>
+            <div className="hy-field">
+              <label htmlFor={ids.pass}>{t('login.password')}</label>
+              <PasswordInput
+                id={ids.pass}
+                name="password"
+                autoComplete="current-password"
+                ref={passwordRef}
+                placeholder={t('login.passwordPlaceholder')}
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+                aria-invalid={missing === 'password' || undefined}
+                data-testid="login-password"
+                toggleTestId="login-password-toggle"
+              />
+            </div>
+            {error && (
+              <p id={ids.err} className="hy-error" role="alert" data-testid="login-error">
+                {error}
+              </p>
+            )}
+            <button
+              type="submit"
+              className="hy-btn hy-btn-primary hy-btn-block"
+              disabled={login.isPending}
+              data-testid="login-submit"
+            >
+              {login.isPending ? t('login.submitting') : t('login.submit')}
+            </button>
+          </form>
+        )}
         <p className="hy-login-footer">{t('login.footer')}</p>
       </main>
     </div>

@@ -53,6 +53,16 @@ export const learningModule: WebModule = {
     // lectures I attended, to rate within 30 days
     { to: '/m/learning/rate', label: 'nav.rateLectures', action: 'lecture.rate' },
   ],
+  // the touch kiosk's hall: the member's study screens, after a study-card sign-in
+  kioskHalls: [
+    {
+      key: 'learning',
+      label: 'nav.kioskLearning',
+      hint: 'nav.kioskLearningHint',
+      to: '/m/learning',
+      signIn: true,
+    },
+  ],
   menu: [
     {
       group: 'learning',
@@ -86,6 +96,8 @@ export const learningModule: WebModule = {
         teachers: '师资库',
         trainingBases: '教育基地',
         rateLectures: '评价授课',
+        kioskLearning: '学习',
+        kioskLearningHint: '刷学习卡，学课件、记学时',
       },
     },
     {
@@ -103,6 +115,8 @@ export const learningModule: WebModule = {
         teachers: 'Teacher pool',
         trainingBases: 'Training bases',
         rateLectures: 'Rate lectures',
+        kioskLearning: 'Study',
+        kioskLearningHint: 'Sign in with your study card',
       },
     },
   ),

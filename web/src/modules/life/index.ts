@@ -30,6 +30,10 @@ export const lifeModule: WebModule = {
     { to: '/m/activities', label: 'nav.myActivities', action: 'activity.attend' },
     { to: '/m/thought-reports', label: 'nav.myThoughtReports', action: 'thought_report.write' },
   ],
+  // the touch kiosk's hall: the member's activities to sign in to, after a study-card sign-in
+  kioskHalls: [
+    { key: 'life', label: 'nav.kioskLife', hint: 'nav.kioskLifeHint', to: '/m/activities', signIn: true },
+  ],
   menu: [
     {
       group: 'life',
@@ -51,6 +55,8 @@ export const lifeModule: WebModule = {
         myActivities: '组织生活',
         thoughtReports: '思想汇报',
         myThoughtReports: '思想汇报',
+        kioskLife: '活动签到',
+        kioskLifeHint: '三会一课、主题党日签到',
       },
     },
     {
@@ -61,6 +67,8 @@ export const lifeModule: WebModule = {
         myActivities: 'Party life',
         thoughtReports: 'Thought reports',
         myThoughtReports: 'Thought reports',
+        kioskLife: 'Activity sign-in',
+        kioskLifeHint: 'Sign in to meetings and Party days',
       },
     },
   ),

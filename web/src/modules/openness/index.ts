@@ -52,6 +52,16 @@ export const opennessModule: WebModule = {
     // messages/
     { path: 'orgs/:orgId/message', page: lazy(() => import('./messages/PublicMessagePage.tsx')) },
   ],
+  // the touch kiosk's hall: the terminal's own org page (its 党务公开 items and albums), no sign-in
+  kioskHalls: [
+    {
+      key: 'openness',
+      label: 'nav.kioskOpenness',
+      hint: 'nav.kioskOpennessHint',
+      to: '/p/orgs/{orgId}',
+      signIn: false,
+    },
+  ],
   menu: [
     {
       group: 'openness',
@@ -71,6 +81,8 @@ export const opennessModule: WebModule = {
         messages: '留言办理',
         myMessages: '留言',
         myBranch: '我的支部',
+        kioskOpenness: '组织风采 · 党务公开',
+        kioskOpennessHint: '本组织主页、党务公开和相册',
       },
     },
     {
@@ -80,6 +92,8 @@ export const opennessModule: WebModule = {
         messages: 'Messages',
         myMessages: 'Messages',
         myBranch: 'My branch',
+        kioskOpenness: 'Our organization',
+        kioskOpennessHint: 'Org page, open Party affairs, albums',
       },
     },
   ),

@@ -16,8 +16,9 @@ import { ResetPasswordModal } from './ResetPasswordModal.tsx';
 import { ROLE_COLOR, ROLE_LIST } from './roles.ts';
 import { UserDrawer } from './UserDrawer.tsx';
 import './i18n.ts';
+import { ReasonModal } from '../../app/ReasonModal.tsx';
 
-type Dialog = { kind: 'create' } | { kind: 'edit' | 'grants' | 'reset'; user: User };
+type Dialog = { kind: 'create' } | { kind: 'edit' | 'grants' | 'reset' | 'totp'; user: User };
 
 /** Users of the actor's scope: search, filter by org and role, and keep accounts right. */
 export default function UsersPage() {
@@ -219,6 +220,13 @@ export default function UsersPage() {
                       <Button size="small" onClick={() => setDialog({ kind: 'reset', user: u })}>
                         {t('users.action.resetPassword')}
                       </Button>
+                      <Button
+                        size="small"
+                        onClick={() => setDialog({ kind: 'totp', user: u })}
+                        data-testid={`user-totp-reset-${u.username}`}
+                      >
+                        {t('users.action.resetTotp')}
+                      </Button>
                       {u.locked && (
                         <Button size="small" onClick={() => unlock.mutate(u)} loading={unlock.isPending}>
                           {t('users.action.unlock')}
@@ -266,6 +274,21 @@ export default function UsersPage() {
         <GrantsDrawer user={dialog.user} onClose={() => setDialog(null)} onChanged={() => void refresh()} />
       )}
       {dialog?.kind === 'reset' && <ResetPasswordModal user={dialog.user} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'totp' && (
+        <ReasonModal
+          title={t('users.totpTitle', { name: dialog.user.displayName })}
+          okText={t('users.action.resetTotp')}
+          label={t('users.totpReason')}
+          placeholder={t('users.totpReasonPlaceholder')}
+          hint={t('users.totpHint')}
+          submit={(reason) => userApi.resetTotp(dialog.user.id, reason)}
+          onClose={() => setDialog(null)}
+          onDone={() => {
+            message.success(t('users.totpDone'));
+            setDialog(null);
+          }}
+        />
+      )}
     </Space>
   );
 }

@@ -29,6 +29,7 @@ export const userApi = {
   update: (id: string, body: UpdateUserBody) => api.patch<User>(`/users/${id}`, body),
   resetPassword: (id: string, password: string) => api.post(`/users/${id}/reset-password`, { password }),
   unlock: (id: string) => api.post(`/users/${id}/unlock`),
+  resetTotp: (id: string, reason: string) => api.post(`/users/${id}/totp-reset`, { reason }),
   grant: (id: string, role: Role, orgId: string) => api.post<User>(`/users/${id}/grants`, { role, orgId }),
   revoke: (id: string, grantId: string) => api.del<User>(`/users/${id}/grants/${grantId}`),
 };

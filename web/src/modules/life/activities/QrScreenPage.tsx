@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { errorMessage } from '../../../app/api.ts';
-import { QrCode } from '../../members/study-cards/QrCode.tsx';
+import { QrCode } from '../../../app/QrCode.tsx';
 import { activityApi, activityKeys, useActivity } from './api.ts';
 import './i18n.ts';
 import './activities.css';

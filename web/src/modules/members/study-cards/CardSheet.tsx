@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useBlocker } from 'react-router';
 import { Logo } from '../../../app/pages/LoginPage.tsx';
 import type { IssuedCardT } from './api.ts';
-import { QrCode } from './QrCode.tsx';
+import { QrCode } from '../../../app/QrCode.tsx';
 import './cards.css';
 import './i18n.ts';
 
