@@ -2,7 +2,6 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser, logIn, newPage, pick, screenshot } from './browser.ts';
 
-
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();

@@ -9,7 +9,7 @@ export default function AdminNotFound() {
       code="404"
       title={t('status.notFoundTitle')}
       description={t('status.notFoundDesc')}
-      actions={[{ to: '/', label: t('status.home') }]}
+      actions={[{ to: '/workbench', label: t('status.home') }]}
     />
   );
 }

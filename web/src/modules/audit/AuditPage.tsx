@@ -67,7 +67,7 @@ export default function AuditPage() {
         code="403"
         title={t('status.forbiddenTitle')}
         description={entries.error.message}
-        actions={[{ to: '/', label: t('status.home') }]}
+        actions={[{ to: '/workbench', label: t('status.home') }]}
       />
     );
   }
