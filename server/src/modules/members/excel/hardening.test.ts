@@ -240,15 +240,18 @@ describe('uploaded and error workbooks (item 7)', () => {
 
   it('deletes the uploaded workbook once the import has finished, done or failed', async () => {
     const { job } = await failedImport(town);
-    const failedRow = await importRow(job.id);
     const target = await branchIn(town1);
     const res = await upload(town, target.id, await importWorkbook([sampleRow(target.code)]));
     const done = await finished(town, res.json().id);
     expect(done.status).toBe('done');
-    const doneRow = await importRow(done.id);
     const store = fileStore(env.config);
-    for (const row of [failedRow, doneRow])
-      expect(!row.file_path || !(await store.exists(row.file_path))).toBe(true);
+    // the upload goes just after the import's status is written: waited for, not assumed
+    const uploadGone = async (id: string | number) => {
+      const row = await importRow(id);
+      return !row.file_path || !(await store.exists(row.file_path));
+    };
+    for (const id of [job.id, done.id]) await expect.poll(() => uploadGone(id)).toBe(true);
+    const failedRow = await importRow(job.id);
     // the error workbook stays, for the retention period
     expect(await store.exists(failedRow.error_file_path!)).toBe(true);
   });
