@@ -101,6 +101,23 @@ describe('single sign-on into a sub-platform', () => {
     await page.context().close();
   });
 
+  test('the secretary opens its tile on the workbench and is signed in there without a second password', async () => {
+    if (!rp) throw new Error('no RP');
+    const page = await newPage(browser);
+    await logIn(page, 'secretary');
+    await page.waitForURL((u) => u.pathname === '/workbench');
+    const tile = page.getByTestId(`sso-tile-${clientId}`);
+    await tile.waitFor();
+    await screenshot(page, 'sso-workbench-tile');
+    await tile.click();
+    await page.getByTestId('rp-welcome').waitFor();
+    expect(new URL(page.url()).origin).toBe(rp.url);
+    expect(await page.getByTestId('rp-welcome').textContent()).toBe('欢迎，刘建华');
+    expect(await page.getByTestId('rp-roles').textContent()).toContain('secretary');
+    await screenshot(page, 'sso-tile-signed-in');
+    await page.context().close();
+  });
+
   test('a redirect URI not registered stops at an error page on Hongyun, never leaving it', async () => {
     const page = await newPage(browser);
     await logIn(page, 'member');
