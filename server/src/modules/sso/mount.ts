@@ -48,17 +48,17 @@ export async function mountOidc(app: FastifyInstance, deps: OidcDeps): Promise<P
       oidc.get('/interaction/:uid', pub, async (req, reply) => {
         headersToRaw(reply);
         reply.hijack();
-        await interaction(provider, deps, req, reply, 'show');
+        await interaction(provider, deps, req, reply, 'show').catch((err) => failed(req, reply, err));
       });
       oidc.post('/interaction/:uid/confirm', pub, async (req, reply) => {
         headersToRaw(reply);
         reply.hijack();
-        await interaction(provider, deps, req, reply, 'confirm');
+        await interaction(provider, deps, req, reply, 'confirm').catch((err) => failed(req, reply, err));
       });
       oidc.post('/interaction/:uid/abort', pub, async (req, reply) => {
         headersToRaw(reply);
         reply.hijack();
-        await interaction(provider, deps, req, reply, 'abort');
+        await interaction(provider, deps, req, reply, 'abort').catch((err) => failed(req, reply, err));
       });
       oidc.all('/', pub, pass);
       oidc.all('/*', pub, pass);
@@ -66,6 +66,21 @@ export async function mountOidc(app: FastifyInstance, deps: OidcDeps): Promise<P
     { prefix: OIDC_PREFIX },
   );
   return provider;
+}
+
+/** An interaction that threw after the reply was taken over: logged, and answered, never left hanging. */
+function failed(req: FastifyRequest, reply: FastifyReply, err: unknown) {
+  req.log.error({ err }, 'oidc interaction failed');
+  if (reply.raw.headersSent) return reply.raw.end();
+  send(
+    reply,
+    500,
+    messagePage({
+      title: '登录子平台失败',
+      zh: '登录子平台时出错，请回到子平台重新点击“使用红云账号登录”。',
+      en: 'Signing in to the sub-platform failed; start again from the sub-platform.',
+    }),
+  );
 }
 
 function send(reply: FastifyReply, status: number, html: string) {

@@ -84,8 +84,9 @@ export function LoginPage() {
         onSuccess: (result) => {
           if ('step' in result) return setStep(result);
           const to = safeNext(params.get('next'), result);
-          if (to.startsWith('/oidc/')) window.location.replace(to);
-          else navigate(to, { replace: true });
+          // a sub-platform's sign-in is a page of the server: <Go> loads it, once (two loads of
+          // the same interaction race each other and the second finds it finished)
+          if (!to.startsWith('/oidc/')) navigate(to, { replace: true });
         },
       },
     );
