@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
@@ -64,6 +65,27 @@ export async function rememberedDevice(page: Page, username: string) {
 /** Logs in over HTTP (no browser): the cookie header and CSRF token, for asking the API directly. */
 export function apiLogin(username: string, password = DEMO_PASSWORD) {
   return httpLogin(baseUrl(), username, password, { device: inject('devices')[username] });
+}
+
+const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+type Violation = { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] };
+
+/** axe-core's serious and critical violations on the page as it is now, each with its targets. */
+export async function seriousIssues(page: Page): Promise<string[]> {
+  await page.waitForLoadState('networkidle');
+  // axe's source evaluated in the page (addScriptTag would be an inline script, which the CSP refuses)
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: unknown[] }> } })
+      .axe;
+    return (await axe.run(document)).violations;
+  });
+  return (violations as Violation[])
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
+    );
 }
 
 const shots = path.resolve(import.meta.dirname, 'screenshots');

@@ -1,8 +1,13 @@
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DEMO_PASSWORD, launchBrowser, newPage, rememberedDevice, screenshot } from './browser.ts';
+import {
+  DEMO_PASSWORD,
+  launchBrowser,
+  newPage,
+  rememberedDevice,
+  screenshot,
+  seriousIssues,
+} from './browser.ts';
 
 /** Logs in through the API in this page's context; false when the account needs more than its password. */
 async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<boolean> {
@@ -15,10 +20,6 @@ async function signIn(page: Page, username: string, password = DEMO_PASSWORD): P
 // the login page, the portal (/), the member app (/m), the workbench and the kiosk. Item 5: the
 // member app installs as a PWA.
 
-const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-type Violation = { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] };
-
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -26,23 +27,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** axe-core's serious and critical violations on the page as it is now, each with its targets. */
-async function seriousIssues(page: Page): Promise<string[]> {
-  await page.waitForLoadState('networkidle');
-  // axe's source evaluated in the page (addScriptTag would be an inline script, which the CSP refuses)
-  await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: unknown[] }> } })
-      .axe;
-    return (await axe.run(document)).violations;
-  });
-  return (violations as Violation[])
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
-    );
-}
 
 async function expectAccessible(page: Page, what: string) {
   const issues = await seriousIssues(page);

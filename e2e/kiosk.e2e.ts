@@ -1,17 +1,11 @@
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, logIn, newPage, screenshot } from './browser.ts';
+import { launchBrowser, logIn, newPage, screenshot, seriousIssues } from './browser.ts';
 
 // Issue 17, item 7: the touch kiosk of a village service centre at 1080×1920. A town admin
 // registers a terminal in the console; the kiosk keys in its code; a villager signs in with a study
 // card on the keypad and is signed out after the idle minute; the console sees the kiosk online
 // and sends it 「返回首页」. Item 8: axe-core finds no serious or critical issue on /kiosk.
-
-const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-type Violation = { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] };
 
 let browser: Browser;
 beforeAll(async () => {
@@ -27,22 +21,6 @@ async function call<T>(page: Page, method: 'GET' | 'POST', url: string, data?: u
   const res = await page.request.fetch(`/api/v1${url}`, { method, headers: { 'x-csrf-token': csrf }, data });
   if (!res.ok()) throw new Error(`${method} ${url}: ${res.status()} ${await res.text()}`);
   return (await res.json()) as T;
-}
-
-async function seriousIssues(page: Page): Promise<string[]> {
-  await page.waitForLoadState('networkidle');
-  // evaluated in the page: addScriptTag would be an inline script, which the CSP refuses
-  await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: unknown[] }> } })
-      .axe;
-    return (await axe.run(document)).violations;
-  });
-  return (violations as Violation[])
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
-    );
 }
 
 /** Keys a value in on the kiosk's on-screen pad (`prefix` 'key' for the number pad, 'pw-key' for letters). */
