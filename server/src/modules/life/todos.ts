@@ -6,6 +6,7 @@ import { lifeFigures } from './figures.ts';
 import { addDays, shanghaiToday } from '../../platform/time.ts';
 import { inSubtrees } from '../../platform/tree/index.ts';
 import { memberOfUser } from '../members/index.ts';
+import { countInScope } from '../../platform/access/scope.ts';
 
 /** 待审阅的思想汇报: handed in, not yet reviewed, in the actor's scope, not their own (thought_reports_pending_idx). */
 const reportsTodo: TodoDef = {
@@ -34,12 +35,13 @@ const recordTodo: TodoDef = {
   action: 'activity.manage',
   path: '/activities',
   count: async (ctx) => {
-    const paths = scopePaths(actorOf(ctx), 'activity.manage');
-    if (!paths.length) return 0;
-    const { rows } = await ctx.db.execute<{ n: number }>(sql`
+    return countInScope(
+      ctx,
+      'activity.manage',
+      (inScope) => sql`
       select count(*)::int as n from activities
-       where status = 'planned' and ends_at < ${ctx.now()} and ${inSubtrees(paths, sql`org_path`)}`);
-    return rows[0].n;
+       where status = 'planned' and ends_at < ${ctx.now()} and ${inScope(sql`org_path`)}`,
+    );
   },
 };
 

@@ -32,3 +32,18 @@ export async function listScope(ctx: Ctx, action: string, orgId?: string | numbe
   }
   return { paths, org, covers: (pathColumn) => inSubtrees(paths, pathColumn) };
 }
+
+/**
+ * A count over the subtrees where the actor holds `action` (0 when they hold it nowhere): the
+ * workbench's to-dos and figures. `query` gets the scope condition for an org-path column.
+ */
+export async function countInScope(
+  ctx: Ctx,
+  action: string,
+  query: (inScope: (pathColumn: SQL) => SQL) => SQL,
+): Promise<number> {
+  const paths = scopePaths(actorOf(ctx), action);
+  if (!paths.length) return 0;
+  const { rows } = await ctx.db.execute<{ n: number }>(query((column) => inSubtrees(paths, column)));
+  return rows[0]!.n;
+}

@@ -1,9 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { scopePaths } from '../../../platform/access/index.ts';
-import { actorOf } from '../../../platform/context.ts';
 import type { TodoDef } from '../../../platform/module.ts';
-import { inSubtrees } from '../../../platform/tree/index.ts';
 import { lastCompletedMonth } from './arrears.ts';
+import { countInScope } from '../../../platform/access/scope.ts';
 
 /**
  * 欠缴党费: members in the actor's scope who owe dues as of the last completed month, read from the
@@ -18,12 +16,13 @@ export const arrearsTodo: TodoDef = {
   path: '/dues?tab=arrears',
   menu: '/dues',
   count: async (ctx) => {
-    const paths = scopePaths(actorOf(ctx), 'dues.manage');
-    if (!paths.length) return 0;
-    const { rows } = await ctx.db.execute<{ n: number }>(sql`
+    return countInScope(
+      ctx,
+      'dues.manage',
+      (inScope) => sql`
       select count(*)::int as n from dues_arrears
        where as_of = ${lastCompletedMonth(ctx.now())} and not no_standard and months_owed > 0
-         and ${inSubtrees(paths, sql`org_path`)}`);
-    return rows[0].n;
+         and ${inScope(sql`org_path`)}`,
+    );
   },
 };

@@ -1,8 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { scopePaths } from '../../../platform/access/index.ts';
-import { actorOf } from '../../../platform/context.ts';
 import type { TodoDef } from '../../../platform/module.ts';
-import { inSubtrees } from '../../../platform/tree/index.ts';
+import { countInScope } from '../../../platform/access/scope.ts';
 
 /**
  * 待接收的转接: internal letters addressed to an org in the actor's scope, still pending — the
@@ -17,12 +15,13 @@ export const transfersTodo: TodoDef = {
   path: '/transfers?tab=in',
   menu: '/transfers',
   count: async (ctx) => {
-    const paths = scopePaths(actorOf(ctx), 'member.manage');
-    if (!paths.length) return 0;
-    const { rows } = await ctx.db.execute<{ n: number }>(sql`
+    return countInScope(
+      ctx,
+      'member.manage',
+      (inScope) => sql`
       select count(*)::int as n
         from transfers t join orgs o on o.id = t.to_org_id
-       where t.status = 'pending' and t.kind = 'internal' and ${inSubtrees(paths, sql`o.path`)}`);
-    return rows[0].n;
+       where t.status = 'pending' and t.kind = 'internal' and ${inScope(sql`o.path`)}`,
+    );
   },
 };
