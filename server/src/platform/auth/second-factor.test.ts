@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeUser } from '../../../test/fixtures.ts';
 import { login, passCode, query, type TestEnv, testEnv, totpSecretOf } from '../../../test/harness.ts';
 import { totpAt } from './totp.ts';
 
@@ -281,5 +282,18 @@ describe('reset by an admin', () => {
     expect(entry).toMatchObject({ after: { reason: '手机丢失' } });
     // not required for a secretary: the next login goes straight in
     expect((await password('secretary')).json().username).toBe('secretary');
+  });
+});
+
+describe('the same code step sent twice at once', () => {
+  it('opens one session; the other is refused and nothing else changes', async () => {
+    const root = (await query<{ id: number }>(env, 'select id from orgs where parent_id is null'))[0]!.id;
+    const u = await makeUser(env, { orgId: root, role: 'dept_admin' });
+    const step = (await password(u.username)).json();
+    const body = { ticket: step.ticket, code: totpAt(step.secret, new Date()) };
+    const [a, b] = await Promise.all([post('/auth/login/code', body), post('/auth/login/code', body)]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 401]);
+    const sessions = await query(env, 'select 1 from sessions where user_id = $1', [u.id]);
+    expect(sessions).toHaveLength(1);
   });
 });
