@@ -195,6 +195,10 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, Label>> = {
     en: 'Unknown or revoked kiosk terminal refused',
   },
   'kiosk.command_sent': { zh: '向终端下发指令', en: 'Command sent to a kiosk terminal' },
+  'kiosk.command_refused': {
+    zh: '向管理范围外的终端下发指令被拒绝',
+    en: 'Command to a terminal outside scope refused',
+  },
   'kiosk.command_acked': { zh: '终端确认执行指令', en: 'Kiosk terminal acknowledged a command' },
 };
 

@@ -54,6 +54,13 @@ export type RouteCase = {
   action: Access;
   /** The route lists or acts on the caller's own things and takes no target: "outside" does not apply. */
   untargeted?: boolean;
+  /**
+   * The audit action a refusal of this route leaves when the issue asks for refusals to be audited
+   * (a kiosk command to a terminal outside the admin's scope): a refused request may then write
+   * one audit row of this action and nothing else. A caller stopped at the route's gate (no such
+   * role anywhere) still writes nothing.
+   */
+  refusalAudit?: string;
   /** A valid request against an org (or a record in an org) under `target`. */
   make: (c: MakeContext) => Promise<MatrixRequest>;
   /**
@@ -71,10 +78,11 @@ export type MatrixProbe = {
   make: (c: ProbeContext) => Promise<MatrixRequest>;
   /**
    * `refused`: answered with this status, and nothing may have been written (no table but
-   * `sessions` changed, no audit row). `status`: answered with this status; `check` says what
+   * `sessions` changed, no audit row; with `audited`, exactly one audit row of that action).
+   * `status`: answered with this status; `check` says what
    * must (not) have happened.
    */
-  expect: { refused: number } | { status: number };
+  expect: { refused: number; audited?: string } | { status: number };
   /** Further checks after the answer (e.g. that a session the caller tried to end still works). */
   check?: (c: ProbeContext, res: MatrixResponse) => Promise<void>;
 };

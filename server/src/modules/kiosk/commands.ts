@@ -11,7 +11,10 @@ import { presentCommand, terminalFor } from './terminals.ts';
  * kiosk picks it up at its next poll (every 10 s) or heartbeat and acknowledges it.
  */
 export async function sendCommand(ctx: Ctx, terminalId: number, input: SendCommand): Promise<Command> {
-  const { row, orgPath } = await terminalFor(ctx, terminalId);
+  const { row, orgPath } = await terminalFor(ctx, terminalId, {
+    action: 'kiosk.command_refused',
+    after: { kind: input.kind },
+  });
   if (row.revokedAt)
     throw conflict('terminal_revoked', {
       zh: '该终端已停用，不能下发指令',

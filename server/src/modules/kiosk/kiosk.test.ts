@@ -248,11 +248,18 @@ describe('commands', () => {
     expect(ack.statusCode).toBe(404);
   });
 
-  it('to a terminal outside the admin’s subtree are refused and nothing is queued', async () => {
+  it('to a terminal outside the admin’s subtree are refused, audited, and nothing is queued', async () => {
     const { terminalId, token } = await registered();
+    const before = await auditCount('kiosk.command_refused');
     const res = await api(town2, 'POST', `/kiosk/terminals/${terminalId}/commands`, { kind: 'home' });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.message).toContain('不在您的管理范围内');
+    expect(await auditCount('kiosk.command_refused')).toBe(before + 1);
+    const [row] = await query<{ target_id: string; after: { kind: string; reason: string } }>(
+      env,
+      "select target_id, after from audit_log where action = 'kiosk.command_refused' order by id desc limit 1",
+    );
+    expect(row).toEqual({ target_id: String(terminalId), after: { kind: 'home', reason: 'outside_scope' } });
     expect((await api(town2, 'GET', `/kiosk/terminals/${terminalId}/commands`)).statusCode).toBe(403);
     const poll = await api(null, 'GET', '/kiosk/commands', undefined, bearer(token));
     expect(poll.json().commands).toEqual([]);

@@ -42,7 +42,10 @@ export const kioskMatrix: MatrixCases = {
     'POST /api/v1/kiosk/terminals/:id/code': onTerminal('POST', '/code'),
     'POST /api/v1/kiosk/terminals/:id/revoke': onTerminal('POST', '/revoke'),
     'GET /api/v1/kiosk/terminals/:id/commands': onTerminal('GET', '/commands'),
-    'POST /api/v1/kiosk/terminals/:id/commands': onTerminal('POST', '/commands', { kind: 'home' }),
+    'POST /api/v1/kiosk/terminals/:id/commands': {
+      ...onTerminal('POST', '/commands', { kind: 'home' }),
+      refusalAudit: 'kiosk.command_refused',
+    },
     'POST /api/v1/kiosk/register': {
       action: 'public',
       untargeted: true,
@@ -67,7 +70,8 @@ export const kioskMatrix: MatrixCases = {
   probes: {
     'POST /api/v1/kiosk/terminals/:id/commands': [
       {
-        title: "a town's admin sends a command to the other town's terminal (403, nothing written)",
+        title:
+          "a town's admin sends a command to the other town's terminal (403, the refusal audited, nothing else written)",
         as: [{ role: 'org_admin', on: 'town1' }],
         make: async ({ env, places }) => {
           const { terminalId } = await makeTerminal(env, places.branch2);
@@ -77,7 +81,7 @@ export const kioskMatrix: MatrixCases = {
             payload: { kind: 'home' },
           };
         },
-        expect: { refused: 403 },
+        expect: { refused: 403, audited: 'kiosk.command_refused' },
       },
     ],
     'POST /api/v1/kiosk/heartbeat': [

@@ -8,7 +8,7 @@ import {
   type TerminalListQuery,
 } from '../../../../contracts/kiosk/terminals.ts';
 import { inTransaction, type Queryable } from '../../db/client.ts';
-import { authorize } from '../../platform/access/index.ts';
+import { authorize, can } from '../../platform/access/index.ts';
 import { listScope } from '../../platform/access/scope.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { actorOf, type Ctx } from '../../platform/context.ts';
@@ -55,18 +55,31 @@ async function readTerminal(db: Queryable, id: number) {
   return r ? { row: { ...r.t, orgName: r.orgName, pending: r.pending }, orgPath: r.orgPath } : null;
 }
 
+const OUTSIDE = {
+  zh: '无权操作该终端：终端所属党组织不在您的管理范围内',
+  en: 'Access denied: this terminal belongs to an organization outside your scope',
+};
+
 /**
- * The terminal when the actor manages its org (403 outside their scope, as every module refuses a
- * record of another subtree: the authorization matrix requires a refused request to write nothing,
- * so the refusal is not an audit row; the request log keeps it).
+ * The terminal when the actor manages its org; 403 outside their scope, as every module refuses a
+ * record of another subtree. `auditRefusal` names the audit action a refusal leaves (issue 17: a
+ * command to a terminal outside the admin's scope is refused and audited); without it the request
+ * log keeps the refusal and nothing is written.
  */
-export async function terminalFor(ctx: Ctx, id: number) {
+export async function terminalFor(ctx: Ctx, id: number, auditRefusal?: { action: string; after: object }) {
   const found = await readTerminal(ctx.db, id);
   if (!found) throw notFound(TERMINAL);
-  authorize(actorOf(ctx), 'kiosk.manage', found.orgPath, {
-    zh: '无权操作该终端：终端所属党组织不在您的管理范围内',
-    en: 'Access denied: this terminal belongs to an organization outside your scope',
-  });
+  const actor = actorOf(ctx);
+  if (auditRefusal && !can(actor, 'kiosk.manage', found.orgPath))
+    await recordAudit(ctx.db, ctx, {
+      action: auditRefusal.action,
+      targetType: 'kiosk_terminal',
+      targetId: id,
+      orgId: found.row.orgId,
+      orgPath: found.orgPath,
+      after: { ...auditRefusal.after, reason: 'outside_scope' },
+    });
+  authorize(actor, 'kiosk.manage', found.orgPath, OUTSIDE);
   return found;
 }
 

@@ -113,21 +113,39 @@ type Mark = { write: number; audit: number };
 async function mark(): Promise<Mark> {
   const [r] = await query<{ write: string; audit: string }>(
     env,
-    'select (select coalesce(max(id), 0) from matrix_probe.writes) as write, (select count(*) from audit_log) as audit',
+    'select (select coalesce(max(id), 0) from matrix_probe.writes) as write, (select coalesce(max(id), 0) from audit_log) as audit',
   );
   return { write: Number(r.write), audit: Number(r.audit) };
 }
-async function expectNothingWrittenSince(m: Mark) {
+/**
+ * Nothing written since `m`. `audited`: the refusal is one the issue asks to audit, so audit rows
+ * of that action (`exactly` of them when given) are allowed and nothing else.
+ */
+async function expectNothingWrittenSince(m: Mark, audited?: { action: string; exactly?: number }) {
   const writes = await query<{ tbl: string; op: string; n: string }>(
     env,
     'select tbl, op, n from matrix_probe.writes where id > $1 order by id',
     [m.write],
   );
   expect(
-    writes.map((w) => `${w.op} ${w.n} row(s) of ${w.tbl}`),
+    writes
+      .filter((w) => !(audited && w.tbl === 'audit_log' && w.op === 'INSERT'))
+      .map((w) => `${w.op} ${w.n} row(s) of ${w.tbl}`),
     'written after the refusal',
   ).toEqual([]);
-  expect((await mark()).audit, 'audit rows after the refusal').toBe(m.audit);
+  const audits = await query<{ action: string }>(
+    env,
+    'select action from audit_log where id > $1 order by id',
+    [m.audit],
+  );
+  const actions = audits.map((a) => a.action);
+  if (!audited) expect(actions, 'audit rows after the refusal').toEqual([]);
+  else if (audited.exactly !== undefined)
+    expect(actions, 'audit rows after the refusal').toEqual(Array(audited.exactly).fill(audited.action));
+  else {
+    expect(actions.length, 'audit rows after the refusal').toBeLessThanOrEqual(1);
+    for (const a of actions) expect(a, 'audit row after the refusal').toBe(audited.action);
+  }
 }
 
 const send = (req: MatrixRequest, headers: Record<string, string> = {}) =>
@@ -278,7 +296,7 @@ describe('authorization matrix', () => {
             await c.settle?.(ctx, res);
           } else {
             expect(res.statusCode, res.body).toBe(403);
-            await expectNothingWrittenSince(before);
+            await expectNothingWrittenSince(before, c.refusalAudit ? { action: c.refusalAudit } : undefined);
           }
         });
       }
@@ -299,7 +317,10 @@ function probeTest(probe: MatrixProbe) {
     const before = await mark();
     const res = await send(req, headers);
     expect(res.statusCode, res.body).toBe(status);
-    if (refused) await expectNothingWrittenSince(before);
+    if (refused) {
+      const audited = 'refused' in probe.expect ? probe.expect.audited : undefined;
+      await expectNothingWrittenSince(before, audited ? { action: audited, exactly: 1 } : undefined);
+    }
     await probe.check?.(ctx, res);
   });
 }
