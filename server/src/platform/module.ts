@@ -90,6 +90,70 @@ export type FigureDef = {
   value: (ctx: Ctx) => Promise<number>;
 };
 
+/** A calendar month in Beijing time ('2026-11') and its instants [from, to) (platform/time shanghaiMonthRange). */
+export type IndicatorMonth = { month: string; from: Date; to: Date };
+
+/**
+ * One org's figure of an indicator in a month, given to the org that owns the records (an
+ * activity to its org, a member's record to the member's org, a station to its org). `num` is
+ * what happened (activities held, members whose record is complete, messages answered in time);
+ * `den` what was expected or possible, for a rate (members, messages received, kinds of meeting
+ * due). An org with nothing to report is simply absent. The assessment adds num and den up the
+ * tree, so a town's rate is the rate over all its members, not a mean of its villages' rates.
+ */
+export type IndicatorValue = { orgId: number; num: number; den?: number };
+
+/**
+ * A record behind an org's figure (the assessment's drill-down: score → indicator → records).
+ * `counted: false` is something expected that did not happen or fell short (a kind of meeting
+ * not held, a message answered late, a member whose record lacks a photo), so the drill-down can
+ * show what an org missed.
+ */
+export type IndicatorRecord = {
+  title: string;
+  /** When it happened (ISO), or null for something that did not happen. */
+  at: string | null;
+  counted: boolean;
+  /** Why it counts or not, in words (e.g. 逾期 3 天答复, 缺少照片). */
+  note?: string;
+  /** Where an admin opens it in the web app (below /). */
+  href?: string;
+};
+
+/**
+ * 考核指标: a measure of each org in a month that a module computes from its own records
+ * (issue 18). The assessment module knows no other module's tables: it calls `compute` for a
+ * month and `records` to explain one org's figure. Both read only; both are set-based (one or
+ * a few statements for all orgs, index-backed by month), since a city month is 25,000 orgs.
+ */
+export type IndicatorDef = {
+  /** '<module>.<name>', stable: a department's scheme refers to it. */
+  key: string;
+  label: Text;
+  /** The unit of `num` (次, 人, 分钟); a rate is shown as a percentage of num/den. */
+  unit: Text;
+  /** 'count': num alone; 'rate': num out of den. */
+  measure: 'count' | 'rate';
+  /**
+   * 'outcome': what was done (meetings held, messages answered, records complete, transfers
+   * made), scored by the default scheme. 'activity': logins, clicks, study duration, likes: shown
+   * as information only, since the 2024 rules against formalism and the 2026 rules for government
+   * apps forbid scoring them; a scheme that scores one is flagged with that reason.
+   */
+  basis: 'outcome' | 'activity';
+  /** Better when higher (default) or lower (arrears, overdue transfers). */
+  better?: 'higher' | 'lower';
+  /**
+   * The default monthly target of a basic-level org (a 党支部): a count at least this, a rate
+   * (0–1) at least this (at most, when better is 'lower'). Absent: shown, not scored by default.
+   */
+  target?: number;
+  /** The figures of the month for every org with records, or only for `orgIds` (incremental rescoring). */
+  compute: (db: Queryable, m: IndicatorMonth, orgIds?: readonly number[]) => Promise<IndicatorValue[]>;
+  /** The records behind one org's figure of the month (that org's own, not its subtree's), at most `limit`. */
+  records: (db: Queryable, orgId: number, m: IndicatorMonth, limit: number) => Promise<IndicatorRecord[]>;
+};
+
 /**
  * What a module (or a platform piece with routes) tells the platform about itself. app.ts
  * registers the list; the platform never reaches into a module's internals.
@@ -121,4 +185,6 @@ export type ModuleManifest = {
   matrix?: () => Promise<MatrixCases>;
   /** Sections of the public portal at `/` (platform/portal): news, announcements, 党务公开 items. */
   portal?: PortalSection[];
+  /** Its 考核指标 for the assessment (issue 18), computed from its own records. */
+  indicators?: IndicatorDef[];
 };
