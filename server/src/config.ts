@@ -58,6 +58,11 @@ export type Config = {
   publicUrl: string;
   /** OIDC_JWKS: the signing keys (a JWKS, JSON); absent: dataDir/keys/oidc-jwks.json, generated once. The first key signs. */
   oidcJwks: string | null;
+  /**
+   * Capabilities this deployment does without (MODULES_OFF, comma-separated, of OPTIONAL_MODULES):
+   * their routes, menus' data and indicators are absent (an indicator of one cannot be scored).
+   */
+  modulesOff: string[];
   /** OIDC_COOKIE_KEYS: comma-separated keys for the provider's signed cookies; absent: generated once into dataDir/keys. */
   oidcCookieKeys: string[] | null;
 };
@@ -133,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `http://${!env.HOST || env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${int(env, 'PORT', 3000)}`
     ).replace(/\/+$/, ''),
     oidcJwks: env.OIDC_JWKS || null,
+    modulesOff: modulesOff(env.MODULES_OFF),
     oidcCookieKeys: env.OIDC_COOKIE_KEYS
       ? env.OIDC_COOKIE_KEYS.split(',')
           .map((k) => k.trim())
@@ -142,3 +148,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 export const projectRoot = root;
+
+/** The capabilities a deployment may switch off: none of the others' records or seeds depend on them. */
+export const OPTIONAL_MODULES = ['exams', 'surveys', 'elections', 'kiosk', 'sso'] as const;
+
+function modulesOff(value: string | undefined): string[] {
+  const names = (value ?? '')
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
+  for (const n of names)
+    if (!(OPTIONAL_MODULES as readonly string[]).includes(n))
+      throw new Error(`MODULES_OFF: ${n} cannot be switched off (only ${OPTIONAL_MODULES.join(', ')})`);
+  return names;
+}

@@ -12,3 +12,4 @@ export * from '../modules/exams/schema.ts';
 export * from '../modules/surveys/schema.ts';
 export * from '../modules/kiosk/schema.ts';
 export * from '../modules/sso/schema.ts';
+export * from '../modules/assessment/schema.ts';

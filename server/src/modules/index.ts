@@ -5,6 +5,7 @@ import { filesModule } from '../platform/files/orphans.ts';
 import type { ModuleManifest } from '../platform/module.ts';
 import { settingsModule } from '../platform/settings/index.ts';
 import { notifyModule } from '../platform/notify/index.ts';
+import { assessmentModule } from './assessment/index.ts';
 import { electionsModule } from './elections/index.ts';
 import { examsModule } from './exams/index.ts';
 import { kioskModule } from './kiosk/index.ts';
@@ -36,6 +37,9 @@ export function allModules(config: Config): ModuleManifest[] {
     ssoModule,
     kioskModule,
   ];
+  const on = modules.filter((m) => !config.modulesOff.includes(m.name));
+  // the assessment reads every module's indicators: handed the manifests, it imports no module
+  const withAssessment = [...on, assessmentModule(on, config.modulesOff)];
   // the sweep of orphaned files reads where every module's records name their files
-  return [...modules, filesModule(modules)];
+  return [...withAssessment, filesModule(withAssessment)];
 }

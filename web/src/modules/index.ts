@@ -12,6 +12,7 @@ import { orgsModule } from './orgs/index.ts';
 import { settingsModule } from './settings/index.ts';
 import { ssoModule } from './sso/index.ts';
 import { surveysModule } from './surveys/index.ts';
+import { assessmentModule } from './assessment/index.ts';
 import { usersModule } from './users/index.ts';
 
 /**
@@ -27,6 +28,7 @@ export const webModules: readonly WebModule[] = [
   examsModule,
   electionsModule,
   surveysModule,
+  assessmentModule,
   usersModule,
   auditModule,
   notifyModule,

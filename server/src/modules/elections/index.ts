@@ -3,6 +3,7 @@ import { electionPolicies } from './policy.ts';
 import { electionRoutes } from './routes.ts';
 import { seedElections } from './seed.ts';
 import { electionTodos } from './todos.ts';
+import { electionsIndicators } from './indicators.ts';
 
 /**
  * 选举与民主评议: branch elections (选举) per 中国共产党基层组织选举工作条例, democratic appraisal
@@ -19,5 +20,6 @@ export const electionsModule: ModuleManifest = {
   },
   seed: seedElections,
   todos: electionTodos,
+  indicators: electionsIndicators,
   matrix: async () => (await import('./matrix.ts')).electionsMatrix,
 };

@@ -11,6 +11,7 @@ import { EXAM_PUBLISHED_NOTICE } from './sittings/notice.ts';
 import { sittingPolicies } from './sittings/policy.ts';
 import { sittingRoutes } from './sittings/routes.ts';
 import { examTodos } from './todos.ts';
+import { examsIndicators } from './indicators.ts';
 
 /**
  * 在线考试: the question bank with GIFT, Aiken and Excel import and export (bank/); papers, fixed
@@ -34,5 +35,6 @@ export const examsModule: ModuleManifest = {
   files: [{ prefix: 'question-images', keptIn: [questionImages.fileKey, questionImages.thumbKey] }],
   seed: seedExams,
   todos: examTodos,
+  indicators: examsIndicators,
   matrix: async () => (await import('./matrix.ts')).examsMatrix,
 };

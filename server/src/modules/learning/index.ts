@@ -26,6 +26,7 @@ import { studyPolicies } from './study/policy.ts';
 import { studyRoutes } from './study/routes.ts';
 import { studySettings } from './study/settings.ts';
 import { learningWorkbench } from './todos.ts';
+import { learningIndicators } from './indicators.ts';
 
 // 课件库: whether a member may study a course (study/ checks it before crediting a heartbeat)
 export { findVisibleCourse, type VisibleCourse } from './library/visible.ts';
@@ -70,5 +71,6 @@ export const learningModule: ModuleManifest = {
   ],
   seed: seedLearning,
   ...learningWorkbench,
+  indicators: learningIndicators,
   matrix: async () => (await import('./matrix.ts')).learningMatrix,
 };

@@ -147,6 +147,8 @@ export const studyCredits = pgTable(
   (t) => [
     primaryKey({ name: 'study_credits_pk', columns: [t.memberId, t.courseId, t.day] }),
     check('study_credits_seconds_check', sql`${t.seconds} >= 0`),
+    // the assessment's month of study minutes (learning/study/indicators.ts); migration 0040
+    index('study_credits_day_brin').using('brin', t.day),
   ],
 );
 

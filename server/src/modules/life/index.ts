@@ -10,6 +10,7 @@ import { REVIEWED_NOTICE } from './thought-reports/review-report.ts';
 import { thoughtReportRoutes } from './thought-reports/routes.ts';
 import { thoughtReportSettings } from './thought-reports/settings.ts';
 import { lifeWorkbench } from './todos.ts';
+import { lifeIndicators } from './indicators.ts';
 
 // the assessment reads what was held, per org and month, from here
 export { monthlyCounts as activityMonthlyCounts } from './activities/monthly-counts.ts';
@@ -39,5 +40,6 @@ export const lifeModule: ModuleManifest = {
   ],
   seed: seedLife,
   ...lifeWorkbench,
+  indicators: lifeIndicators,
   matrix: async () => (await import('./matrix.ts')).lifeMatrix,
 };

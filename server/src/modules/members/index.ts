@@ -77,6 +77,7 @@ export {
   thoughtReportWritersSql,
 } from './pipeline/thought-report-writers.ts';
 import { membersWorkbench } from './todos.ts';
+import { membersIndicators } from './indicators.ts';
 
 // 组织生活 (life module): who is expected at activities and which member a login is, read only through these
 export { type ActivityPerson, activityPeople, memberOfUser } from './record/activity-people.ts';
@@ -114,5 +115,6 @@ export const membersModule: ModuleManifest = {
   jobs: [importFilesJob, rebindJob, searchKeysJob, arrearsJob],
   seed: seedMembers,
   ...membersWorkbench,
+  indicators: membersIndicators,
   matrix: async () => (await import('./matrix.ts')).membersMatrix,
 };

@@ -14,6 +14,7 @@ import { opennessPortal } from './posts/portal.ts';
 import { ANNOUNCEMENT_NOTICE } from './posts/publish-post.ts';
 import { postRoutes } from './posts/routes.ts';
 import { messagesTodo } from './messages/todos.ts';
+import { opennessIndicators } from './indicators.ts';
 
 /**
  * 党务公开 and the org page: every org's page (introduction, 工作动态, 组织公告, 党务公开 items,
@@ -44,6 +45,7 @@ export const opennessModule: ModuleManifest = {
     await seedMessages(ctx);
   },
   todos: [messagesTodo],
+  indicators: opennessIndicators,
   matrix: async () => (await import('./matrix.ts')).opennessMatrix,
   // the public portal at / lists the latest public items of every org (platform/portal)
   portal: opennessPortal,

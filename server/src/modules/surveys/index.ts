@@ -4,6 +4,7 @@ import { surveyPolicies } from './policy.ts';
 import { surveyRoutes } from './routes.ts';
 import { seedSurveys } from './seed.ts';
 import { surveyTodos } from './todos.ts';
+import { surveysIndicators } from './indicators.ts';
 
 /**
  * 问卷调查: surveys designed in sections (nine kinds of question, required flags, show-if rules),
@@ -20,5 +21,6 @@ export const surveysModule: ModuleManifest = {
   notices: [SURVEY_PUBLISHED_NOTICE],
   seed: seedSurveys,
   todos: surveyTodos,
+  indicators: surveysIndicators,
   matrix: async () => (await import('./matrix.ts')).surveysMatrix,
 };

@@ -5,6 +5,7 @@ import { authRoutes } from './routes.ts';
 import { seedAccounts } from './seed.ts';
 import { purgeExpiredTickets, secondFactorSettings } from './second-factor.ts';
 import { purgeExpiredSessions } from './sessions.ts';
+import { authIndicators } from './indicators.ts';
 import { rebindSealed } from '../pii/rebind.ts';
 
 /** For modules acting on a member's account (study cards): may this actor act on that account? */
@@ -17,6 +18,7 @@ export function authModule(config: Config): ModuleManifest {
     routes: authRoutes(config),
     seed: seedAccounts,
     settings: secondFactorSettings,
+    indicators: authIndicators,
     matrix: async () => (await import('./matrix.ts')).authMatrix,
     jobs: [
       {

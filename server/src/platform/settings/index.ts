@@ -9,7 +9,7 @@ import { recordAudit } from '../audit/service.ts';
 import { actorOf, type Ctx } from '../context.ts';
 import { AppError, notFound, type Text } from '../http/errors.ts';
 import type { ModuleManifest } from '../module.ts';
-import { orgs } from '../tree/index.ts';
+import { rootOrg } from '../tree/index.ts';
 import { settings } from './schema.ts';
 
 /**
@@ -73,8 +73,7 @@ export async function getSettingKept<T>(
 }
 
 async function rootPath(db: Queryable): Promise<string> {
-  const [root] = await db.select({ path: orgs.path }).from(orgs).where(isNull(orgs.parentId)).limit(1);
-  return root?.path ?? '/';
+  return (await rootOrg(db))?.path ?? '/';
 }
 
 export async function putSetting(ctx: Ctx, key: string, value: unknown): Promise<unknown> {

@@ -1,4 +1,4 @@
-import { type Column, eq, or, type SQL, sql } from 'drizzle-orm';
+import { type Column, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 import { type OrgRow, orgs } from './schema.ts';
 
@@ -13,6 +13,12 @@ export { type OrgRow, orgs } from './schema.ts';
 /** An org by id, unscoped: the caller authorizes against its path. */
 export async function findOrg(db: Queryable, id: number): Promise<OrgRow | undefined> {
   const [row] = await db.select().from(orgs).where(eq(orgs.id, id));
+  return row;
+}
+
+/** The tree's root (the department's own org); undefined only in an empty database. */
+export async function rootOrg(db: Queryable): Promise<OrgRow | undefined> {
+  const [row] = await db.select().from(orgs).where(isNull(orgs.parentId)).limit(1);
   return row;
 }
 

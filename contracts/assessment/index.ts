@@ -1,0 +1,2 @@
+export * from './scheme.ts';
+export * from './scores.ts';
