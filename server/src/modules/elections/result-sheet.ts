@@ -1,28 +1,12 @@
-import {
-  AlignmentType,
-  Document,
-  HeadingLevel,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
+import { AlignmentType, Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import { APPRAISAL_GRADE_LABELS, ELECTION_KIND_LABELS } from '../../../../contracts/labels.ts';
 import type { Ctx } from '../../platform/context.ts';
+import { docxTable, docxText, fileSafeName } from '../../platform/files/office.ts';
 import { result } from './results.ts';
 
-const text = (t: string, opts: { bold?: boolean; size?: number } = {}) =>
-  new TextRun({ text: t, font: 'SimSun', size: opts.size ?? 24, bold: opts.bold });
-const cell = (t: string, bold = false) =>
-  new TableCell({ children: [new Paragraph({ children: [text(t, { bold })] })] });
+const text = docxText;
 const table = (rows: string[][], header = true) =>
-  new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: rows.map((r, i) => new TableRow({ children: r.map((c) => cell(c, header && i === 0)) })),
-  });
+  header ? docxTable(rows[0], rows.slice(1)) : docxTable(null, rows);
 
 /**
  * 选举结果报告单 as a Word document: the figures the regulation asks for — entitled, present,
@@ -118,6 +102,6 @@ export async function resultSheetDocx(ctx: Ctx, id: number): Promise<{ body: Buf
   });
   return {
     body: await Packer.toBuffer(doc),
-    filename: `计票结果-${r.title.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 40)}.docx`,
+    filename: `计票结果-${fileSafeName(r.title)}.docx`,
   };
 }

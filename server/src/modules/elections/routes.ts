@@ -37,6 +37,7 @@ import {
   submitElection,
   updateElection,
 } from './setup.ts';
+import { DOCX_TYPE as DOCX } from '../../platform/files/office.ts';
 
 const tags = ['elections 选举与民主评议'];
 const id = (p: { id: string }) => Number(p.id);
@@ -46,7 +47,6 @@ const approve = { access: 'election.approve' };
 const vote = { access: 'election.vote' };
 // a whole branch casts within minutes: the login session is read at most every 10 s on the cast
 const voteBusy = { access: 'election.vote', sessionKeptMs: 10_000 };
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** 选举、民主评议、民主推荐: setup, approval, voting, paper ballots, the count and its proof. */
 export async function electionRoutes(base: FastifyInstance) {

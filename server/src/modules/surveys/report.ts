@@ -1,16 +1,4 @@
-import {
-  AlignmentType,
-  Document,
-  HeadingLevel,
-  ImageRun,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
+import { AlignmentType, Document, HeadingLevel, ImageRun, Packer, Paragraph, type Table } from 'docx';
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import {
@@ -22,6 +10,7 @@ import {
 import type { AnswerSet, SurveyQuestion } from '../../../../contracts/surveys/definition.ts';
 import type { QuestionResult } from '../../../../contracts/surveys/surveys.ts';
 import type { Ctx } from '../../platform/context.ts';
+import { docxHeading, docxTable, docxText, fileSafeName } from '../../platform/files/office.ts';
 import { shanghaiClock, shanghaiToday } from '../../platform/time.ts';
 import { findOrg } from '../../platform/tree/index.ts';
 import { barChartPng, CHART_WIDTH } from './chart.ts';
@@ -29,25 +18,10 @@ import { resultsOf, wordsFor } from './results.ts';
 import { questionsOf } from './rules.ts';
 import { surveyFor } from './store.ts';
 
-const text = (t: string, opts: { bold?: boolean; size?: number } = {}) =>
-  new TextRun({ text: t, font: 'SimSun', size: opts.size ?? 24, bold: opts.bold });
-const cell = (t: string, bold = false) =>
-  new TableCell({ children: [new Paragraph({ children: [text(t, { bold, size: 21 })] })] });
-const table = (head: string[], rows: string[][]) =>
-  new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [
-      new TableRow({ tableHeader: true, children: head.map((h) => cell(h, true)) }),
-      ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c)) })),
-    ],
-  });
-const heading = (t: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) =>
-  new Paragraph({
-    heading: level,
-    spacing: { before: 240, after: 120 },
-    children: [text(t, { bold: true, size: 28 })],
-  });
-const safeName = (t: string) => t.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 40);
+const text = docxText;
+const table = (head: string[], rows: string[][]) => docxTable(head, rows, 21);
+const heading = docxHeading;
+const safeName = fileSafeName;
 
 async function chart(labels: string[], values: number[]) {
   const c = await barChartPng(labels, values);

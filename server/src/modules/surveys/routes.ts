@@ -46,14 +46,13 @@ import {
   updateSurvey,
 } from './save-survey.ts';
 import { surveyFor } from './store.ts';
+import { DOCX_TYPE as DOCX, XLSX_TYPE as XLSX } from '../../platform/files/office.ts';
 
 const tags = ['surveys 问卷调查'];
 const id = (p: { id: string }) => Number(p.id);
 const view = { access: 'survey.view' };
 const manage = { access: 'survey.manage' };
 const answer = { access: 'survey.answer' };
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const TokenParams = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{8,40}$/) });
 
 /**

@@ -49,9 +49,9 @@ import { readActivity } from './read-activity.ts';
 import { recordMinutes } from './record-minutes.ts';
 import { recordSheetDocx } from './record-sheet.ts';
 import { currentQr, rollCall, setSignInOpen, signInByCard, signInByQr } from './sign-in.ts';
+import { DOCX_TYPE as DOCX } from '../../../platform/files/office.ts';
 
 const tags = ['activities 组织生活'];
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export async function activityRoutes(base: FastifyInstance) {
   const app = base.withTypeProvider<ZodTypeProvider>();
