@@ -1,2 +1,3 @@
 export * from './scheme.ts';
 export * from './scores.ts';
+export * from './bulletin.ts';

@@ -4,6 +4,7 @@ import type { ModuleManifest } from '../../platform/module.ts';
 import { assessmentPolicies } from './policy.ts';
 import { Registry } from './registry.ts';
 import { assessmentRoutes } from './routes.ts';
+import { bulletinRoutes } from './bulletin/routes.ts';
 import { computeMonth } from './scoring/compute-month.ts';
 import { sql } from 'drizzle-orm';
 
@@ -24,6 +25,7 @@ export function assessmentModule(
     policies: assessmentPolicies,
     routes: async (app) => {
       await app.register(assessmentRoutes(registry));
+      await app.register(bulletinRoutes(registry));
     },
     jobs: [
       {
@@ -44,6 +46,11 @@ export function assessmentModule(
         },
       },
     ],
-    matrix: async () => (await import('./matrix.ts')).assessmentMatrix(registry),
+    matrix: async () => {
+      const { joinMatrix } = await import('../../../test/matrix.ts');
+      const { assessmentMatrix } = await import('./matrix.ts');
+      const { bulletinMatrix } = await import('./bulletin/matrix.ts');
+      return joinMatrix(assessmentMatrix(registry), bulletinMatrix);
+    },
   };
 }

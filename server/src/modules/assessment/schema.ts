@@ -4,6 +4,8 @@ import {
   bigserial,
   boolean,
   check,
+  customType,
+  date,
   doublePrecision,
   index,
   integer,
@@ -13,9 +15,12 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import type { BulletinBlock, BulletinFacts } from '../../../../contracts/assessment/bulletin.ts';
 import type { Scheme } from '../../../../contracts/assessment/scheme.ts';
 import { users } from '../../platform/auth/schema.ts';
+import { orgs } from '../../platform/tree/schema.ts';
 
 // The assessment module's tables. Migration: server/migrations/0040_assessment.sql.
 
@@ -118,4 +123,45 @@ export const assessmentAdjustments = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('assessment_adjustments_month').on(t.month, t.orgId)],
+);
+
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+
+/**
+ * 考核通报: a month's bulletin of an org's subtree. A draft's facts are recomposed on demand and
+ * its text blocks edited; once issued it takes the next issue number of the org's year and keeps
+ * the Word document and the Excel attachment exactly as they went out (the archive).
+ */
+export const assessmentBulletins = pgTable(
+  'assessment_bulletins',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    month: text('month').notNull(),
+    orgId: bigint('org_id', { mode: 'number' })
+      .notNull()
+      .references(() => orgs.id),
+    state: text('state').$type<'draft' | 'issued'>().notNull().default('draft'),
+    title: text('title').notNull(),
+    department: text('department').notNull(),
+    year: integer('year').notNull(),
+    issueNo: integer('issue_no'),
+    issuedOn: date('issued_on'),
+    blocks: jsonb('blocks').$type<BulletinBlock[]>().notNull(),
+    facts: jsonb('facts').$type<BulletinFacts>().notNull(),
+    docx: bytea('docx'),
+    xlsx: bytea('xlsx'),
+    createdBy: bigint('created_by', { mode: 'number' }).references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    issuedBy: bigint('issued_by', { mode: 'number' }).references(() => users.id),
+    issuedAt: timestamp('issued_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('assessment_bulletins_org_idx').on(t.orgId, t.id),
+    uniqueIndex('assessment_bulletins_issue_no_idx').on(t.orgId, t.year, t.issueNo),
+    check(
+      'assessment_bulletins_issued_check',
+      sql`state = 'draft' or (issue_no is not null and docx is not null)`,
+    ),
+  ],
 );
