@@ -59,9 +59,13 @@ export const BulletinFacts = z.object({
     }),
   ),
   figures: z.array(BulletinFigure),
-  /** 党支部 with full marks, or the best ones (at most 30). */
+  /** 党支部 that met every scored target (at most 30), or failing ten of them, the best scores. */
   good: z.array(BulletinOrg),
-  /** 党支部 that missed scored targets, with the items they missed (at most 200; `missedTotal` all). */
+  /** How many 党支部 met every scored target (the first `goodAllMet` of `good` did). */
+  goodAllMet: z.number().int(),
+  /** Each scored item with the number of 党支部 that missed it, most missed first. */
+  missedByItem: z.array(z.object({ key: z.string(), label: z.string(), units: z.number().int() })),
+  /** 党支部 that missed scored targets, nothing at all first, then the lowest scores (at most 50; `missedTotal` all). */
   missed: z.array(BulletinOrg.extend({ items: z.array(z.string()), empty: z.boolean() })),
   missedTotal: z.number().int(),
   /** Remote-education stations short of the monthly minutes, zero-minute ones first. */

@@ -285,3 +285,62 @@ describe('who may see and do what', () => {
     expect(documentXml(doc.rawPayload)).toContain(mine.facts.children[0].name);
   });
 });
+
+describe('hostile and concurrent', () => {
+  it('two computations of one month at once wait for each other and give the same rows as one', async () => {
+    const snap = async () =>
+      JSON.stringify(
+        await query(
+          env,
+          'select org_id, score, rank, units, units_empty from assessment_scores where month = $1 order by org_id',
+          [month],
+        ),
+      );
+    const before = await snap();
+    const runs = await Promise.all([
+      api(admin, 'POST', `/assessment/months/${month}/compute`, { full: true }),
+      api(admin, 'POST', `/assessment/months/${month}/compute`, { full: true }),
+    ]);
+    expect(runs.map((r) => r.statusCode)).toEqual([200, 200]);
+    expect(await snap()).toBe(before);
+  });
+
+  it('two drafts issued at once never share an issue number', async () => {
+    const a = (await api(admin, 'POST', '/assessment/bulletins', { month })).json<Bulletin>();
+    const b = (await api(admin, 'POST', '/assessment/bulletins', { month })).json<Bulletin>();
+    const issued = await Promise.all([
+      api(admin, 'POST', `/assessment/bulletins/${a.id}/issue`),
+      api(admin, 'POST', `/assessment/bulletins/${b.id}/issue`),
+    ]);
+    expect(issued.map((r) => r.statusCode)).toEqual([200, 200]);
+    const numbers = issued.map((r) => r.json<Bulletin>().issueNo);
+    expect(new Set(numbers).size).toBe(2);
+  });
+
+  it('refuses a bad month, an over-long reason, an unknown org or bulletin, naming what is wrong', async () => {
+    const bad = await api(admin, 'POST', '/assessment/bulletins', { month: '2026-13' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toContain('月份格式须为 YYYY-MM');
+    const extra = await api(admin, 'POST', '/assessment/bulletins', {
+      month,
+      orgId: String(root),
+      issueNo: 9,
+    });
+    expect(extra.statusCode).toBe(400);
+    const long = await api(admin, 'POST', `/assessment/months/${month}/adjustments`, {
+      orgId: String(town1),
+      points: 1,
+      reason: '因'.repeat(501),
+    });
+    expect(long.statusCode).toBe(400);
+    expect(long.json().error.message).toContain('reason');
+    const nobody = await api(admin, 'POST', '/assessment/bulletins', { month, orgId: '999999999' });
+    expect(nobody.statusCode).toBe(404);
+    expect((await api(admin, 'GET', '/assessment/bulletins/999999999')).statusCode).toBe(404);
+    expect((await api(admin, 'GET', '/assessment/bulletins/abc')).statusCode).toBe(400);
+    const future = await api(admin, 'POST', '/assessment/bulletins', {
+      month: addMonthsToMonth(shanghaiMonth(), 2),
+    });
+    expect(future.statusCode).toBe(409);
+  });
+});

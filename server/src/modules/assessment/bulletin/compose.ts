@@ -16,7 +16,7 @@ import { attainment } from '../scheme/rules.ts';
 const STATIONS_KEY = 'learning.station_minutes';
 const GOOD_MAX = 30;
 const GOOD_MIN = 10;
-const MISSED_MAX = 200;
+const MISSED_MAX = 50;
 const STATIONS_MAX = 100;
 const BEST = 3;
 
@@ -94,7 +94,13 @@ export async function composeFacts(
      order by s.rank nulls last, o.sort_order, o.id`);
 
   const figures = await figuresOf(db, registry, month, org, children);
-  const { good, missed, missedTotal } = await unitsOf(db, registry, month, org, scheme);
+  const { good, goodAllMet, missedByItem, missed, missedTotal } = await unitsOf(
+    db,
+    registry,
+    month,
+    org,
+    scheme,
+  );
   const stations = await stationsOf(db, registry, month, org);
   return {
     month,
@@ -114,6 +120,8 @@ export async function composeFacts(
     })),
     figures,
     good,
+    goodAllMet,
+    missedByItem,
     missed,
     missedTotal,
     stations,
@@ -147,9 +155,14 @@ async function figuresOf(
       .sort((a, b) => (d.better === 'lower' ? a.value - b.value : b.value - a.value));
     const named = (list: typeof ranked) =>
       list.map((c) => ({ name: c.name, text: figureText({ measure: d.measure, unit }, c.num, c.den) }));
-    const best = ranked.slice(0, BEST);
-    // the worst are those not already named among the best, worst first
-    const worst = ranked.slice(Math.max(BEST, ranked.length - BEST)).reverse();
+    // named only where they differ: best above the worst figure, worst below the best, none twice
+    const top = ranked[0]?.value;
+    const low = ranked.at(-1)?.value;
+    const best = ranked.filter((c) => c.value !== low).slice(0, BEST);
+    const worst = ranked
+      .filter((c) => c.value !== top && !best.includes(c))
+      .reverse()
+      .slice(0, BEST);
     return {
       key: d.key,
       label: d.label.zh,
@@ -193,6 +206,7 @@ async function unitsOf(db: Queryable, registry: Registry, month: string, org: Or
   });
   const allMet: UnitRow[] = [];
   const missed: (ReturnType<typeof named> & { items: string[]; empty: boolean })[] = [];
+  const missedBy = new Map(scheme.items.map((i) => [i.key, 0]));
   for (const u of units) {
     const figures = byUnit.get(String(u.org_id));
     const short: string[] = [];
@@ -201,14 +215,17 @@ async function unitsOf(db: Queryable, registry: Registry, month: string, org: Or
       if (!d) continue;
       const f = figures?.get(item.key);
       const a = attainment(d, item.target, f ? Number(f.num) : 0, f?.den == null ? null : Number(f.den));
-      if (a != null && a < 1) short.push(d.label.zh);
+      if (a != null && a < 1) {
+        short.push(d.label.zh);
+        missedBy.set(item.key, (missedBy.get(item.key) ?? 0) + 1);
+      }
     }
     if (short.length) missed.push({ ...named(u), items: short, empty: u.units_empty > 0 });
     else allMet.push(u);
   }
   // those with nothing at all first, then the lowest scores
   missed.sort((a, b) => Number(b.empty) - Number(a.empty) || (a.score ?? 0) - (b.score ?? 0));
-  let good = allMet.slice(0, GOOD_MAX);
+  let good = [...allMet].sort((a, b) => (b.score ?? 0) - (a.score ?? 0)).slice(0, GOOD_MAX);
   if (good.length < GOOD_MIN) {
     const best = units
       .filter((u) => !allMet.includes(u) && (u.score ?? 0) > 0)
@@ -216,8 +233,17 @@ async function unitsOf(db: Queryable, registry: Registry, month: string, org: Or
       .slice(0, GOOD_MIN - good.length);
     good = [...good, ...best];
   }
-  good.sort((a, b) => (b.score ?? 0) - (a.score ?? 0));
-  return { good: good.map(named), missed: missed.slice(0, MISSED_MAX), missedTotal: missed.length };
+  const missedByItem = [...missedBy]
+    .map(([key, n]) => ({ key, label: registry.byKey.get(key)?.label.zh ?? key, units: n }))
+    .filter((x) => x.units > 0)
+    .sort((a, b) => b.units - a.units);
+  return {
+    good: good.map(named),
+    goodAllMet: Math.min(allMet.length, GOOD_MAX),
+    missedByItem,
+    missed: missed.slice(0, MISSED_MAX),
+    missedTotal: missed.length,
+  };
 }
 
 /** The stations short of the month's minutes (zero-minute first), as the learning module records them. */
@@ -270,9 +296,13 @@ export function defaultBlocks(org: OrgRow, f: BulletinFacts): BulletinBlock[] {
       : '',
     '考核依据平台自动记录的工作情况计算，无需另行填报。各项指标情况如下。',
   ].join('');
-  const good = f.good.length
-    ? `以下 ${f.good.length} 个党支部本月各项工作扎实，在平台上记录完整，予以通报表扬。`
-    : '本月暂无全部指标达标的党支部。';
+  const allMet = f.goodAllMet === f.good.length;
+  const good =
+    f.goodAllMet > 0
+      ? `${allMet ? '以下' : `以下前 ${f.goodAllMet} 个`}党支部本月各项考核指标全部达标，工作扎实、记录完整，予以通报表扬${allMet ? '' : '；其余为得分居前的党支部'}。`
+      : f.good.length
+        ? `本月暂无各项考核指标全部达标的党支部。以下 ${f.good.length} 个党支部得分居前，予以肯定。`
+        : '本月暂无各项考核指标全部达标的党支部。';
   const missed = [
     f.missedTotal
       ? `本月有 ${f.missedTotal} 个党支部存在未达标指标，请所在党（工）委督促整改，下月通报整改情况。`
@@ -281,13 +311,10 @@ export function defaultBlocks(org: OrgRow, f: BulletinFacts): BulletinBlock[] {
       ? `远程教育站点中，${f.stations.filter((s) => s.zero).length} 个站点本月学习时长为零分钟，${f.stations.filter((s) => !s.zero).length} 个站点未达到每月规定时长。`
       : '',
   ].join('');
-  const weakest = [...new Set(f.missed.flatMap((m) => m.items))]
-    .map((label) => ({ label, n: f.missed.filter((m) => m.items.includes(label)).length }))
-    .sort((a, b) => b.n - a.n)
-    .slice(0, 3);
+  const weakest = f.missedByItem.slice(0, 3);
   const next = [
     ...weakest.map(
-      (w, i) => `${i + 1}. 抓好“${w.label}”：本月 ${w.n} 个党支部未达标，各党（工）委要逐一督促落实。`,
+      (w, i) => `${i + 1}. 抓好“${w.label}”：本月 ${w.units} 个党支部未达标，各党（工）委要逐一督促落实。`,
     ),
     `${weakest.length + 1}. 按时召开“三会一课”，及时在平台上记录会议、上传活动照片。`,
     `${weakest.length + 2}. 及时更新党员信息、回复群众留言，保持党组织简介和工作动态常更常新。`,

@@ -11,6 +11,8 @@ const EMPTY_FACTS = {
   children: [],
   figures: [],
   good: [],
+  goodAllMet: 0,
+  missedByItem: [],
   missed: [],
   missedTotal: 0,
   stations: [],

@@ -74,8 +74,24 @@ function factsOf(b: Bulletin, key: BulletinBlockKey): (Paragraph | Table)[] {
   }
   if (key === 'missed') {
     const out: (Paragraph | Table)[] = [];
+    const n = ['（一）', '（二）', '（三）'];
+    let part = 0;
+    if (f.missedByItem.length) {
+      out.push(docxHeading(`${n[part++]}各项指标未达标情况`, HeadingLevel.HEADING_2));
+      out.push(
+        docxTable(
+          ['考核指标', '未达标党支部数', '占参加考核党支部'],
+          f.missedByItem.map((x) => [
+            x.label,
+            String(x.units),
+            f.units ? `${Math.round((x.units * 1000) / f.units) / 10}%` : '—',
+          ]),
+          21,
+        ),
+      );
+    }
     if (f.missed.length) {
-      out.push(docxHeading('（一）未达标的党支部', HeadingLevel.HEADING_2));
+      out.push(docxHeading(`${n[part++]}无任何记录和得分较低的党支部`, HeadingLevel.HEADING_2));
       out.push(
         docxTable(
           ['党支部', '所属党组织', '得分', '未达标指标'],
@@ -92,9 +108,7 @@ function factsOf(b: Bulletin, key: BulletinBlockKey): (Paragraph | Table)[] {
         out.push(...docxLines(`（另有 ${f.missedTotal - f.missed.length} 个党支部，详见附件。）`));
     }
     if (f.stations.length) {
-      out.push(
-        docxHeading(`（${f.missed.length ? '二' : '一'}）远程教育站点学习时长未达标`, HeadingLevel.HEADING_2),
-      );
+      out.push(docxHeading(`${n[part++]}远程教育站点学习时长未达标`, HeadingLevel.HEADING_2));
       out.push(
         docxTable(
           ['站点', '所属党组织', '情况'],
