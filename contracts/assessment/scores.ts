@@ -118,3 +118,70 @@ export const AddAdjustment = z.strictObject({
   reason: text(500).meta({ title: '原因' }),
 });
 export type AddAdjustment = z.infer<typeof AddAdjustment>;
+
+/** An org's line of the trend or the heat map. */
+const OrgLine = {
+  orgId: z.string(),
+  name: z.string(),
+  kind: z.string(),
+};
+
+export const TrendQuery = z.strictObject({
+  orgId: Id.optional(),
+  /** How many months, ending with the one asked for. */
+  months: z.coerce.number().int().min(2).max(24).default(12),
+});
+export type TrendQuery = z.input<typeof TrendQuery>;
+
+/** 得分趋势: the org and each of its children (党小组 aside), a score per month, oldest first. */
+export const Trend = z.object({
+  /** The months shown, oldest first, ending with the one asked for. */
+  months: z.array(z.string()),
+  org: z.object({ ...OrgLine, scores: z.array(z.number().nullable()) }),
+  /** `scores[i]` is the score in `months[i]`: null where the month was not computed or the org not scored. */
+  children: z.array(z.object({ ...OrgLine, scores: z.array(z.number().nullable()) })),
+});
+export type Trend = z.infer<typeof Trend>;
+
+export const HeatmapQuery = z.strictObject({ orgId: Id.optional() });
+
+/** One cell of the heat map: how far a child reached one scored item. */
+export const HeatCell = z.object({
+  /**
+   * Attainment, 0–1. A 党支部: how far it reached the item's target (the share of the item's points
+   * it earned before scaling and extra points). Above: the share of its 党支部 the item applies to
+   * that met the target. Null where the item does not apply (a rate with nothing to divide by).
+   */
+  value: z.number().nullable(),
+  /** The figures over the child's subtree. */
+  num: z.number(),
+  den: z.number().nullable(),
+  /** A 党支部: the points it earned on the item. */
+  points: z.number().nullable(),
+  /** Above a 党支部: the 党支部 that met the target, out of `of` (those the item applies to). */
+  met: z.number().int().nullable(),
+  of: z.number().int().nullable(),
+});
+export type HeatCell = z.infer<typeof HeatCell>;
+
+/** 指标热力图: the org's children (党小组 aside) × the month's scored items. */
+export const Heatmap = z.object({
+  month: z.string(),
+  org: z.object({ ...OrgLine, score: z.number().nullable() }),
+  /** The month's scheme items, in its order (today's scheme when the month was never computed). */
+  columns: z.array(
+    z.object({
+      key: z.string(),
+      label: z.string(),
+      measure: z.enum(['count', 'rate']),
+      weight: z.number(),
+      target: z.number(),
+    }),
+  ),
+  /** `cells[i]` is the child on `columns[i]`. */
+  rows: z.array(
+    z.object({ ...OrgLine, score: z.number().nullable(), unit: z.boolean(), cells: z.array(HeatCell) }),
+  ),
+  computedAt: z.string().nullable(),
+});
+export type Heatmap = z.infer<typeof Heatmap>;

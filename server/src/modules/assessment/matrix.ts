@@ -27,6 +27,12 @@ export function assessmentMatrix(registry: Registry): MatrixCases {
       'GET /api/v1/assessment/months/:month/rankings': view(
         (c) => `/months/2026-10/rankings?orgId=${c.target}`,
       ),
+      'GET /api/v1/assessment/months/:month/trend': view(
+        (c) => `/months/2026-10/trend?orgId=${c.target}&months=6`,
+      ),
+      'GET /api/v1/assessment/months/:month/heatmap': view(
+        (c) => `/months/2026-10/heatmap?orgId=${c.target}`,
+      ),
       'GET /api/v1/assessment/months/:month/orgs/:orgId': view((c) => `/months/2026-10/orgs/${c.target}`),
       'GET /api/v1/assessment/months/:month/orgs/:orgId/items/:key/records': view(
         (c) => `/months/2026-10/orgs/${c.target}/items/${key}/records`,

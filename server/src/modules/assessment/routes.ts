@@ -6,6 +6,8 @@ import { IndicatorInfo, Scheme, SchemeView } from '../../../../contracts/assessm
 import {
   AddAdjustment,
   ComputeBody,
+  Heatmap,
+  HeatmapQuery,
   IndicatorRecords,
   MonthOrgKeyParams,
   MonthOrgParams,
@@ -14,11 +16,15 @@ import {
   OrgMonth,
   Rankings,
   ReasonBody,
+  Trend,
+  TrendQuery,
 } from '../../../../contracts/assessment/scores.ts';
 import type { Registry } from './registry.ts';
+import { heatmap } from './results/heatmap.ts';
 import { indicatorRecords } from './results/records.ts';
 import { orgMonth } from './results/org-month.ts';
 import { rankings } from './results/rankings.ts';
+import { trend } from './results/trend.ts';
 import { readScheme, saveScheme } from './scheme/store.ts';
 import { addAdjustment } from './scoring/adjust.ts';
 import { closeMonth, readMonth, reopenMonth, runMonth } from './scoring/months.ts';
@@ -139,6 +145,34 @@ export const assessmentRoutes = (registry: Registry) =>
         },
       },
       (req) => rankings(req.ctx, req.params.month, req.query.orgId),
+    );
+    app.get(
+      '/assessment/months/:month/trend',
+      {
+        config: view,
+        schema: {
+          tags,
+          summary: '得分趋势：一个党组织及其下级逐月得分（默认截至该月的12个月）',
+          params: MonthParams,
+          querystring: TrendQuery,
+          response: { 200: Trend },
+        },
+      },
+      (req) => trend(req.ctx, req.params.month, req.query.orgId, req.query.months),
+    );
+    app.get(
+      '/assessment/months/:month/heatmap',
+      {
+        config: view,
+        schema: {
+          tags,
+          summary: '指标热力图：下级党组织 × 计分指标的完成程度',
+          params: MonthParams,
+          querystring: HeatmapQuery,
+          response: { 200: Heatmap },
+        },
+      },
+      (req) => heatmap(req.ctx, registry, req.params.month, req.query.orgId),
     );
     app.get(
       '/assessment/months/:month/orgs/:orgId',

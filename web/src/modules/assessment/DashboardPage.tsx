@@ -9,6 +9,7 @@ import {
   Empty,
   Flex,
   Row,
+  Segmented,
   Skeleton,
   Space,
   Statistic,
@@ -29,14 +30,19 @@ import { currentMonth } from '../../app/dates.ts';
 import { currentLang } from '../../app/i18n.ts';
 import { when } from '../../app/when.ts';
 import { useOrg } from '../orgs/api.ts';
-import { useOrgMonth, useRankings } from './api.ts';
+import { useHeatmap, useOrgMonth, useRankings, useTrend } from './api.ts';
 import { defaultMonth, figureOf, points, targetOf, trendOf } from './figures.ts';
 import { MonthPanel } from './MonthPanel.tsx';
 import { RecordsDrawer } from './RecordsDrawer.tsx';
+import { HeatTable, useCellText } from './ScreenPage.tsx';
 import './i18n.ts';
 
-// ECharts comes with the chart, only when there are scores to chart.
+// ECharts comes with the charts, only when there are scores to chart (app/EChart.tsx).
 const ScoresChart = lazy(() => import('./ScoresChart.tsx'));
+const TrendChart = lazy(() => import('./ScoresChart.tsx').then((m) => ({ default: m.TrendChart })));
+const HeatChart = lazy(() => import('./ScoresChart.tsx').then((m) => ({ default: m.HeatChart })));
+
+type View = 'scores' | 'trend' | 'heatmap';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -54,6 +60,7 @@ export default function DashboardPage() {
   const month = asked && MONTH.test(asked) ? asked : defaultMonth();
   const orgId = params.get('orgId') ?? undefined;
   const [item, setItem] = useState<{ key: string; label: string } | null>(null);
+  const [view, setView] = useState<View>('scores');
 
   useEffect(() => {
     document.title = `${t('assessment.title')} · ${t('app.title')}`;
@@ -135,21 +142,41 @@ export default function DashboardPage() {
           <OrgSummary org={current} />
           {/* a 党支部 has no children to rank: its items below are the page */}
           {r.children.length > 0 && (
-            <Card size="small" title={t('assessment.chart')}>
-              {r.children.every((c) => c.score == null) ? (
-                <Empty description={t('assessment.noScores')} />
-              ) : (
-                <Suspense fallback={<Skeleton active />}>
-                  <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-                    {t('assessment.chartHint')}
-                  </Typography.Paragraph>
-                  <ScoresChart
-                    rows={r.children}
-                    label={t('assessment.chartLabel', { org: current.name, month })}
-                    scoreLabel={t('assessment.score')}
-                    onPick={(id) => set({ orgId: id })}
-                  />
-                </Suspense>
+            <Card
+              size="small"
+              title={t(`assessment.views.${view}`)}
+              extra={
+                <Segmented<View>
+                  value={view}
+                  onChange={setView}
+                  aria-label={t('assessment.viewSwitch')}
+                  data-testid="assessment-view-switch"
+                  options={(['scores', 'trend', 'heatmap'] as const).map((v) => ({
+                    value: v,
+                    label: t(`assessment.views.${v}`),
+                  }))}
+                />
+              }
+            >
+              {view === 'scores' &&
+                (r.children.every((c) => c.score == null) ? (
+                  <Empty description={t('assessment.noScores')} />
+                ) : (
+                  <Suspense fallback={<Skeleton active />}>
+                    <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+                      {t('assessment.chartHint')}
+                    </Typography.Paragraph>
+                    <ScoresChart
+                      rows={r.children}
+                      label={t('assessment.chartLabel', { org: current.name, month })}
+                      scoreLabel={t('assessment.score')}
+                      onPick={(id) => set({ orgId: id })}
+                    />
+                  </Suspense>
+                ))}
+              {view === 'trend' && <TrendView month={month} orgId={current.orgId} />}
+              {view === 'heatmap' && (
+                <HeatView month={month} orgId={current.orgId} onPick={(id) => set({ orgId: id })} />
               )}
             </Card>
           )}
@@ -184,6 +211,75 @@ export default function DashboardPage() {
         onClose={() => setItem(null)}
       />
     </Space>
+  );
+}
+
+/** 得分趋势: the org and its children over the last 12 months. */
+function TrendView({ month, orgId }: { month: string; orgId: string }) {
+  const { t } = useTranslation();
+  const q = useTrend(month, orgId);
+  const data = q.data;
+  return (
+    <div data-testid="assessment-trend">
+      {q.error && <Alert type="error" showIcon title={errorMessage(q.error)} role="alert" />}
+      {!data && q.isPending && <Skeleton active />}
+      {data &&
+        ([data.org, ...data.children].every((l) => l.scores.every((s) => s == null)) ? (
+          <Empty description={t('assessment.trendEmpty')} />
+        ) : (
+          <Suspense fallback={<Skeleton active />}>
+            <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+              {t('assessment.trendHint', { org: data.org.name })}
+            </Typography.Paragraph>
+            <TrendChart
+              trend={data}
+              label={t('assessment.trendLabel', { org: data.org.name, months: data.months.length })}
+              scoreLabel={t('assessment.score')}
+            />
+          </Suspense>
+        ))}
+    </div>
+  );
+}
+
+/** 指标热力图: the children × the month's scored items; a click opens the child. */
+function HeatView({
+  month,
+  orgId,
+  onPick,
+}: {
+  month: string;
+  orgId: string;
+  onPick: (orgId: string) => void;
+}) {
+  const { t } = useTranslation();
+  const q = useHeatmap(month, orgId);
+  const text = useCellText();
+  const data = q.data;
+  return (
+    <div data-testid="assessment-heatmap">
+      {q.error && <Alert type="error" showIcon title={errorMessage(q.error)} role="alert" />}
+      {!data && q.isPending && <Skeleton active />}
+      {data &&
+        (!data.rows.length || !data.columns.length ? (
+          <Empty description={t('assessment.heatEmpty')} />
+        ) : (
+          <>
+            <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+              {t('assessment.heatHint')}
+            </Typography.Paragraph>
+            <Suspense fallback={<Skeleton active />}>
+              <HeatChart
+                heatmap={data}
+                label={t('assessment.heatLabel', { org: data.org.name, month })}
+                text={text}
+                onPick={onPick}
+              />
+            </Suspense>
+            <HeatTable heatmap={data} text={text} />
+          </>
+        ))}
+    </div>
   );
 }
 

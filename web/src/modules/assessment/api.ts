@@ -1,11 +1,19 @@
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  type QueryClient,
+  queryOptions,
+  useMutation,
+  useQuery,
+} from '@tanstack/react-query';
 import type { SchemeInput, SchemeView } from '../../../../contracts/assessment/scheme.ts';
 import type {
   AddAdjustment,
+  Heatmap,
   IndicatorRecords,
   MonthState,
   OrgMonth,
   Rankings,
+  Trend,
 } from '../../../../contracts/assessment/scores.ts';
 import { api } from '../../app/api.ts';
 import { queryClient } from '../../app/queryClient.ts';
@@ -16,6 +24,9 @@ export const assessmentKeys = {
   month: (month: string) => ['assessment', 'month', month] as const,
   rankings: (month: string, orgId?: string) => ['assessment', 'rankings', month, orgId ?? ''] as const,
   org: (month: string, orgId: string) => ['assessment', 'org', month, orgId] as const,
+  trend: (month: string, orgId?: string, months = 12) =>
+    ['assessment', 'trend', month, orgId ?? '', months] as const,
+  heatmap: (month: string, orgId?: string) => ['assessment', 'heatmap', month, orgId ?? ''] as const,
   records: (month: string, orgId: string, key: string) =>
     ['assessment', 'records', month, orgId, key] as const,
 };
@@ -96,3 +107,39 @@ export const useSaveScheme = () =>
     mutationFn: (body: SchemeInput) => api.put<SchemeView>('/assessment/scheme', body),
     onSuccess: (view) => queryClient.setQueryData(assessmentKeys.scheme, view),
   });
+
+/** The wall display reloads every figure this often (and says when it last did). */
+export const SCREEN_REFRESH = 5 * 60_000;
+
+/**
+ * Reloads every assessment figure on screen every `every` ms, whether or not the window has the
+ * focus (a wall display's seldom does); returns the stop. A timer of its own rather than the
+ * queries' refetchInterval, which TanStack Query leaves off outside a browser, so that the test
+ * runs the very code the page does.
+ */
+export function refreshEvery(client: QueryClient, every = SCREEN_REFRESH): () => void {
+  const timer = setInterval(() => {
+    void client.refetchQueries({ queryKey: assessmentKeys.all, type: 'active' });
+  }, every);
+  return () => clearInterval(timer);
+}
+
+/** An org's months, the org and its children: their scores month by month, oldest first. */
+export const trendQuery = (month: string, orgId?: string, months = 12) =>
+  queryOptions({
+    queryKey: assessmentKeys.trend(month, orgId, months),
+    queryFn: ({ signal }) => api.get<Trend>(`${m(month)}/trend`, { orgId, months }, signal),
+    placeholderData: keepPreviousData,
+  });
+
+/** The org's children × the month's scored items, each cell the attainment. */
+export const heatmapQuery = (month: string, orgId?: string) =>
+  queryOptions({
+    queryKey: assessmentKeys.heatmap(month, orgId),
+    queryFn: ({ signal }) => api.get<Heatmap>(`${m(month)}/heatmap`, { orgId }, signal),
+    placeholderData: keepPreviousData,
+  });
+
+export const useTrend = (month: string, orgId?: string) => useQuery(trendQuery(month, orgId));
+
+export const useHeatmap = (month: string, orgId?: string) => useQuery(heatmapQuery(month, orgId));

@@ -10,6 +10,8 @@ export const assessmentModule: WebModule = {
   routes: [
     { path: 'assessment', page: lazy(() => import('./DashboardPage.tsx')) },
     { path: 'assessment/scheme', page: lazy(() => import('./SchemePage.tsx')) },
+    { path: 'assessment/bulletins', page: lazy(() => import('./BulletinPage.tsx')) },
+    { path: 'assessment/screen', page: lazy(() => import('./ScreenPage.tsx')) },
   ],
   menu: [
     {
@@ -18,12 +20,30 @@ export const assessmentModule: WebModule = {
       icon: () => import('@ant-design/icons/TrophyOutlined'),
       items: [
         { to: '/assessment', label: 'nav.assessmentRankings', action: 'assessment.view' },
+        { to: '/assessment/bulletins', label: 'nav.assessmentBulletins', action: 'assessment.view' },
+        { to: '/assessment/screen', label: 'nav.assessmentScreen', action: 'assessment.view' },
         { to: '/assessment/scheme', label: 'nav.assessmentScheme', action: 'assessment.manage' },
       ],
     },
   ],
   strings: strings(
-    { nav: { assessmentGroup: '考核', assessmentRankings: '考核排名', assessmentScheme: '考核方案' } },
-    { nav: { assessmentGroup: 'Assessment', assessmentRankings: 'Rankings', assessmentScheme: 'Scheme' } },
+    {
+      nav: {
+        assessmentGroup: '考核',
+        assessmentRankings: '考核排名',
+        assessmentScheme: '考核方案',
+        assessmentBulletins: '考核通报',
+        assessmentScreen: '大屏展示',
+      },
+    },
+    {
+      nav: {
+        assessmentGroup: 'Assessment',
+        assessmentRankings: 'Rankings',
+        assessmentScheme: 'Scheme',
+        assessmentBulletins: 'Bulletins',
+        assessmentScreen: 'Wall display',
+      },
+    },
   ),
 };
