@@ -1,3 +1,4 @@
+import { assessment } from './assessment.ts';
 import { entrance } from './entrance.ts';
 import { exams } from './exams.ts';
 import { foundation } from './foundation.ts';
@@ -20,6 +21,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   'surveys-elections': surveysElections,
   entrance,
   weight,
+  assessment,
 };
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
