@@ -109,6 +109,44 @@ describe('a month', () => {
     expect(await audits('assessment.computed')).toBe(3);
   });
 
+  it('after a write, rewrites only the orgs above it, and gives the rows a full run gives', async () => {
+    const now = shanghaiMonth();
+    expect((await api(admin, 'POST', `/assessment/months/${now}/compute`, { full: true })).statusCode).toBe(
+      200,
+    );
+    const [branch] = await query<{ id: string; path: string }>(
+      env,
+      `select id, path from orgs where kind = 'branch' and path like (select path from orgs where id = $1) || '%' order by id limit 1`,
+      [town1],
+    );
+    const post = await api(admin, 'POST', '/posts', {
+      orgId: String(branch.id),
+      kind: 'announcement',
+      title: '关于召开组织生活会的通知',
+      body: '<p>定于本月底召开组织生活会。</p>',
+      visibility: 'public',
+    });
+    expect(post.statusCode, post.body).toBe(201);
+    expect((await api(admin, 'POST', `/posts/${post.json().id}/publish`)).statusCode).toBe(200);
+    const before = await snapshot(now);
+    const run = await api(admin, 'POST', `/assessment/months/${now}/compute`, { full: false });
+    expect(run.json<MonthState>().lastRun).toMatchObject({ mode: 'incremental' });
+    const after = await snapshot(now);
+    const key = 'openness.announcements';
+    const sum = (rows: Record<string, unknown>[], id: string) =>
+      Number(rows.find((r) => String(r.org_id) === id && r.key === key)?.num ?? 0);
+    // the branch and every org above it count one announcement more; the rows of the others stand
+    for (const id of branch.path.split('/').filter(Boolean))
+      expect(sum(after.items, id), id).toBe(sum(before.items, id) + 1);
+    const outside = (rows: Record<string, unknown>[]) =>
+      rows.filter((r) => !branch.path.split('/').includes(String(r.org_id)));
+    expect(outside(after.items)).toEqual(outside(before.items));
+    expect((await api(admin, 'POST', `/assessment/months/${now}/compute`, { full: true })).statusCode).toBe(
+      200,
+    );
+    expect(await snapshot(now)).toEqual(after);
+  });
+
   it('ranks a town’s orgs by score and says how many 党支部 recorded nothing', async () => {
     const res = await api(town, 'GET', `/assessment/months/${month}/rankings`);
     expect(res.statusCode, res.body).toBe(200);

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Scheme } from '../../../../../contracts/assessment/scheme.ts';
 import { type Db, inTransaction, type Tx } from '../../../db/client.ts';
 import { conflict } from '../../../platform/http/errors.ts';
@@ -41,25 +41,39 @@ export async function computeMonth(
     await tx.execute(sql`insert into assessment_months (month) values (${month}) on conflict do nothing`);
     const {
       rows: [state],
-    } = await tx.execute<{ state: string; audit_mark: string; computed_at: Date | null }>(
-      sql`select state, audit_mark, computed_at from assessment_months where month = ${month}`,
-    );
+    } = await tx.execute<{
+      state: string;
+      audit_mark: string;
+      computed_at: Date | null;
+      scheme: Scheme | null;
+    }>(sql`select state, audit_mark, computed_at, scheme from assessment_months where month = ${month}`);
     if (state.state === 'closed') throw monthClosed(month);
     const {
       rows: [{ mark }],
     } = await tx.execute<{ mark: string }>(sql`select coalesce(max(id), 0) as mark from audit_log`);
     const full = opts.full || !state.computed_at;
     let changed: number[] | undefined;
+    let moved = false;
     if (!full) {
-      const { rows } = await tx.execute<{ org_id: string }>(sql`
-        select distinct org_id from audit_log
-         where id > ${state.audit_mark} and id <= ${mark} and org_id is not null`);
-      changed = rows.map((r) => Number(r.org_id));
+      // the assessment's own writes (runs, adjustments, bulletins) change no module's figures
+      const { rows } = await tx.execute<{ org_id: string; action: string }>(sql`
+        select distinct org_id, action from audit_log
+         where id > ${state.audit_mark} and id <= ${mark} and org_id is not null
+           and action not like 'assessment.%'`);
+      changed = [...new Set(rows.map((r) => Number(r.org_id)))];
+      // an org moved or removed changes sums of orgs no longer above it: those are redone whole
+      moved = rows.some(
+        (r) => r.action === 'org.moved' || r.action === 'org.deleted' || r.action === 'org.created',
+      );
     }
     const m: IndicatorMonth = { month, ...shanghaiMonthRange(month) };
     if (!changed || changed.length) await refreshFigures(tx, registry, m, changed);
     const scheme = await currentScheme(tx, registry);
-    await scoreMonth(tx, registry, month, scheme);
+    // the orgs whose sums can have changed: those written to and every org above them; all of
+    // them when the scheme is not the one the month was last scored with (every point moves)
+    const sameScheme = canonical(state.scheme) === canonical(scheme);
+    const scope = changed && !moved && sameScheme ? await withAncestors(tx, changed) : undefined;
+    await scoreMonth(tx, registry, month, scheme, scope);
     const run: RunSummary = {
       mode: full ? 'full' : 'incremental',
       orgs: changed?.length ?? (await orgCount(tx)),
@@ -73,6 +87,23 @@ export async function computeMonth(
     await opts.audit?.(tx, run);
     return run;
   });
+}
+
+/** JSON with every object's keys in order: a jsonb value read back compares equal to the one written. */
+const canonical = (v: unknown) =>
+  JSON.stringify(v, (_, x) =>
+    x && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : x,
+  );
+
+/** The orgs and every org above them (ids from their paths). */
+async function withAncestors(tx: Tx, orgIds: number[]): Promise<number[]> {
+  const { rows } = await tx.execute<{ id: string }>(sql`
+    select distinct a.id from orgs o
+     cross join lateral unnest(string_to_array(trim(both '/' from o.path), '/')::int8[]) as a(id)
+     where o.id = any(${sql.param(orgIds)}::int8[])`);
+  return rows.map((r) => Number(r.id));
 }
 
 async function orgCount(tx: Tx) {
@@ -117,12 +148,20 @@ const UNITS = sql`
      and (o.kind = 'branch' or not exists (select 1 from orgs c where c.parent_id = o.id and c.kind <> 'group'))`;
 
 /** Every org's sums, every unit's points and score, every org's mean score and rank, from the kept figures. */
-async function scoreMonth(tx: Tx, registry: Registry, month: string, scheme: Scheme) {
+async function scoreMonth(tx: Tx, registry: Registry, month: string, scheme: Scheme, scope?: number[]) {
+  // the per-indicator rows are rewritten only for the orgs in `scope` (all when there is none):
+  // the others' inputs did not change, so their rows stand as the last run left them
+  const inScope = (column: SQL) => (scope ? sql`${column} = any(${sql.param(scope)}::int8[])` : sql`true`);
   const { rows } = await tx.execute<{ unit: string; key: string; num: string; den: string | null }>(sql`
     with u as (${UNITS})
+    -- each figure counts for the units on its org's path (itself, or the 党支部 above its 党小组):
+    -- up from the figure through its path, never every unit against every org
     select u.id as unit, v.key, sum(v.num) as num, sum(v.den) as den
-      from u join orgs o on o.path like u.path || '%'
-      join assessment_values v on v.month = ${month} and v.org_id = o.id
+      from assessment_values v
+      join orgs o on o.id = v.org_id
+      cross join lateral unnest(string_to_array(trim(both '/' from o.path), '/')::int8[]) as a(id)
+      join u on u.id = a.id
+     where v.month = ${month}
      group by u.id, v.key`);
   const { rows: unitRows } = await tx.execute<{ id: string }>(sql`${UNITS}`);
   const { rows: adj } = await tx.execute<{ org_id: string; points: number }>(sql`
@@ -168,19 +207,20 @@ async function scoreMonth(tx: Tx, registry: Registry, month: string, scheme: Sch
                          ${sql.param(pMet)}::bool[]) as p(id, key, points, met)`);
 
   // every org's sums over its subtree: each figure counts for its org and every ancestor
-  await tx.execute(sql`delete from assessment_items where month = ${month}`);
+  await tx.execute(sql`delete from assessment_items where month = ${month} and ${inScope(sql`org_id`)}`);
   await tx.execute(sql`
     insert into assessment_items (month, org_id, key, num, den)
     select ${month}, a.id, v.key, sum(v.num), sum(v.den)
       from assessment_values v
       join orgs o on o.id = v.org_id
       cross join lateral unnest(string_to_array(trim(both '/' from o.path), '/')::int8[]) as a(id)
-     where v.month = ${month}
+     where v.month = ${month} and ${inScope(sql`a.id`)}
      group by a.id, v.key`);
   // a unit's points on each scored item (a row even when it recorded nothing: 0 of the target)
   await tx.execute(sql`
     insert into assessment_items (month, org_id, key, num, den, points)
     select ${month}, p.id, p.key, 0, null, p.points from assessment_unit_points p
+     where ${inScope(sql`p.id`)}
     on conflict (month, org_id, key) do update set points = excluded.points`);
   // above a unit: how many units below met each scored item's target
   await tx.execute(sql`
@@ -189,7 +229,7 @@ async function scoreMonth(tx: Tx, registry: Registry, month: string, scheme: Sch
       from assessment_unit_points p
       join orgs o on o.id = p.id
       cross join lateral unnest(string_to_array(trim(both '/' from o.path), '/')::int8[]) as a(id)
-     where a.id <> p.id
+     where a.id <> p.id and ${inScope(sql`a.id`)}
      group by a.id, p.key
     on conflict (month, org_id, key) do update set met = excluded.met`);
 
