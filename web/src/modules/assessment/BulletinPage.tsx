@@ -36,6 +36,10 @@ import {
 import { defaultMonth } from './figures.ts';
 import './bulletin-i18n.ts';
 
+// solid tags, white on dark: readable at 4.5:1 or better (the light preset tags are not)
+const ISSUED = '#237804';
+const DRAFT = '#ad4e00';
+
 function useIssueText() {
   const { t } = useTranslation();
   return (b: Pick<BulletinSummary, 'issueNo' | 'year'>) =>
@@ -130,7 +134,7 @@ function Editor({ id, manage }: { id: string; manage: boolean }) {
       title={
         <Space wrap>
           <span>{b.title}</span>
-          <Tag color={b.state === 'issued' ? 'green' : 'gold'} data-testid="bulletin-state">
+          <Tag color={b.state === 'issued' ? ISSUED : DRAFT} data-testid="bulletin-state">
             {b.state === 'issued' ? `${t('bulletin.issued')} · ${issueText(b)}` : t('bulletin.draft')}
           </Tag>
         </Space>
@@ -182,6 +186,7 @@ function Editor({ id, manage }: { id: string; manage: boolean }) {
         </Form>
         {b.facts.stations.some((s) => s.zero) && (
           <Typography.Paragraph data-testid="bulletin-stations">
+            <Typography.Text strong>{t('bulletin.zeroStations')}</Typography.Text>
             {b.facts.stations
               .filter((s) => s.zero)
               .map((s) => `${s.station}（${s.orgName}）`)
@@ -339,7 +344,7 @@ export default function BulletinPage() {
               key: 'state',
               width: 90,
               render: (_, b) => (
-                <Tag color={b.state === 'issued' ? 'green' : 'gold'}>
+                <Tag color={b.state === 'issued' ? ISSUED : DRAFT}>
                   {b.state === 'issued' ? t('bulletin.issued') : t('bulletin.draft')}
                 </Tag>
               ),

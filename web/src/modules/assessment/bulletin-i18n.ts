@@ -43,6 +43,7 @@ const zh = {
     computedAt: '数据来自 {{at}} 的考核计算',
     readOnly: '本期通报已印发存档，内容不能再修改。',
     notComputed: '请先在“考核排名”中计算该月考核',
+    zeroStations: '零分钟的远教站点：',
   },
 };
 
@@ -88,6 +89,7 @@ const en: typeof zh = {
     computedAt: 'Figures from the computation of {{at}}',
     readOnly: 'This bulletin has been issued and archived; it cannot change.',
     notComputed: 'Compute the month under Rankings first',
+    zeroStations: 'Stations with zero minutes: ',
   },
 };
 
