@@ -53,6 +53,7 @@ export async function orgMonth(
     select a.id, a.points, a.reason, u.display_name as by, a.created_at as at
       from assessment_adjustments a join users u on u.id = a.created_by
      where a.month = ${month} and a.org_id = ${org.id} order by a.id`);
+  const isUnit = unit[0]?.unit ?? false;
   const list: OrgItem[] = registry.all.map((d) => {
     const r = byKey.get(d.key);
     const scored = items.get(d.key);
@@ -68,7 +69,8 @@ export async function orgMonth(
       target: scored?.target ?? d.target ?? null,
       weight: scored?.weight ?? null,
       points: r?.points ?? null,
-      met: r?.met ?? null,
+      // a 党支部's own row keeps whether it met the item (for the sums above); it shows its points
+      met: isUnit ? null : (r?.met ?? null),
     };
   });
   // scored items first, in the scheme's order; then the information ones

@@ -54,13 +54,18 @@ export async function computeMonth(
     const full = opts.full || !state.computed_at;
     let changed: number[] | undefined;
     let moved = false;
+    let rescored: number[] = [];
     if (!full) {
       // the assessment's own writes (runs, adjustments, bulletins) change no module's figures
       const { rows } = await tx.execute<{ org_id: string; action: string }>(sql`
         select distinct org_id, action from audit_log
          where id > ${state.audit_mark} and id <= ${mark} and org_id is not null
-           and action not like 'assessment.%'`);
-      changed = [...new Set(rows.map((r) => Number(r.org_id)))];
+           and (action not like 'assessment.%' or action = 'assessment.adjusted')`);
+      changed = [
+        ...new Set(rows.filter((r) => r.action !== 'assessment.adjusted').map((r) => Number(r.org_id))),
+      ];
+      // an adjustment changes its org's score, not its figures
+      rescored = [...new Set(rows.map((r) => Number(r.org_id)))];
       // an org moved or removed changes sums of orgs no longer above it: those are redone whole
       moved = rows.some(
         (r) => r.action === 'org.moved' || r.action === 'org.deleted' || r.action === 'org.created',
@@ -72,7 +77,7 @@ export async function computeMonth(
     // the orgs whose sums can have changed: those written to and every org above them; all of
     // them when the scheme is not the one the month was last scored with (every point moves)
     const sameScheme = canonical(state.scheme) === canonical(scheme);
-    const scope = changed && !moved && sameScheme ? await withAncestors(tx, changed) : undefined;
+    const scope = changed && !moved && sameScheme ? await withAncestors(tx, rescored) : undefined;
     await scoreMonth(tx, registry, month, scheme, scope);
     const run: RunSummary = {
       mode: full ? 'full' : 'incremental',
@@ -161,9 +166,11 @@ async function scoreMonth(tx: Tx, registry: Registry, month: string, scheme: Sch
       join orgs o on o.id = v.org_id
       cross join lateral unnest(string_to_array(trim(both '/' from o.path), '/')::int8[]) as a(id)
       join u on u.id = a.id
-     where v.month = ${month}
+     where v.month = ${month} and ${inScope(sql`a.id`)}
      group by u.id, v.key`);
-  const { rows: unitRows } = await tx.execute<{ id: string }>(sql`${UNITS}`);
+  const { rows: unitRows } = await tx.execute<{ id: string }>(
+    sql`select id from (${UNITS}) u where ${inScope(sql`u.id`)}`,
+  );
   const { rows: adj } = await tx.execute<{ org_id: string; points: number }>(sql`
     select org_id, sum(points)::float8 as points from assessment_adjustments where month = ${month} group by org_id`);
   const adjustments = new Map(adj.map((a) => [Number(a.org_id), a.points]));
@@ -200,7 +207,14 @@ async function scoreMonth(tx: Tx, registry: Registry, month: string, scheme: Sch
   await tx.execute(sql`
     create temporary table assessment_units on commit drop as
     select * from unnest(${sql.param(unitIds)}::int8[], ${sql.param(unitScores)}::float8[], ${sql.param(unitEmpty)}::bool[])
-      as u(id, score, empty)`);
+      as u(id, score, empty)
+    ${
+      scope
+        ? sql`union all
+    select s.org_id, s.score, s.units_empty > 0 from assessment_scores s
+     where s.month = ${month} and s.unit and not (${inScope(sql`s.org_id`)})`
+        : sql``
+    }`);
   await tx.execute(sql`
     create temporary table assessment_unit_points on commit drop as
     select * from unnest(${sql.param(pOrg)}::int8[], ${sql.param(pKey)}::text[], ${sql.param(pPoints)}::float8[],
@@ -218,19 +232,22 @@ async function scoreMonth(tx: Tx, registry: Registry, month: string, scheme: Sch
      group by a.id, v.key`);
   // a unit's points on each scored item (a row even when it recorded nothing: 0 of the target)
   await tx.execute(sql`
-    insert into assessment_items (month, org_id, key, num, den, points)
-    select ${month}, p.id, p.key, 0, null, p.points from assessment_unit_points p
-     where ${inScope(sql`p.id`)}
-    on conflict (month, org_id, key) do update set points = excluded.points`);
-  // above a unit: how many units below met each scored item's target
+    insert into assessment_items (month, org_id, key, num, den, points, met)
+    select ${month}, p.id, p.key, 0, null, p.points, case when p.points is null then null else p.met::int end
+      from assessment_unit_points p
+    on conflict (month, org_id, key) do update set points = excluded.points, met = excluded.met`);
+  // above a unit: how many units below met each scored item's target, from every unit's row
+  // (those out of scope as the last run left them; the unit set is the same, or the run is full)
+  const keys = scheme.items.map((i) => i.key);
   await tx.execute(sql`
     insert into assessment_items (month, org_id, key, num, den, met)
-    select ${month}, a.id, p.key, 0, null, count(*) filter (where p.met)::int
-      from assessment_unit_points p
-      join orgs o on o.id = p.id
+    select ${month}, a.id, i.key, 0, null, count(*) filter (where i.met = 1)::int
+      from ${scope ? sql`assessment_scores s join assessment_items i on i.month = s.month and i.org_id = s.org_id` : sql`assessment_units s join assessment_items i on i.month = ${month} and i.org_id = s.id`}
+      join orgs o on o.id = i.org_id
       cross join lateral unnest(string_to_array(trim(both '/' from o.path), '/')::int8[]) as a(id)
-     where a.id <> p.id and ${inScope(sql`a.id`)}
-     group by a.id, p.key
+     where ${scope ? sql`s.month = ${month} and s.unit and` : sql``} i.key = any(${sql.param(keys)}::text[])
+       and a.id <> i.org_id and ${inScope(sql`a.id`)}
+     group by a.id, i.key
     on conflict (month, org_id, key) do update set met = excluded.met`);
 
   // every org's score: a unit's own; above, the mean of the units below, and its own adjustments
