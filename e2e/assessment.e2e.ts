@@ -108,8 +108,16 @@ describe('考核: from a town’s rank to the activities a branch missed, then t
     await next.fill('1. 十二月底前各党支部补开未召开的支部委员会。\n2. 零分钟的远教站点本月须组织集中学习。');
     await screenshot(page, 'assessment-04-bulletin-draft');
     expect(await seriousIssues(page)).toEqual([]);
-    await page.getByTestId('bulletin-issue').click();
-    await page.getByTestId('bulletin-issue-ok').click();
+    // the confirmation pops up with an animation: on a loaded machine a click can land before it
+    // settles, so the step is tried until the issue request goes out (at most three times)
+    for (let attempt = 1; ; attempt++) {
+      await page.getByTestId('bulletin-issue').click();
+      const sent = page.waitForRequest((r) => r.url().endsWith(`/bulletins/${id}/issue`), {
+        timeout: 20_000,
+      });
+      await page.getByTestId('bulletin-issue-ok').click();
+      if (await sent.then(() => true).catch(() => attempt >= 3)) break;
+    }
     await expect
       .poll(() => page.getByTestId('bulletin-state').textContent(), { timeout: 60_000 })
       .toContain('已印发');

@@ -44,6 +44,9 @@ const HeatChart = lazy(() => import('./ScoresChart.tsx').then((m) => ({ default:
 
 type View = 'scores' | 'trend' | 'heatmap';
 
+/** Warnings as solid tags, white on dark orange (5.6:1): the light orange preset reads at 3:1. */
+const WARN = '#ad4e00';
+
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /**
@@ -329,7 +332,7 @@ function EmptyUnits({ n }: { n: number }) {
   if (n === 0) return <span>0</span>;
   return (
     <Tooltip title={t('assessment.unitsEmptyHint')}>
-      <Tag color="orange" icon={<WarningOutlined />} data-testid="units-empty">
+      <Tag color={WARN} icon={<WarningOutlined />} data-testid="units-empty">
         {t('assessment.unitsEmptyCount', { count: n })}
       </Tag>
     </Tooltip>
@@ -504,7 +507,7 @@ function ItemsTable({
               {i.basis === 'activity' &&
                 (i.scored ? (
                   <Tooltip title={policy}>
-                    <Tag color="orange" icon={<WarningOutlined />}>
+                    <Tag color={WARN} icon={<WarningOutlined />}>
                       {t('assessment.activityWarn')}
                     </Tag>
                   </Tooltip>
