@@ -91,7 +91,10 @@ export async function seedPages(ctx: SeedContext) {
     items.push({ kind, title, body, excerpt: excerptOf(body), visibility, at: at.toISOString(), every });
   // `every`: the item goes to orgs whose id modulo 3 is below it (3: all of them, 2: two in three)
   add('update', UPDATES[0], 'public', recent, 2);
-  add('update', UPDATES[1], 'public', new Date(recent.getTime() - 35 * day), 3);
+  // one in the middle of last month, whatever today is: last month's bulletin (the assessment)
+  // finds updates posted and pages kept up, as a real month would have them
+  const lastMonthMid = new Date(thisMonth.getTime() - 16 * day);
+  add('update', UPDATES[1], 'public', lastMonthMid, 3);
   add('update', UPDATES[2], 'members', new Date(recent.getTime() - 50 * day), 3);
   add('update', UPDATES[3], 'public', new Date(recent.getTime() - 65 * day), 3);
   add('announcement', ANNOUNCEMENTS[0], 'public', new Date(recent.getTime() - 20 * day), 3);
