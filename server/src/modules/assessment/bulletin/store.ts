@@ -121,6 +121,25 @@ export async function createBulletin(ctx: Ctx, registry: Registry, input: Create
   return readBulletin(ctx, id);
 }
 
+type Draft = Awaited<ReturnType<typeof draftFor>>;
+
+/** A bulletin's change in the audit log, under its org (before and/or after as the change has them). */
+const auditDraft = (
+  tx: Queryable,
+  ctx: Ctx,
+  r: Draft,
+  action: string,
+  change: { before?: Record<string, unknown>; after?: Record<string, unknown> },
+) =>
+  recordAudit(tx, ctx, {
+    action,
+    targetType: 'assessment_bulletin',
+    targetId: String(r.id),
+    orgId: r.orgId,
+    orgPath: r.org_path,
+    ...change,
+  });
+
 /** A draft under the caller's management, locked for the change; issued ones refuse (409). */
 async function draftFor(ctx: Ctx, tx: Queryable, id: string) {
   const { rows } = await tx.execute<
@@ -156,12 +175,7 @@ export async function updateBulletin(ctx: Ctx, id: string, input: UpdateBulletin
          set title = ${title}, department = ${department}, blocks = ${JSON.stringify(blocks)}::jsonb,
              updated_at = ${ctx.now()}
        where id = ${r.id}`);
-    await recordAudit(tx, ctx, {
-      action: 'assessment.bulletin_edited',
-      targetType: 'assessment_bulletin',
-      targetId: String(r.id),
-      orgId: r.orgId,
-      orgPath: r.org_path,
+    await auditDraft(tx, ctx, r, 'assessment.bulletin_edited', {
       before: { title: r.title, department: r.department, blocks: r.blocks },
       after: { title, department, blocks },
     });
@@ -181,12 +195,7 @@ export async function refreshBulletin(ctx: Ctx, registry: Registry, id: string):
     await tx.execute(sql`
       update assessment_bulletins set facts = ${JSON.stringify(facts)}::jsonb, updated_at = ${ctx.now()}
        where id = ${r.id}`);
-    await recordAudit(tx, ctx, {
-      action: 'assessment.bulletin_refreshed',
-      targetType: 'assessment_bulletin',
-      targetId: String(r.id),
-      orgId: r.orgId,
-      orgPath: r.org_path,
+    await auditDraft(tx, ctx, r, 'assessment.bulletin_refreshed', {
       after: { month: r.month, computedAt: facts.computedAt },
     });
   });
@@ -219,12 +228,7 @@ export async function issueBulletin(ctx: Ctx, registry: Registry, id: string): P
          set state = 'issued', year = ${year}, issue_no = ${next}, issued_on = ${today}, docx = ${docx},
              xlsx = ${xlsx}, issued_by = ${actorOf(ctx).userId}, issued_at = ${ctx.now()}, updated_at = ${ctx.now()}
        where id = ${r.id}`);
-    await recordAudit(tx, ctx, {
-      action: 'assessment.bulletin_issued',
-      targetType: 'assessment_bulletin',
-      targetId: String(r.id),
-      orgId: r.orgId,
-      orgPath: r.org_path,
+    await auditDraft(tx, ctx, r, 'assessment.bulletin_issued', {
       after: { month: r.month, year, issueNo: next, issuedOn: today, title: r.title },
     });
   });
@@ -236,12 +240,7 @@ export async function deleteBulletin(ctx: Ctx, id: string): Promise<{ ok: true }
   await inTransaction(ctx.db, async (tx) => {
     const r = await draftFor(ctx, tx, id);
     await tx.execute(sql`delete from assessment_bulletins where id = ${r.id}`);
-    await recordAudit(tx, ctx, {
-      action: 'assessment.bulletin_deleted',
-      targetType: 'assessment_bulletin',
-      targetId: String(r.id),
-      orgId: r.orgId,
-      orgPath: r.org_path,
+    await auditDraft(tx, ctx, r, 'assessment.bulletin_deleted', {
       before: { month: r.month, title: r.title },
     });
   });
