@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { BulletinList, BulletinSummary } from '../../../../contracts/assessment/bulletin.ts';
-import type { Me } from '../../../../contracts/auth.ts';
 import { meKey } from '../../app/queryClient.ts';
+import { me } from './test-fixtures.ts';
 import { renderHtml, textOf } from '../../app/testing.tsx';
 import { bulletinKeys } from './bulletin-api.ts';
 import BulletinPage from './BulletinPage.tsx';
-
-const me = (actions: string[]): Me => ({
-  id: '1',
-  username: 'dept',
-  displayName: '组织部',
-  orgId: '1',
-  orgName: '某区委',
-  mustChangePassword: false,
-  grants: [{ id: '1', role: 'dept_admin', orgId: '1', orgName: '某区委' }],
-  actions,
-  idleMinutes: 30,
-  viaCard: false,
-});
 
 const summary = (id: string, o: Partial<BulletinSummary> = {}): BulletinSummary => ({
   id,

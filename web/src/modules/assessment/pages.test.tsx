@@ -1,26 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { IndicatorInfo, SchemeView } from '../../../../contracts/assessment/scheme.ts';
 import type { MonthState, OrgMonth, RankedOrg, Rankings } from '../../../../contracts/assessment/scores.ts';
-import type { Me } from '../../../../contracts/auth.ts';
 import { meKey } from '../../app/queryClient.ts';
+import { me } from './test-fixtures.ts';
 import { byTestId, renderHtml, textOf } from '../../app/testing.tsx';
 import { assessmentKeys } from './api.ts';
 import DashboardPage from './DashboardPage.tsx';
 import { defaultMonth } from './figures.ts';
 import SchemePage from './SchemePage.tsx';
-
-const me = (actions: string[]): Me => ({
-  id: '1',
-  username: 'dept',
-  displayName: '组织部',
-  orgId: '1',
-  orgName: '某区委',
-  mustChangePassword: false,
-  grants: [{ id: '1', role: 'dept_admin', orgId: '1', orgName: '某区委' }],
-  actions,
-  idleMinutes: 30,
-  viaCard: false,
-});
 
 const org = (orgId: string, name: string, score: number | null, o: Partial<RankedOrg> = {}): RankedOrg => ({
   orgId,
