@@ -1,5 +1,6 @@
 import type { ModuleManifest } from '../../platform/module.ts';
 import { albumRoutes } from './albums/routes.ts';
+import { seedAlbums } from './albums/seed.ts';
 import { imageRoutes } from './images/routes.ts';
 import { opennessFiles } from './images/unsaved-images.ts';
 import { messagePolicies } from './messages/policy.ts';
@@ -42,6 +43,7 @@ export const opennessModule: ModuleManifest = {
   ],
   seed: async (ctx) => {
     await seedPages(ctx);
+    await seedAlbums(ctx);
     await seedMessages(ctx);
   },
   todos: [messagesTodo],

@@ -1,8 +1,11 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { ActivityKind } from '../../../../../contracts/life/activities.ts';
 import { nextIds } from '../../../db/client.ts';
+import { demoModelBranches } from '../../../db/demo-model.ts';
 import { demoRandom as rng } from '../../../db/demo-random.ts';
+import { demoPictures, putMany } from '../../../platform/files/demo-pictures.ts';
+import { fileStore } from '../../../platform/files/index.ts';
 import type { SeedContext } from '../../../platform/module.ts';
 import { addDays, addMonthsToMonth, shanghaiMonth } from '../../../platform/time.ts';
 import { type ActivityPerson, activityPeople } from '../../members/index.ts';
@@ -13,7 +16,8 @@ import { type ActivityPerson, activityPeople } from '../../members/index.ts';
  * its 支委会, 党小组会 and 主题党日 most months, its 党员大会 and 党课 most quarters, last year's
  * 组织生活会 — and misses some, branch by branch, so the due and overdue lists have something to
  * show. Members sign in mostly by QR code, some by card or roll call, a few ask for leave. This
- * month's and next week's are still planned.
+ * month's and next week's are still planned. Of the last half-year's held ones most have one to
+ * three photos (会场照片) uploaded after the meeting, some none: a few branches seldom take any.
  */
 type Plan = { kind: ActivityKind; every: 1 | 3 | 12; day: number; hour: number; topics: string[] };
 
@@ -71,6 +75,12 @@ const PLANS: Plan[] = [
 /** Branches of each demo town that get a year of activities (the rest show as overdue). */
 const BRANCHES_PER_TOWN = 20;
 
+/** Months back (this one is 0) whose held activities get photos: the record pages and a trend. */
+const PHOTO_MONTHS = 6;
+
+/** The demo photos' plain colours: Party red, a meeting room's beige, a grey-blue sky, a field's green. */
+const PHOTO_COLOURS = ['#c8161d', '#d9c7a3', '#8da3b8', '#6f8f4e'];
+
 const PLACES = ['党员活动室', '村委会会议室', '党群服务中心二楼会议室', '社区多功能厅'];
 const LEAVE = ['外出务工，无法到场', '身体不适住院治疗', '家中有事', '单位值班'];
 const MINUTES: Record<ActivityKind, string> = {
@@ -90,11 +100,16 @@ const at = (day: string, hour: number) => new Date(`${day}T${String(hour).padSta
 
 export async function seedActivities(ctx: SeedContext) {
   const r = rng(20261301);
+  // photos draw from their own sequence, so the activities stay those the tests have known
+  const rp = rng(20261311);
   const now = new Date();
   const thisMonth = shanghaiMonth(now);
   const towns = [ctx.demo.town1, ctx.demo.town2].filter((t): t is number => !!t);
   const activities: Record<string, unknown>[] = [];
   const attendees: Record<string, unknown>[] = [];
+  const photoPlans: { i: number; endsAt: Date; uploader: number | null }[] = [];
+  const uploaders = await demoUploaders(ctx);
+  const models = new Set(await demoModelBranches(ctx.db, ctx.demo));
   for (const town of towns) {
     // twenty branches a town, the demo secretary's first: a city's towns are larger, the seed is not
     const { rows: branches } = await ctx.db.execute<{ id: number; path: string; name: string }>(
@@ -113,7 +128,16 @@ export async function seedActivities(ctx: SeedContext) {
       const members = people.get(Number(b.id)) ?? [];
       if (members.length < 3) continue;
       // how faithfully this branch keeps its meetings: most well, some poorly
-      const diligence = r() < 0.2 ? 0.55 + r() * 0.2 : 0.85 + r() * 0.15;
+      // (a model branch, db/demo-model.ts, misses none and photographs all; the demo village branch,
+      // drawn first, stays as the tests have known it)
+      const model = models.has(Number(b.id));
+      const drawn = r() < 0.2 ? 0.55 + r() * 0.2 : 0.85 + r() * 0.15;
+      const diligence = model ? 1 : drawn;
+      // and how faithfully it photographs them: most nearly always, some seldom
+      const care = rp() < 0.2 ? 0.3 + rp() * 0.3 : 0.92 + rp() * 0.08;
+      const photoCare = model ? 1 : care;
+      const uploader =
+        Number(b.id) === ctx.demo.villageBranch ? uploaders.secretary : (uploaders.town.get(town) ?? null);
       for (let back = 12; back >= -1; back--) {
         const month = addMonthsToMonth(thisMonth, -back);
         const [, m] = month.split('-').map(Number);
@@ -152,10 +176,11 @@ export async function seedActivities(ctx: SeedContext) {
             recorder: held ? (expected[1] ?? expected[0]).name : null,
             minutes: held ? MINUTES[plan.kind] : null,
           });
+          if (held && back <= PHOTO_MONTHS && rp() < photoCare) photoPlans.push({ i: id, endsAt, uploader });
           for (const p of expected) {
             const roll = r();
             const leave = roll < 0.07;
-            const present = held && !leave && roll < 0.9;
+            const present = held && !leave && (roll < 0.9 || (model && roll < 0.98));
             const how = r();
             attendees.push({
               i: id,
@@ -192,5 +217,86 @@ export async function seedActivities(ctx: SeedContext) {
         from jsonb_to_recordset(${JSON.stringify(attendees.slice(i, i + 20_000))}::jsonb)
           as x(activity_id int8, member_id int8, name text, signed_in_at timestamptz, method text, leave text,
                leave_reason text)`);
-  ctx.log(`组织生活 ${activities.length} 次，参会记录 ${attendees.length} 条`);
+  const photos = await seedActivityPhotos(ctx, photoPlans, ids, rp, now);
+  ctx.log(`组织生活 ${activities.length} 次，参会记录 ${attendees.length} 条，活动照片 ${photos} 张`);
+}
+
+/** Who uploads a branch's photos: the demo secretary in their own branch, the town's admin elsewhere. */
+async function demoUploaders(ctx: SeedContext) {
+  const { rows } = await ctx.db.execute<{ username: string; id: number }>(
+    sql`select username, id from users where username in ('secretary', 'town_admin', 'town2_admin')`,
+  );
+  const id = (name: string) => {
+    const u = rows.find((x) => x.username === name);
+    return u ? Number(u.id) : null;
+  };
+  const town = new Map<number, number | null>();
+  if (ctx.demo.town1) town.set(ctx.demo.town1, id('town_admin'));
+  if (ctx.demo.town2) town.set(ctx.demo.town2, id('town2_admin'));
+  return { secretary: id('secretary'), town };
+}
+
+/**
+ * One to three photos for each activity chosen for them, stored as addActivityFile stores an
+ * upload: the display JPEG and its thumbnail, made by the platform's prepareImage
+ * (platform/files/images.ts) from a plain-colour picture, under activity-photos/ keyed by the
+ * upload's month. The keys are
+ * derived from the activity and the photo's number, not random: the test template seeds into the
+ * checkout's data dir on every run, and the same keys are written over instead of piling up.
+ */
+async function seedActivityPhotos(
+  ctx: SeedContext,
+  plans: { i: number; endsAt: Date; uploader: number | null }[],
+  ids: number[],
+  rp: () => number,
+  now: Date,
+) {
+  const variants = await demoPictures(PHOTO_COLOURS);
+  const rows: Record<string, unknown>[] = [];
+  const keys = variants.map(() => ({ display: [] as string[], thumb: [] as string[] }));
+  for (const p of plans) {
+    const n = 1 + Math.floor(rp() * 3);
+    // uploaded within two days of the meeting, and before now
+    let at = Math.min(p.endsAt.getTime() + (10 + Math.floor(rp() * 2880)) * 60_000, now.getTime() - 60_000);
+    const v = Math.floor(rp() * variants.length);
+    for (let k = 1; k <= n; k++) {
+      const hash = createHash('sha256')
+        .update(`demo-activity-photo/${ids[p.i]}/${k}`)
+        .digest('hex')
+        .slice(0, 32);
+      const fileKey = `activity-photos/${new Date(at).toISOString().slice(0, 7)}/${hash}.jpg`;
+      const thumbKey = fileKey.replace(/\.jpg$/, '.thumb.jpg');
+      keys[v].display.push(fileKey);
+      keys[v].thumb.push(thumbKey);
+      const local = new Date(at + 8 * 3_600_000);
+      const stamp = local.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '_');
+      rows.push({
+        activity_id: ids[p.i],
+        name: `IMG_${stamp}.jpg`,
+        file_key: fileKey,
+        thumb_key: thumbKey,
+        size: variants[v].display.length,
+        width: variants[v].width,
+        height: variants[v].height,
+        uploaded_by: p.uploader,
+        created_at: new Date(at).toISOString(),
+      });
+      at = Math.min(at + 20_000, now.getTime() - 1000);
+    }
+  }
+  const store = fileStore({ dataDir: ctx.dataDir });
+  for (const [v, pic] of variants.entries()) {
+    await putMany(store, pic.display, keys[v].display);
+    await putMany(store, pic.thumb, keys[v].thumb);
+  }
+  for (let i = 0; i < rows.length; i += 10_000)
+    await ctx.db.execute(sql`
+      insert into activity_files (activity_id, kind, name, file_key, thumb_key, content_type, size, width, height,
+                                  uploaded_by, created_at)
+      select activity_id, 'photo', name, file_key, thumb_key, 'image/jpeg', size, width, height, uploaded_by, created_at
+        from jsonb_to_recordset(${JSON.stringify(rows.slice(i, i + 10_000))}::jsonb)
+          as x(activity_id int8, name text, file_key text, thumb_key text, size int, width int, height int,
+               uploaded_by int8, created_at timestamptz)
+       order by created_at`);
+  return rows.length;
 }

@@ -7,8 +7,8 @@ import { excerptOf } from '../posts/rules.ts';
  * Demo pages for the two demo towns, their branches and the towns themselves (a few hundred rows
  * whatever the scale, in three statements): an introduction and contact for every org, and a few
  * items each — this month's 工作动态 for two branches in three (so the superior's view shows both
- * kinds), an older one, an announcement, a 党务公开 item, and a members-only update. No albums:
- * photos are files, and a seed writes only the database.
+ * kinds), an older one, an announcement, a 党务公开 item, and a members-only update. Their albums
+ * are albums/seed.ts's.
  */
 const UPDATES = [
   [
@@ -97,7 +97,8 @@ export async function seedPages(ctx: SeedContext) {
   add('update', UPDATES[1], 'public', lastMonthMid, 3);
   add('update', UPDATES[2], 'members', new Date(recent.getTime() - 50 * day), 3);
   add('update', UPDATES[3], 'public', new Date(recent.getTime() - 65 * day), 3);
-  add('announcement', ANNOUNCEMENTS[0], 'public', new Date(recent.getTime() - 20 * day), 3);
+  // and an announcement two days after it, for the same reason
+  add('announcement', ANNOUNCEMENTS[0], 'public', new Date(lastMonthMid.getTime() + 2 * day), 3);
   add('announcement', ANNOUNCEMENTS[1], 'members', new Date(recent.getTime() - 40 * day), 3);
   add('publicity', PUBLICITY[0], 'public', new Date(recent.getTime() - 25 * day), 3);
   add('publicity', PUBLICITY[1], 'public', new Date(recent.getTime() - 80 * day), 3);
