@@ -5,6 +5,7 @@ import {
   type SurveyQuestion,
 } from '../../../../contracts/surveys/definition.ts';
 import type { SeedContext } from '../../platform/module.ts';
+import { addMonthsToMonth, shanghaiMonth, shanghaiMonthRange } from '../../platform/time.ts';
 import { respondentsSql } from '../members/index.ts';
 import { checkDefinition, questionsOf } from './rules.ts';
 
@@ -220,4 +221,127 @@ export async function seedSurveys(ctx: SeedContext) {
            timestamptz '2026-10-08 09:00+08' + ((abs(hashint4(m.member_id::int)) % 500) * interval '1 hour')
       from (select r.*, extract(year from age(date '2026-10-08', r.birth_date))::int as age from ${respondents} r) m`);
   ctx.log(`问卷 1 份，答卷 ${DEMO_RESPONSES} 份`);
+  await seedMonthSurveys(ctx);
+}
+
+/**
+ * The demo towns' surveys of the last two months: each town asks its members, publishing early in
+ * the month and closing by the deadline late in it; most of each branch's members answer
+ * anonymously (a branch's turnout from 70% to all, by a fixed hash of the branch and the survey) —
+ * so the assessment's 问卷调查参与率 of last month, and the month before, are real figures with
+ * branches to name. Dates from the day the seed runs; bounded by the two towns.
+ */
+export const MONTH_SURVEY_TITLE = '党员学习需求和组织生活满意度调查';
+
+const MONTH_SURVEYS: {
+  monthsAgo: number;
+  title: string;
+  description: string;
+  definition: SurveyDefinition;
+}[] = [
+  {
+    monthsAgo: 1,
+    title: MONTH_SURVEY_TITLE,
+    description:
+      '为安排好下一阶段党员集中学习培训，了解党员的学习需求和对组织生活的意见。本问卷匿名填写，约需3分钟。',
+    definition: Def.parse({
+      sections: [
+        {
+          title: '一、学习需求',
+          questions: [
+            q('q1', 'multiple', '您最希望学习的内容（最多选2项）', {
+              options: ['党的创新理论', '党史党章', '惠农政策', '实用技术', '法律知识'],
+              minPicks: 1,
+              maxPicks: 2,
+            }),
+            q('q2', 'single', '您最方便参加集中学习的时间', { options: ['上午', '下午', '晚上', '周末'] }),
+            q('q3', 'rating', '对上一次集中学习效果的评价', { minLabel: '很差', maxLabel: '很好' }),
+          ],
+        },
+        {
+          title: '二、组织生活',
+          questions: [
+            q('q4', 'single', '您对本支部组织生活的总体评价', { options: SATISFY }),
+            q('q5', 'textarea', '对学习培训和组织生活的意见建议'),
+          ],
+        },
+      ],
+    }),
+  },
+  {
+    monthsAgo: 2,
+    title: '“三会一课”开展情况调查',
+    description: '了解各党支部“三会一课”和主题党日的开展情况，听取党员意见。本问卷匿名填写，约需2分钟。',
+    definition: Def.parse({
+      sections: [
+        {
+          title: '“三会一课”',
+          questions: [
+            q('q1', 'single', '本支部“三会一课”是否按时召开', {
+              options: ['按时召开', '基本按时', '不够规范'],
+            }),
+            q('q2', 'rating', '支部书记讲党课的效果'),
+            q('q3', 'single', '您对本支部主题党日活动的总体评价', { options: SATISFY }),
+            q('q4', 'textarea', '对开展“三会一课”的意见建议'),
+          ],
+        },
+      ],
+    }),
+  },
+];
+
+export async function seedMonthSurveys(ctx: SeedContext) {
+  const towns = [ctx.demo.town1, ctx.demo.town2].filter(Boolean);
+  if (!towns.length) return;
+  let answered = 0;
+  for (const [k, s] of MONTH_SURVEYS.entries()) {
+    const problem = checkDefinition(s.definition);
+    if (problem) throw new Error(`demo survey ${s.title}: ${problem.en}`);
+    const month = addMonthsToMonth(shanghaiMonth(new Date()), -s.monthsAgo);
+    const { from } = shanghaiMonthRange(month);
+    const at = (days: number, hours: number) =>
+      new Date(from.getTime() + days * 86_400_000 + hours * 3_600_000);
+    // published on the 3rd at 09:00, closing on the 25th at 18:00 (Shanghai): inside any month
+    const published = at(2, 9);
+    const closes = at(24, 18);
+    const fields = questionsOf(s.definition).map(
+      (x, i) => sql`${x.id}::text, ${answerSql(x, i + 41 + k * 10)}`,
+    );
+    const salt = sql.raw(String(5 + k * 101));
+    for (const town of towns) {
+      const { rows } = await ctx.db.execute<{ path: string }>(sql`select path from orgs where id = ${town}`);
+      const path = rows[0].path;
+      const { rows: made } = await ctx.db.execute<{ id: number }>(sql`
+        insert into surveys (org_id, org_path, title, description, anonymous, audience_kind, audience_org_id, status, version,
+                             definition, closes_at, published_at, summary, created_at, updated_at)
+        values (${town}, ${path}, ${s.title}, ${s.description}, true, 'org', ${town}, 'closed', 1,
+                ${JSON.stringify(s.definition)}::jsonb, ${closes}, ${published}, '', ${at(1, 16)}, ${closes})
+        returning id`);
+      const id = made[0].id;
+      await ctx.db.execute(sql`
+        insert into survey_invitees (survey_id, member_id, org_id, org_path)
+        select ${id}::int8, m.member_id, m.org_id, m.org_path from (${respondentsSql([path])}) m`);
+      await ctx.db.execute(
+        sql`update surveys set invited_count = (select count(*) from survey_invitees where survey_id = ${id}) where id = ${id}`,
+      );
+      // a branch's turnout: 70% to 100% by a hash of the branch (one in five of them below 85%)
+      const respondents = sql`(select m.* from (${respondentsSql([path])}) m
+         where abs(hashint4((m.member_id * 13 + ${salt})::int)) % 100 <
+               case when abs(hashint4(m.org_id::int + ${salt})) % 5 = 0 then 70 + abs(hashint4(m.org_id::int + 1)) % 15
+                    else 88 + abs(hashint4(m.org_id::int + 1)) % 13 end)`;
+      const { rows: n } = await ctx.db.execute<{ n: number }>(sql`
+        insert into survey_participations (survey_id, member_id)
+        select ${id}::int8, member_id from ${respondents} r returning 1 as n`);
+      answered += n.length;
+      const span = Math.floor((closes.getTime() - published.getTime()) / 3_600_000);
+      await ctx.db.execute(sql`
+        insert into survey_responses (survey_id, version, answers, org_id, org_path, gender, age_band, category, submitted_at)
+        select ${id}::int8, 1, jsonb_strip_nulls(jsonb_build_object(${sql.join(fields, sql`, `)})), m.org_id, m.org_path, m.gender,
+               case when age < 35 then 'under35' when age <= 45 then '35to45' when age <= 60 then '46to60' else 'over60' end,
+               m.status,
+               ${published}::timestamptz + ((abs(hashint4(m.member_id::int + 7)) % ${span}) * interval '1 hour')
+          from (select r.*, extract(year from age(${published}::date, r.birth_date))::int as age from ${respondents} r) m`);
+    }
+  }
+  ctx.log(`问卷 ${MONTH_SURVEYS.length * towns.length} 份（近两个月），答卷 ${answered} 份`);
 }
