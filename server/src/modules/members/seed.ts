@@ -3,6 +3,9 @@ import { computeMonthAfterSeed } from './dues/arrears-summary.ts';
 import { sql } from 'drizzle-orm';
 import { nextIds } from '../../db/client.ts';
 import { bind } from '../../platform/pii/index.ts';
+import { seedStudyCards } from './study-cards/seed.ts';
+import { demoModelBranches } from '../../db/demo-model.ts';
+import { seedTransfers } from './transfers/seed.ts';
 import type { SeedContext } from '../../platform/module.ts';
 import { demoRandom as rng } from '../../db/demo-random.ts';
 import { refreshStandings } from './pipeline/pipeline-due.ts';
@@ -231,6 +234,8 @@ export async function seedMembers(ctx: SeedContext) {
     }
   }
   await flush();
+  const model = await demoModelBranches(ctx.db, ctx.demo);
+  await keepModelRecords(ctx, model, today);
   // the demo member account is a member of the village branch it belongs to
   await ctx.db.execute(sql`
     update members set user_id = u.id, name = u.display_name, gender = 'female', name_initials = null
@@ -265,7 +270,8 @@ export async function seedMembers(ctx: SeedContext) {
       select m.id, months.month, m.dues_standard_fen
         from members m cross join months
        where m.dues_standard_fen is not null and months.month >= to_char(m.joined_on, 'YYYY-MM')
-         and m.id % 50 <> 0 and abs(hashtext(m.id || months.month)) % 100 < 96
+         and ((m.id % 50 <> 0 and abs(hashtext(m.id || months.month)) % 100 < 96)
+              or m.org_id = any(${`{${model.join(',')}}`}::int8[]))
       returning 1)
     select count(*)::int as n from ins`);
   // the platform has kept dues since the first of those months: counting starts there, or at the
@@ -276,9 +282,63 @@ export async function seedMembers(ctx: SeedContext) {
         to_char(joined_on, 'YYYY-MM'))
      where status in ('probationary', 'full') and dues_from_month is null`);
   await seedRecruitmentFiles(ctx.db, today);
+  // the last months' transfers in the two demo towns, before the cards: a moved member's account is made where they are
+  await seedTransfers(ctx);
+  // the two demo towns' members hold study cards, and signed in with them
+  await seedStudyCards(ctx);
   // the due list ranks stored standings: derive them now rather than on the first look
   await refreshStandings(ctx.db, sql`true`);
   // and the arrears pages read kept figures: compute them for the last completed month
   await computeMonthAfterSeed(ctx.db, lastCompletedMonth(new Date()));
   ctx.log(`党员 ${written} 名，党费缴纳记录 ${paid[0].n} 条`);
+}
+
+/**
+ * The model 党支部's records are what the department asks of every branch (db/demo-model.ts):
+ * every record complete (a phone where the draw gave none), with a photo, changed this year, and
+ * each Party member's dues standard set (their dues are then paid every month). After the draw, with
+ * a generator of its own, so the rest of the demo is the same with or without them.
+ */
+async function keepModelRecords(ctx: SeedContext, model: number[], today: string) {
+  if (!model.length) return;
+  const r = rng(20261204);
+  const { rows } = await ctx.db.execute<{
+    id: string;
+    name: string;
+    village: boolean;
+    need_phone: boolean;
+  }>(sql`
+    select m.id, m.name, o.name like '%村%' as village, m.phone_enc is null as need_phone
+      from members m join orgs o on o.id = m.org_id
+     where m.org_id = any(${`{${model.join(',')}}`}::int8[])`);
+  const fixes = rows.map((m) => {
+    const id = Number(m.id);
+    const phone = m.need_phone ? `139${String(Math.floor(r() * 1e8)).padStart(8, '0')}` : null;
+    const keys = phone ? searchKeys(ctx.pii, { name: m.name, phone }) : null;
+    const income = Math.round((2800 + r() * 12000) * 100);
+    return {
+      id,
+      phone_enc: phone ? ctx.pii.encrypt(phone, bind('members', 'phone', id)) : null,
+      phone_index: keys?.phoneIndex ?? null,
+      phone_tail_index: keys?.phoneTailIndex ?? null,
+      category: m.village ? 'farmer' : 'salaried',
+      income: m.village ? null : income,
+      standard: m.village ? duesStandard('farmer', null) : duesStandard('salaried', income),
+      updated: `${addDays(today, -Math.floor(r() * 200))}T08:00:00+08:00`,
+    };
+  });
+  await ctx.db.execute(sql`
+    update members m
+       set photo = coalesce(m.photo, 'demo'),
+           phone_enc = coalesce(m.phone_enc, x.phone_enc),
+           phone_index = coalesce(m.phone_index, x.phone_index),
+           phone_tail_index = coalesce(m.phone_tail_index, x.phone_tail_index),
+           dues_category = case when m.dues_standard_fen is null and m.status in ('probationary', 'full') then x.category else m.dues_category end,
+           monthly_income_fen = case when m.dues_standard_fen is null and m.status in ('probationary', 'full') then x.income else m.monthly_income_fen end,
+           dues_standard_fen = case when m.status in ('probationary', 'full') then coalesce(m.dues_standard_fen, x.standard) end,
+           record_updated_at = greatest(m.record_updated_at, x.updated::timestamptz),
+           mobile_location = case when m.mobile then coalesce(m.mobile_location, '浙江省杭州市') else m.mobile_location end
+      from jsonb_to_recordset(${JSON.stringify(fixes)}::jsonb)
+        as x(id int8, phone_enc text, phone_index text, phone_tail_index text, category text, income int, standard int, updated text)
+     where m.id = x.id`);
 }

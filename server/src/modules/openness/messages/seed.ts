@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { nextIds } from '../../../db/client.ts';
+import { demoModelBranches } from '../../../db/demo-model.ts';
 import { demoRandom } from '../../../db/demo-random.ts';
 import type { SeedContext } from '../../../platform/module.ts';
 import { bind } from '../../../platform/pii/index.ts';
@@ -46,6 +47,7 @@ export async function seedMessages(ctx: SeedContext) {
      )})
      order by b.path`);
   const r = demoRandom(20260413);
+  const models = new Set(await demoModelBranches(ctx.db, ctx.demo));
   const pick = <T>(a: readonly T[]) => a[Math.floor(r() * a.length)];
   const today = shanghaiToday();
   // messages dated at 10:00 Beijing, `days` ago
@@ -70,17 +72,26 @@ export async function seedMessages(ctx: SeedContext) {
       orgId: b.id,
       orgName: b.name,
     });
+    // (a model branch, db/demo-model.ts, answers every message the next day)
+    const model = models.has(Number(b.id));
     const late = at(16 + Math.floor(r() * 6));
+    const lateReply = new Date(
+      endOfDay(shanghaiToday(dueAt(late, days, CALENDAR_2026))).getTime() +
+        (1 + Math.floor(r() * 4)) * 86_400_000,
+    );
     plans.push({
       created: late,
-      reply: new Date(
-        endOfDay(shanghaiToday(dueAt(late, days, CALENDAR_2026))).getTime() +
-          (1 + Math.floor(r() * 4)) * 86_400_000,
-      ),
+      reply: model ? new Date(late.getTime() + 86_400_000) : lateReply,
       orgId: b.id,
       orgName: b.name,
     });
-    plans.push({ created: at(9 + Math.floor(r() * 5), 15), orgId: b.id, orgName: b.name });
+    const waiting = at(9 + Math.floor(r() * 5), 15);
+    plans.push({
+      created: waiting,
+      ...(model ? { reply: new Date(waiting.getTime() + 86_400_000) } : {}),
+      orgId: b.id,
+      orgName: b.name,
+    });
     if (r() < 0.34) plans.push({ created: at(1, 9), orgId: b.id, orgName: b.name });
   }
   // the demo member's own message to her branch, answered by its secretary
