@@ -8,6 +8,7 @@ import { searchKeysJob } from './library/search-keys.ts';
 import { librarySettings } from './library/settings.ts';
 import { requirementPolicies } from './requirements/policy.ts';
 import { studyRollupJob } from './requirements/rollup.ts';
+import { studyFoldJob } from './study/fold.ts';
 import { requirementRoutes } from './requirements/routes.ts';
 import { requirementSettingsList } from './requirements/settings.ts';
 import { OFFLINE_DECIDED_NOTICE, OFFLINE_PENDING_NOTICE } from './offline/notice.ts';
@@ -62,7 +63,7 @@ export const learningModule: ModuleManifest = {
   },
   settings: [...librarySettings, ...studySettings, ...requirementSettingsList, ...stationSettingsList],
   notices: [OFFLINE_PENDING_NOTICE, OFFLINE_DECIDED_NOTICE, CLASS_REMIND_NOTICE],
-  jobs: [searchKeysJob, studyRollupJob, recommendRefreshJob],
+  jobs: [searchKeysJob, studyFoldJob, studyRollupJob, recommendRefreshJob],
   // where records name their files: platform/files/orphans.ts removes the files none names
   files: [
     { prefix: 'offline-photos', keptIn: [offlineStudyPhotos.fileKey, offlineStudyPhotos.thumbKey] },

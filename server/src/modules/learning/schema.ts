@@ -171,8 +171,9 @@ export const courseProgress = pgTable(
 
 /**
  * The member's study session (study/rules.ts Session): the active device, its last beat by number
- * and server time, the day's online seconds, the answer to the last beat. `version` is bumped by
- * every write, which happens only if nothing changed since the beat's read.
+ * and server time, the day's online seconds, the answer to the last beat, the credit not yet
+ * folded. `version` is bumped by every write (a fold too), which happens only if nothing changed
+ * since the beat's read.
  */
 export const studyDevices = pgTable('study_devices', {
   memberId: bigint('member_id', { mode: 'number' }).primaryKey(),
@@ -185,6 +186,19 @@ export const studyDevices = pgTable('study_devices', {
   heldSeconds: integer('held_seconds').notNull().default(0),
   lastAnswer: jsonb('last_answer').notNull(),
   version: bigint('version', { mode: 'number' }).notNull().default(1),
+  /*
+   * The credit of the course and day being studied, not yet in study_credits, course_progress and
+   * study_years: a beat adds to it (one row written, not four) and it is folded into those when the
+   * member earns on another course or day, or by the minute job (study/fold.ts). Readers of a
+   * member's own figures add it; org-wide figures see it within minutes.
+   */
+  pendingCourseId: bigint('pending_course_id', { mode: 'number' }),
+  pendingDay: date('pending_day'),
+  pendingSeconds: integer('pending_seconds').notNull().default(0),
+  pendingFirstAt: timestamp('pending_first_at', { withTimezone: true }),
+  pendingLastAt: timestamp('pending_last_at', { withTimezone: true }),
+  /** course_progress.finished_at is set once the course's seconds reach this (rules.ts finishedAfter). */
+  pendingFinishedAfter: integer('pending_finished_after'),
 });
 
 /** Each member's year of study by source (online, offline, station): the requirement's progress. */

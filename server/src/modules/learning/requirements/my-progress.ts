@@ -18,7 +18,8 @@ import { requirementSettings } from './settings.ts';
 /**
  * 我的学时: the member's year — the figure they are held to (by their positions), the seconds
  * credited by source, their progress, and today's online study against the daily cap. Read live
- * from the kept year totals (one row), so a beat's credit shows at once.
+ * from the kept year totals (one row) and the session's credit not yet folded into them
+ * (study/fold.ts), so a beat's credit shows at once.
  */
 export async function myProgress(ctx: Ctx, year?: number): Promise<MyStudyProgress> {
   const now = ctx.now();
@@ -41,12 +42,13 @@ export async function myProgress(ctx: Ctx, year?: number): Promise<MyStudyProgre
       station: number;
       today: number;
     }>(sql`
-      select coalesce(y.online_seconds, 0) as online, coalesce(y.offline_seconds, 0) as offline,
-             coalesce(y.station_seconds, 0) as station,
-             coalesce((select d.day_seconds from study_devices d
-                        where d.member_id = ${me.memberId} and d.day = ${today}::date), 0) as today
+      select coalesce(y.online_seconds, 0)
+             + coalesce(case when extract(year from d.pending_day) = ${y} then d.pending_seconds end, 0) as online,
+             coalesce(y.offline_seconds, 0) as offline, coalesce(y.station_seconds, 0) as station,
+             coalesce(case when d.day = ${today}::date then d.day_seconds end, 0) as today
         from (select 1) one
-        left join study_years y on y.member_id = ${me.memberId} and y.year = ${y}::int2`);
+        left join study_years y on y.member_id = ${me.memberId} and y.year = ${y}::int2
+        left join study_devices d on d.member_id = ${me.memberId}`);
     ({ online, offline, station, today: todaySeconds } = rows[0]);
   }
   const total = online + offline + station;

@@ -1,5 +1,6 @@
 import type { Db } from '../../../db/client.ts';
 import { GroupCommit } from '../../../platform/batch.ts';
+import { FOLD_UPSERTS } from './fold.ts';
 import type { Answer, Session } from './rules.ts';
 
 /**
@@ -30,7 +31,9 @@ export async function readState(db: Db, memberId: number, courseId: number, day:
     text: `select d.device_id, d.course_id, d.last_seq, d.last_beat_at, d.day::text as day, d.day_seconds,
                   d.held_seconds, d.last_answer, d.version,
                   coalesce((select c.seconds from study_credits c
-                             where c.member_id = $1 and c.course_id = $2 and c.day = $3::date), 0) as course_today
+                             where c.member_id = $1 and c.course_id = $2 and c.day = $3::date), 0)
+                  + case when d.pending_course_id = $2 and d.pending_day = $3::date then d.pending_seconds else 0 end
+                    as course_today
              from (select 1) one left join study_devices d on d.member_id = $1`,
     values: [memberId, courseId, day],
   });
@@ -66,10 +69,16 @@ export type Write = {
 };
 
 /**
- * Writes a beat's decision (so in one transaction): the session, and when the beat earned
- * something, the day's row, the course progress and the year's online seconds. Only if the session
- * is still the one read (its version): false when another beat of the member came between, and
- * the beat must be decided again.
+ * Writes a beat's decision: the session, and when the beat earned something, its credit. Only if
+ * the session is still the one read (its version): false when another beat of the member came
+ * between, and the beat must be decided again.
+ *
+ * The credit is added to the session row's pending credit while the member earns on the same course
+ * and day: one row written per beat, not four (the day's row, the course progress and the year's
+ * seconds were a third of the beat's cost, docs/SCALE.md). When the beat earns on another course
+ * or day, the pending credit is folded into those three in the same statement and a new one begins;
+ * a member who stops is folded by the minute job (fold.ts). The pending credit is in the committed
+ * row, so nothing acknowledged waits on a process.
  *
  * Beats of many members arriving together are written together, in one statement and one commit
  * (group commit): a city's members beating every 15 seconds would otherwise be a commit each, and
@@ -104,40 +113,49 @@ async function writeBatch(db: Db, ws: Write[]): Promise<Set<number>> {
                                   $14::timestamptz[])
                       as b(member_id, device_id, course_id, last_seq, last_beat_at, day, day_seconds, held_seconds,
                            last_answer, expected, credit_day, credit, finished_after, at)),
+           -- the pending credit before this beat: the statement's snapshot, which is the row the
+           -- update below finds whenever its version check passes (every writer bumps the version)
+           old as (
+             select d.member_id, d.pending_course_id as course_id, d.pending_day as day, d.pending_seconds as seconds,
+                    d.pending_first_at as first_at, d.pending_last_at as last_at,
+                    d.pending_finished_after as finished_after
+               from study_devices d join beat b using (member_id)
+              where d.pending_seconds > 0 and b.credit > 0
+                and (d.pending_course_id <> b.course_id or d.pending_day <> b.credit_day)),
            dev as (
              -- the new version goes in as the inserted value, so the update can check the one expected
              insert into study_devices as d (member_id, device_id, course_id, last_seq, last_beat_at, day,
-                                             day_seconds, held_seconds, last_answer, version)
+                                             day_seconds, held_seconds, last_answer, version, pending_course_id,
+                                             pending_day, pending_seconds, pending_first_at, pending_last_at,
+                                             pending_finished_after)
              select member_id, device_id, course_id, last_seq, last_beat_at, day, day_seconds, held_seconds,
-                    last_answer, expected + 1
+                    last_answer, expected + 1, case when credit > 0 then course_id end,
+                    case when credit > 0 then credit_day end, credit, case when credit > 0 then at end,
+                    case when credit > 0 then at end, case when credit > 0 then finished_after end
                from beat
              on conflict (member_id) do update
                 set device_id = excluded.device_id, course_id = excluded.course_id, last_seq = excluded.last_seq,
                     last_beat_at = excluded.last_beat_at, day = excluded.day, day_seconds = excluded.day_seconds,
-                    held_seconds = excluded.held_seconds, last_answer = excluded.last_answer, version = excluded.version
+                    held_seconds = excluded.held_seconds, last_answer = excluded.last_answer, version = excluded.version,
+                    -- nothing earned: the pending credit stays; earned on its course and day: added to;
+                    -- earned on another: a new one (the old one is folded below)
+                    pending_seconds = case when excluded.pending_seconds = 0 then d.pending_seconds
+                                           when d.pending_course_id = excluded.pending_course_id
+                                                and d.pending_day = excluded.pending_day
+                                           then d.pending_seconds + excluded.pending_seconds
+                                           else excluded.pending_seconds end,
+                    pending_first_at = case when excluded.pending_seconds = 0
+                                                 or (d.pending_course_id = excluded.pending_course_id
+                                                     and d.pending_day = excluded.pending_day)
+                                            then d.pending_first_at else excluded.pending_first_at end,
+                    pending_course_id = coalesce(excluded.pending_course_id, d.pending_course_id),
+                    pending_day = coalesce(excluded.pending_day, d.pending_day),
+                    pending_last_at = coalesce(excluded.pending_last_at, d.pending_last_at),
+                    pending_finished_after = coalesce(excluded.pending_finished_after, d.pending_finished_after)
               where d.version = excluded.version - 1
              returning d.member_id),
-           earned as (select b.* from beat b join dev using (member_id) where b.credit > 0),
-           credit as (
-             insert into study_credits as c (member_id, course_id, day, seconds)
-             select member_id, course_id, credit_day, credit from earned
-             on conflict (member_id, course_id, day) do update set seconds = c.seconds + excluded.seconds
-             returning 1),
-           progress as (
-             insert into course_progress as p (member_id, course_id, seconds, first_studied_at, last_studied_at, finished_at)
-             select member_id, course_id, credit, at, at, case when credit >= finished_after then at end from earned
-             on conflict (member_id, course_id) do update
-                set seconds = p.seconds + excluded.seconds, last_studied_at = excluded.last_studied_at,
-                    finished_at = coalesce(p.finished_at,
-                                           case when p.seconds + excluded.seconds >= (select e.finished_after from earned e
-                                                                                       where e.member_id = p.member_id)
-                                                then excluded.last_studied_at end)
-             returning 1),
-           years as (
-             insert into study_years as y (member_id, year, online_seconds)
-             select member_id, extract(year from credit_day)::int2, credit from earned
-             on conflict (member_id, year) do update set online_seconds = y.online_seconds + excluded.online_seconds
-             returning 1)
+           fold as (select o.* from old o join dev using (member_id)),
+           ${FOLD_UPSERTS}
            select member_id from dev`,
     values: [
       col((w) => w.memberId),

@@ -4,6 +4,7 @@ import { login, orgId, query, type Session, type TestEnv, testEnv } from '../../
 import { inTransaction } from '../../../db/client.ts';
 import { makeCourse } from '../library/fixtures.ts';
 import { creditStudy } from './credit-study.ts';
+import { foldPendingStudy, studyFoldJob } from './fold.ts';
 
 // The morning the tests live in (X-Test-Now: the server's clock for each request), 10:00 in Beijing.
 const T0 = Date.parse('2026-11-20T02:00:00Z');
@@ -60,12 +61,29 @@ const beat = (s: Session, courseId: number, second: number, b: Beat) =>
     },
   });
 
-const credits = (memberId: number) =>
-  query<{ course_id: number; day: string; seconds: number }>(
+/** The member's day rows, once the session's pending credit is folded into them. */
+async function credits(memberId: number) {
+  await foldPendingStudy(env.database.db, { memberIds: [memberId] });
+  return query<{ course_id: number; day: string; seconds: number }>(
     env,
-    "select course_id, to_char(day, 'YYYY-MM-DD') as day, seconds from study_credits where member_id = $1 order by course_id",
+    "select course_id, to_char(day, 'YYYY-MM-DD') as day, seconds from study_credits where member_id = $1 order by course_id, day",
     [memberId],
   );
+}
+
+/** The minute job as its schedule runs it, at `now`. */
+const foldJobAt = (now: Date) =>
+  studyFoldJob.run({ db: env.database.db, config: env.config, pii: env.pii, now: () => now, log: () => {} });
+
+const pending = async (memberId: number) =>
+  (
+    await query<{ course_id: number | null; day: string | null; seconds: number }>(
+      env,
+      `select pending_course_id as course_id, to_char(pending_day, 'YYYY-MM-DD') as day, pending_seconds as seconds
+         from study_devices where member_id = $1`,
+      [memberId],
+    )
+  )[0];
 
 describe('a member watches a video: the server credits the attention it measured', () => {
   it('a minute with the page visible is credited a minute, kept as one row of the course and day', async () => {
@@ -77,19 +95,104 @@ describe('a member watches a video: the server credits the attention it measured
     expect(answers.map((a) => a.credited)).toEqual([0, 15, 15, 15, 15]);
     expect(answers[0]).toMatchObject({ state: 'active', reason: 'started' });
     expect(answers[4]).toMatchObject({ courseToday: 60, dayTotal: 60, replayed: false });
+    // the session row holds the minute until it is folded; the member's own figures show it at once
+    expect(await pending(me.memberId)).toEqual({ course_id: course, day: DAY, seconds: 60 });
+    const mine = () =>
+      env.app.inject({
+        method: 'GET',
+        url: '/api/v1/study/progress?year=2026',
+        headers: { ...me.session.headers, 'x-test-now': new Date(T0 + 70_000).toISOString() },
+      });
+    expect((await mine()).json()).toMatchObject({
+      seconds: { online: 60, total: 60 },
+      today: { seconds: 60 },
+    });
     expect(await credits(me.memberId)).toEqual([{ course_id: course, day: DAY, seconds: 60 }]);
+    expect(await pending(me.memberId)).toEqual({ course_id: null, day: null, seconds: 0 });
     const [progress] = await query<{ seconds: number; finished_at: Date | null }>(
       env,
       'select seconds, finished_at from course_progress where member_id = $1',
       [me.memberId],
     );
     expect(progress).toEqual({ seconds: 60, finished_at: null });
-    const mine = await env.app.inject({
-      method: 'GET',
-      url: '/api/v1/study/progress?year=2026',
-      headers: { ...me.session.headers, 'x-test-now': new Date(T0 + 70_000).toISOString() },
+    expect((await mine()).json()).toMatchObject({
+      seconds: { online: 60, total: 60 },
+      today: { seconds: 60 },
     });
-    expect(mine.json()).toMatchObject({ seconds: { online: 60, total: 60 }, today: { seconds: 60 } });
+  });
+
+  it('the pending credit is folded when the member earns on another course or day, or by the minute job; nothing counted twice', async () => {
+    const me = await studyingMember();
+    const first = await video(me.branch);
+    const second = await video(me.branch);
+    const rows = () =>
+      query<{ course_id: number; day: string; seconds: number }>(
+        env,
+        "select course_id, to_char(day, 'YYYY-MM-DD') as day, seconds from study_credits where member_id = $1 order by course_id, day",
+        [me.memberId],
+      );
+    let seq = 0;
+    const watch = async (course: number, from: number, beats: number) => {
+      await beat(me.session, course, from, { seq: ++seq, start: true });
+      for (let i = 1; i <= beats; i++)
+        expect((await beat(me.session, course, from + i * 15, { seq: ++seq })).json().credited).toBe(15);
+    };
+    await watch(first, 0, 2);
+    expect(await rows()).toEqual([]);
+    // another course: the first one's 30 seconds go into its rows, the second's are pending
+    await watch(second, 100, 3);
+    expect(await rows()).toEqual([{ course_id: first, day: DAY, seconds: 30 }]);
+    expect(await pending(me.memberId)).toEqual({ course_id: second, day: DAY, seconds: 45 });
+    // back to the first course: a beat decided on the kept session sees its 30 seconds today
+    await beat(me.session, first, 200, { seq: ++seq, start: true });
+    const again = (await beat(me.session, first, 215, { seq: ++seq })).json();
+    expect(again).toMatchObject({ credited: 15, courseToday: 45, dayTotal: 90 });
+    expect(await rows()).toEqual([
+      { course_id: first, day: DAY, seconds: 30 },
+      { course_id: second, day: DAY, seconds: 45 },
+    ]);
+    // the next day (Beijing): yesterday's pending 15 seconds are folded into yesterday
+    await watch(first, 86_400, 1);
+    expect(await rows()).toEqual([
+      { course_id: first, day: DAY, seconds: 45 },
+      { course_id: second, day: DAY, seconds: 45 },
+    ]);
+    expect(await pending(me.memberId)).toEqual({ course_id: first, day: '2026-11-21', seconds: 15 });
+    // the member stops: the job folds a session idle two minutes, and bumps its version
+    const [{ version }] = await query<{ version: number }>(
+      env,
+      'select version::int from study_devices where member_id = $1',
+      [me.memberId],
+    );
+    const at = new Date(T0 + 86_400_000 + 15_000);
+    await foldJobAt(new Date(at.getTime() + 60_000));
+    expect(await pending(me.memberId)).toMatchObject({ seconds: 15 });
+    await foldJobAt(new Date(at.getTime() + 121_000));
+    expect(await pending(me.memberId)).toEqual({ course_id: null, day: null, seconds: 0 });
+    expect(await rows()).toEqual([
+      { course_id: first, day: DAY, seconds: 45 },
+      { course_id: first, day: '2026-11-21', seconds: 15 },
+      { course_id: second, day: DAY, seconds: 45 },
+    ]);
+    const [after] = await query<{ version: number; online: number }>(
+      env,
+      `select d.version::int, y.online_seconds as online from study_devices d
+         join study_years y on y.member_id = d.member_id and y.year = 2026 where d.member_id = $1`,
+      [me.memberId],
+    );
+    expect(after).toEqual({ version: version + 1, online: 105 });
+    // the member comes back: the beat decided on the session kept before the fold is decided again
+    const back = (await beat(me.session, first, 86_400 + 30, { seq: ++seq })).json();
+    expect(back).toMatchObject({ credited: 15, courseToday: 30, dayTotal: 30 });
+    const progress = await query<{ course_id: number; seconds: number }>(
+      env,
+      'select course_id, seconds from course_progress where member_id = $1 order by course_id',
+      [me.memberId],
+    );
+    expect(progress).toEqual([
+      { course_id: first, seconds: 60 },
+      { course_id: second, seconds: 45 },
+    ]);
   });
 
   it('with the tab hidden nothing is credited, and each beat says why', async () => {
