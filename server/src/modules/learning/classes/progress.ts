@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { ClassProgress, ProgressQuery, ProgressRow } from '../../../../../contracts/learning/classes.ts';
 import type { Queryable } from '../../../db/client.ts';
 import type { Ctx } from '../../../platform/context.ts';
+import { foldPendingStudy } from '../study/fold.ts';
 import { histogramOf } from './rules.ts';
 import { classFor } from './store.ts';
 
@@ -72,6 +73,8 @@ export async function classProgress(
   q: z.infer<typeof ProgressQuery>,
 ): Promise<ClassProgress> {
   const c = await classFor(ctx, ctx.db, id, 'class.view');
+  // the cohort's study not yet folded into course_progress first (study/fold.ts)
+  await foldPendingStudy(ctx.db, { classIds: [id] });
   const total = await planSize(ctx.db, id);
   const counts = await doneCounts(ctx.db, id);
   const histogram = histogramOf(total, counts);
@@ -97,6 +100,7 @@ export async function classProgress(
 
 /** Every row of the table (the export), and the plan's size. */
 export async function allProgress(db: Queryable, classId: number, unfinished: boolean) {
+  await foldPendingStudy(db, { classIds: [classId] });
   const total = await planSize(db, classId);
   return { total, rows: await progressRows(db, classId, total, { unfinished, limit: null, offset: 0 }) };
 }

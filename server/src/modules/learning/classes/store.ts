@@ -4,6 +4,7 @@ import { authorize } from '../../../platform/access/index.ts';
 import { actorOf, type Ctx } from '../../../platform/context.ts';
 import { notFound } from '../../../platform/http/errors.ts';
 import { courses, onlineClassCourses, onlineClasses } from '../schema.ts';
+import { foldPendingStudy } from '../study/fold.ts';
 
 export type ClassRow = typeof onlineClasses.$inferSelect;
 export type PlanRow = { classId: number; id: number; title: string; kind: string };
@@ -45,13 +46,14 @@ export async function plansOf(db: Queryable, classIds: readonly number[]): Promi
 
 /**
  * Members of each class who finished every course of its plan (course_progress.finished_at set for
- * all of them), read at the time of asking.
+ * all of them), read at the time of asking (their study not yet folded into it first).
  */
 export async function finishedCounts(
   db: Queryable,
   classIds: readonly number[],
 ): Promise<Map<number, number>> {
   if (!classIds.length) return new Map();
+  await foldPendingStudy(db, { classIds: classIds.map(Number) });
   const { rows } = await db.execute<{ class_id: number; n: number }>(sql`
     with plan as (
       select class_id, count(*)::int as total from online_class_courses

@@ -1,4 +1,5 @@
-import type { Db } from '../../../db/client.ts';
+import { sql } from 'drizzle-orm';
+import type { Queryable } from '../../../db/client.ts';
 import type { JobDef } from '../../../platform/module.ts';
 
 /**
@@ -35,42 +36,47 @@ export const FOLD_UPSERTS = `credit as (
 const CHUNK = 5_000;
 
 /**
- * Folds pending study credit: of the given members (whatever its age), or else of every member
- * idle since `idleBefore` or holding a credit begun before `begunBefore`. Bumps each session's
+ * Folds pending study credit: of the given members, or the members of the given online classes
+ * (whatever its age: a reader about to count them), or else of every member idle since
+ * `idleBefore` or holding a credit begun before `begunBefore` (the job). Bumps each session's
  * version, so a beat decided on the session before the fold is decided again. Returns how many
  * sessions were folded.
  */
 export async function foldPendingStudy(
-  db: Db,
-  which: { memberIds: number[] } | { idleBefore: Date; begunBefore: Date },
+  db: Queryable,
+  which: { memberIds: number[] } | { classIds: number[] } | { idleBefore: Date; begunBefore: Date },
 ): Promise<number> {
-  const byMember = 'memberIds' in which;
+  const chosen =
+    'memberIds' in which
+      ? sql`member_id = any(${sql.param(which.memberIds)}::int8[])`
+      : 'classIds' in which
+        ? sql`member_id in (select member_id from online_class_members where class_id = any(${sql.param(which.classIds)}::int8[]))`
+        : sql`(pending_last_at < ${which.idleBefore.toISOString()}::timestamptz
+               or pending_first_at < ${which.begunBefore.toISOString()}::timestamptz)`;
+  // a reader waits for a beat being written; the job passes over it (the next minute takes it)
+  const job = 'idleBefore' in which;
   let total = 0;
   for (;;) {
-    const { rows } = await db.$client.query<{ n: number }>({
-      text: `with o as (
-               select member_id, pending_course_id as course_id, pending_day as day, pending_seconds as seconds,
-                      pending_first_at as first_at, pending_last_at as last_at, pending_finished_after as finished_after
-                 from study_devices
-                where pending_seconds > 0
-                  and ${byMember ? 'member_id = any($1::int8[])' : '(pending_last_at < $1 or pending_first_at < $2)'}
-                order by member_id
-                limit ${CHUNK}
-                  for update ${byMember ? '' : 'skip locked'}),
-             fold as (
-               update study_devices d
-                  set pending_seconds = 0, pending_course_id = null, pending_day = null, pending_first_at = null,
-                      pending_last_at = null, pending_finished_after = null, version = d.version + 1
-                 from o where d.member_id = o.member_id
-               returning o.*),
-             ${FOLD_UPSERTS}
-             select count(*)::int as n from fold`,
-      values: byMember
-        ? [which.memberIds]
-        : [which.idleBefore.toISOString(), which.begunBefore.toISOString()],
-    });
-    total += rows[0].n;
-    if (byMember || rows[0].n < CHUNK) return total;
+    const { rows } = await db.execute<{ n: number }>(sql`
+      with o as (
+        select member_id, pending_course_id as course_id, pending_day as day, pending_seconds as seconds,
+               pending_first_at as first_at, pending_last_at as last_at, pending_finished_after as finished_after
+          from study_devices
+         where pending_seconds > 0 and ${chosen}
+         order by member_id
+         limit ${CHUNK}
+           for update ${job ? sql`skip locked` : sql``}),
+      fold as (
+        update study_devices d
+           set pending_seconds = 0, pending_course_id = null, pending_day = null, pending_first_at = null,
+               pending_last_at = null, pending_finished_after = null, version = d.version + 1
+          from o where d.member_id = o.member_id
+        returning o.*),
+      ${sql.raw(FOLD_UPSERTS)}
+      select count(*)::int as n from fold`);
+    const n = Number(rows[0].n);
+    total += n;
+    if (n < CHUNK) return total;
   }
 }
 
