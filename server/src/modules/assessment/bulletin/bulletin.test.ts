@@ -60,11 +60,13 @@ describe('writing the bulletin', () => {
     );
     expect(draft.department).toMatch(/^中共.+区委组织部$/);
     const f = draft.facts;
-    // the children are the district's towns, ranked as the scores rank them
+    // the children are the district's towns, ranked as the scores rank them (a tie in the order
+    // the tree shows them)
     const towns = await query<{ org_id: string; score: number; rank: number }>(
       env,
       `select s.org_id, s.score, s.rank from assessment_scores s join orgs o on o.id = s.org_id
-        where s.month = $1 and o.parent_id = $2 and o.kind <> 'group' order by s.rank nulls last`,
+        where s.month = $1 and o.parent_id = $2 and o.kind <> 'group'
+        order by s.rank nulls last, o.sort_order, o.id`,
       [month, root],
     );
     expect(f.children.map((c) => [c.orgId, c.score, c.rank])).toEqual(
