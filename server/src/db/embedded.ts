@@ -41,6 +41,14 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     fs.writeFileSync(opts.passwordFile, password, { mode: 0o600 });
   }
   const port = await freePort(opts.preferredPort ?? 54329);
+  // The platform talks to its database over a Unix socket in the data folder (owned by the
+  // database's user, so nobody else can connect through it): a round trip costs a third less CPU
+  // than over loopback TCP (docs/SCALE.md "The database over a Unix socket"). A socket's path has
+  // a limit of 107 bytes; a data folder too deep for it (or with a space or comma, which the
+  // setting would split) is reached over TCP, as before.
+  const socketDir = path.resolve(opts.dir);
+  const viaSocket =
+    /^[\w/.-]+$/.test(socketDir) && Buffer.byteLength(`${socketDir}/.s.PGSQL.${port}.lock`) <= 100;
   const logs: string[] = [];
   const tuning = opts.ephemeral
     ? ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off', 'max_connections=300']
@@ -60,7 +68,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
       '-c',
       'listen_addresses=127.0.0.1',
       '-c',
-      'unix_socket_directories=',
+      `unix_socket_directories=${viaSocket ? socketDir : ''}`,
       ...tuning.flatMap((t) => ['-c', t]),
     ],
     onLog: (m: string) => {
@@ -84,7 +92,9 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   const onExit = () => child?.kill('SIGINT');
   process.on('exit', onExit);
   return {
-    url: (database) => `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
+    url: (database) =>
+      `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}` +
+      (viaSocket ? `?host=${encodeURIComponent(socketDir)}` : ''),
     stop: async () => {
       process.off('exit', onExit);
       await pg.stop();
