@@ -1,5 +1,6 @@
 import type autocannon from 'autocannon';
 import { call, clean, type Figures, freePort, load, startProcess, stopProcess } from '../lib.ts';
+import { rawLoad, requestBytes } from '../raw-load.ts';
 
 type Page<T> = { items: T[]; total: number };
 type Org = { id: string; kind: string; name: string };
@@ -22,7 +23,10 @@ const p = (sorted: number[], q: number) =>
  * hello.ts, in the same run) and `heartbeat.lost` (= 0). 120 members beat for a document open to
  * everyone, each from their own study-card session, over 32 connections; rounds of the three
  * (bare, /healthz, heartbeats) alternate so that a busy machine slows all alike, and the median
- * round counts. Every beat must earn its 15 seconds, as a member studying does (a beat that earns
+ * round counts. The load comes from bench/raw-load.ts, which hands every route's requests over as
+ * ready bytes, so the client costs each route the same on the shared cores; the same rounds with
+ * autocannon (which builds each varying beat anew) follow, reported under `heartbeat.autocannon`
+ * to compare with the figures before. Every beat must earn its 15 seconds, as a member studying does (a beat that earns
  * nothing writes less): the server runs with TEST_CLOCK=1 and each member's beats are dated 15
  * seconds apart by X-Test-Now (a virtual day holds 200 of them, under the document's daily cap).
  * Lost: then 10 more beats of every member, each answer awaited, with every member's online
@@ -110,6 +114,20 @@ export async function heartbeats(
       }),
     };
   };
+  // the same beat as ready bytes for the lean client: the fixed parts of each member's request
+  // made once, the time, sequence number and length put in per beat
+  const host = new URL(base).host;
+  const beatHeads = sessions.map(
+    (s) =>
+      `POST /api/v1/study/heartbeats HTTP/1.1\r\nhost: ${host}\r\nconnection: keep-alive\r\n` +
+      `content-type: application/json\r\ncookie: ${s.cookie}\r\nx-csrf-token: ${s.csrf}\r\n`,
+  );
+  const beatBytes = (i: number) => {
+    const b = beatOf(i);
+    return Buffer.from(
+      `${beatHeads[i]}x-test-now: ${b.headers['x-test-now']}\r\ncontent-length: ${Buffer.byteLength(b.body)}\r\n\r\n${b.body}`,
+    );
+  };
   let next = 0;
   let beatErrors = 0;
   const beatRequest: autocannon.Request = {
@@ -132,11 +150,34 @@ export async function heartbeats(
     healthz: [],
     heartbeat: [],
   };
+  const autocannonRounds: Record<'bare' | 'healthz' | 'heartbeat', Figures[]> = {
+    bare: [],
+    healthz: [],
+    heartbeat: [],
+  };
   try {
     // 32 connections for all three: many phones at once (at 10 a route with round trips to the
     // database waits on them, docs/SCALE.md "/auth/me against /healthz")
     const c = connections;
+    const helloGet = requestBytes('GET', `127.0.0.1:${helloPort}`, '/hello');
+    const healthzGet = requestBytes('GET', host, '/healthz');
+    const onStatus = (status: number) => {
+      if (status !== 200) beatErrors++;
+    };
     const runs = {
+      bare: () =>
+        rawLoad({ url: `http://127.0.0.1:${helloPort}`, duration: 5, connections: c, next: () => helloGet }),
+      healthz: () => rawLoad({ url: base, duration: 5, connections: c, next: () => healthzGet }),
+      heartbeat: () =>
+        rawLoad({
+          url: base,
+          duration: 5,
+          connections: c,
+          next: () => beatBytes(next++ % sessions.length),
+          onStatus,
+        }),
+    };
+    const autocannonRuns = {
       bare: () => load({ url: `http://127.0.0.1:${helloPort}/hello`, duration: 5, connections: c }),
       healthz: () => load({ url: `${base}/healthz`, duration: 5, connections: c }),
       heartbeat: () => load({ url: base, requests: [beatRequest], duration: 5, connections: c }),
@@ -144,6 +185,10 @@ export async function heartbeats(
     for (const run of Object.values(runs)) await run(); // warm-up
     for (let round = 0; round < 3; round++)
       for (const name of ['bare', 'healthz', 'heartbeat'] as const) rounds[name].push(await runs[name]());
+    // the same rounds with autocannon, for comparison with the figures before the lean client
+    for (let round = 0; round < 3; round++)
+      for (const name of ['bare', 'healthz', 'heartbeat'] as const)
+        autocannonRounds[name].push(await autocannonRuns[name]());
   } finally {
     await stopProcess(hello);
   }
@@ -176,6 +221,11 @@ export async function heartbeats(
   const r3 = (n: number) => Math.round(n * 1000) / 1000;
   const beats = seqs.reduce((s, n) => s + n, 0);
   const latencies = rounds.heartbeat.map((f) => f.p99).sort((a, b) => a - b);
+  const ac = {
+    bare: median(autocannonRounds.bare),
+    healthz: median(autocannonRounds.healthz),
+    heartbeat: median(autocannonRounds.heartbeat),
+  };
   return {
     'heartbeat.rps': beat.rps,
     'heartbeat.p99Ms': beat.p99,
@@ -184,7 +234,10 @@ export async function heartbeats(
     // acknowledged seconds missing from the rows (negative: rows credited that no answer acknowledged)
     'heartbeat.lost': acknowledged - (after - before),
     heartbeat: {
-      clean: Object.values(rounds).every((fs) => fs.every(clean)) && beatErrors === 0,
+      clean:
+        [...Object.values(rounds), ...Object.values(autocannonRounds)].every((fs) => fs.every(clean)) &&
+        beatErrors === 0,
+      client: 'bench/raw-load.ts (the same bytes-ready client for all three routes)',
       members: sessions.length,
       connections,
       org: org.name,
@@ -196,6 +249,12 @@ export async function heartbeats(
       bare,
       healthz,
       heartbeat: beat,
+      // the same three with autocannon, which builds each varying request anew on the shared cores
+      autocannon: {
+        ratioToHealthz: r3(ac.heartbeat.rps / ac.healthz.rps),
+        ratioToBare: r3(ac.heartbeat.rps / ac.bare.rps),
+        ...ac,
+      },
     },
   };
 }
