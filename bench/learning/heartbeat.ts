@@ -26,8 +26,8 @@ const p = (sorted: number[], q: number) =>
  * round counts. The load comes from bench/raw-load.ts, which hands every route's requests over as
  * ready bytes, so the client costs each route the same on the shared cores; the same rounds with
  * autocannon (which builds each varying beat anew) follow, reported under `heartbeat.autocannon`
- * to compare with the figures before. Every beat must earn its 15 seconds, as a member studying does (a beat that earns
- * nothing writes less): the server runs with TEST_CLOCK=1 and each member's beats are dated 15
+ * to compare with the figures before. Every beat must earn its 15 seconds, as a member studying
+ * does (a beat that earns nothing writes less): the server runs with TEST_CLOCK=1 and each member's beats are dated 15
  * seconds apart by X-Test-Now (a virtual day holds 200 of them, under the document's daily cap).
  * Lost: then 10 more beats of every member, each answer awaited, with every member's online
  * seconds this year read before and after: what the answers acknowledged must be exactly what was
@@ -114,19 +114,11 @@ export async function heartbeats(
       }),
     };
   };
-  // the same beat as ready bytes for the lean client: the fixed parts of each member's request
-  // made once, the time, sequence number and length put in per beat
   const host = new URL(base).host;
-  const beatHeads = sessions.map(
-    (s) =>
-      `POST /api/v1/study/heartbeats HTTP/1.1\r\nhost: ${host}\r\nconnection: keep-alive\r\n` +
-      `content-type: application/json\r\ncookie: ${s.cookie}\r\nx-csrf-token: ${s.csrf}\r\n`,
-  );
+  // the same beat as ready bytes for the lean client
   const beatBytes = (i: number) => {
     const b = beatOf(i);
-    return Buffer.from(
-      `${beatHeads[i]}x-test-now: ${b.headers['x-test-now']}\r\ncontent-length: ${Buffer.byteLength(b.body)}\r\n\r\n${b.body}`,
-    );
+    return requestBytes('POST', host, '/api/v1/study/heartbeats', b.headers, b.body);
   };
   let next = 0;
   let beatErrors = 0;
@@ -183,12 +175,13 @@ export async function heartbeats(
       heartbeat: () => load({ url: base, requests: [beatRequest], duration: 5, connections: c }),
     };
     for (const run of Object.values(runs)) await run(); // warm-up
-    for (let round = 0; round < 3; round++)
-      for (const name of ['bare', 'healthz', 'heartbeat'] as const) rounds[name].push(await runs[name]());
-    // the same rounds with autocannon, for comparison with the figures before the lean client
-    for (let round = 0; round < 3; round++)
-      for (const name of ['bare', 'healthz', 'heartbeat'] as const)
-        autocannonRounds[name].push(await autocannonRuns[name]());
+    // then the same rounds with autocannon, for comparison with the figures before the lean client
+    for (const [set, into] of [
+      [runs, rounds],
+      [autocannonRuns, autocannonRounds],
+    ] as const)
+      for (let round = 0; round < 3; round++)
+        for (const name of ['bare', 'healthz', 'heartbeat'] as const) into[name].push(await set[name]());
   } finally {
     await stopProcess(hello);
   }
