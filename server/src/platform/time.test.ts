@@ -24,6 +24,18 @@ describe('calendar in Asia/Shanghai', () => {
     const tz = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', dateStyle: 'short' });
     for (let t = Date.UTC(1985, 0, 1); t < Date.UTC(2040, 0, 1); t += 86_400_000 / 4 + 3_600_000 * 7 + 60_000)
       expect(shanghaiToday(new Date(t))).toBe(tz.format(new Date(t)));
+    // the day kept from the call before ends at Beijing's midnight, on either side
+    const midnight = Date.parse('2026-03-01T16:00:00Z');
+    for (const [t, day] of [
+      [midnight - 1, '2026-03-01'],
+      [midnight, '2026-03-02'],
+      [midnight - 1, '2026-03-01'],
+      [midnight - 86_400_000, '2026-03-01'],
+      [midnight - 86_400_001, '2026-02-28'],
+      [midnight + 86_399_999, '2026-03-02'],
+      [midnight + 86_400_000, '2026-03-03'],
+    ] as const)
+      expect(shanghaiToday(new Date(t))).toBe(day);
   });
 
   it('adds days across months and leap days', () => {

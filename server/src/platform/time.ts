@@ -17,12 +17,20 @@ const FIXED_SINCE = Date.UTC(1992, 0, 1);
 const OFFSET_MS = 8 * 3_600_000;
 const FOUR_DIGIT_YEARS_UNTIL = Date.UTC(9999, 0, 1);
 
+/** The last day worked out by arithmetic (its first and past-the-last millisecond, UTC) and its date. */
+let lastDay = { from: 0, until: 0, date: '' };
+
 /** Today's date in Asia/Shanghai (YYYY-MM-DD). */
 export function shanghaiToday(now: Date = new Date()): string {
   const t = now.getTime();
-  // the heartbeat asks several times a beat: arithmetic, not the time-zone database, where it may
-  if (t >= FIXED_SINCE && t < FOUR_DIGIT_YEARS_UNTIL)
-    return new Date(t + OFFSET_MS).toISOString().slice(0, 10);
+  // the heartbeat asks several times a beat: the day before kept, else arithmetic, and only
+  // where that does not hold, the time-zone database
+  if (t >= lastDay.from && t < lastDay.until) return lastDay.date;
+  if (t >= FIXED_SINCE && t < FOUR_DIGIT_YEARS_UNTIL) {
+    const from = Math.floor((t + OFFSET_MS) / 86_400_000) * 86_400_000 - OFFSET_MS;
+    lastDay = { from, until: from + 86_400_000, date: new Date(t + OFFSET_MS).toISOString().slice(0, 10) };
+    return lastDay.date;
+  }
   return dayFormat.format(now);
 }
 

@@ -74,11 +74,13 @@ export function installGate(
   });
 
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
-    const access = req.routeOptions.config?.access;
+    // routeOptions is built anew on every read: read once
+    const config = req.routeOptions.config;
+    const access = config?.access;
     if (!access) return; // not-found handler
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
-      const keptMs = req.routeOptions.config?.sessionKeptMs;
+      const keptMs = config?.sessionKeptMs;
       const loaded = keptMs
         ? await loadSessionKept(deps.db, token, deps.config.sessionMaxHours, keptMs)
         : await loadSession(deps.db, token, deps.config.sessionMaxHours);

@@ -104,15 +104,13 @@ const batchers = new WeakMap<Db, GroupCommit<Write, number>>();
 /** The members whose session was still the version their beat was decided on, and is now written. */
 async function writeBatch(db: Db, ws: Write[]): Promise<Set<number>> {
   const rows = [...ws].sort((a, b) => a.memberId - b.memberId);
-  const col = <T>(f: (w: Write) => T) => rows.map(f);
   const { rows: written } = await db.$client.query<{ member_id: string }>({
     name: 'study_write_batch',
     text: `with beat as (
-             select * from unnest($1::int8[], $2::text[], $3::int8[], $4::int8[], $5::timestamptz[], $6::date[],
-                                  $7::int[], $8::int[], $9::jsonb[], $10::int8[], $11::date[], $12::int[], $13::int[],
-                                  $14::timestamptz[])
-                      as b(member_id, device_id, course_id, last_seq, last_beat_at, day, day_seconds, held_seconds,
-                           last_answer, expected, credit_day, credit, finished_after, at)),
+             select * from json_to_recordset($1::json)
+                      as b(member_id int8, device_id text, course_id int8, last_seq int8, last_beat_at timestamptz,
+                           day date, day_seconds int, held_seconds int, last_answer jsonb, expected int8,
+                           credit_day date, credit int, finished_after int, at timestamptz)),
            -- the pending credit before this beat: the statement's snapshot, which is the row the
            -- update below finds whenever its version check passes (every writer bumps the version)
            old as (
@@ -157,21 +155,27 @@ async function writeBatch(db: Db, ws: Write[]): Promise<Set<number>> {
            fold as (select o.* from old o join dev using (member_id)),
            ${FOLD_UPSERTS}
            select member_id from dev`,
+    // one JSON text, not fourteen arrays: encoding the arrays (node-postgres escapes every element)
+    // was a twentieth of the server's time per beat; JSON.stringify is native
     values: [
-      col((w) => w.memberId),
-      col((w) => w.session.deviceId),
-      col((w) => w.session.courseId),
-      col((w) => w.session.lastSeq),
-      col((w) => w.session.lastBeatAt.toISOString()),
-      col((w) => w.session.day),
-      col((w) => w.session.daySeconds),
-      col((w) => w.session.heldSeconds),
-      col((w) => JSON.stringify(w.session.last)),
-      col((w) => w.expected),
-      col((w) => w.day),
-      col((w) => w.credit),
-      col((w) => w.finishedAfter),
-      col((w) => w.now.toISOString()),
+      JSON.stringify(
+        rows.map((w) => ({
+          member_id: w.memberId,
+          device_id: w.session.deviceId,
+          course_id: w.session.courseId,
+          last_seq: w.session.lastSeq,
+          last_beat_at: w.session.lastBeatAt,
+          day: w.session.day,
+          day_seconds: w.session.daySeconds,
+          held_seconds: w.session.heldSeconds,
+          last_answer: w.session.last,
+          expected: w.expected,
+          credit_day: w.day,
+          credit: w.credit,
+          finished_after: w.finishedAfter,
+          at: w.now,
+        })),
+      ),
     ],
   });
   return new Set(written.map((r) => Number(r.member_id)));
