@@ -32,8 +32,9 @@ const p = (sorted: number[], q: number) =>
  * ready bytes, so the client costs each route the same on the shared cores; the same rounds with
  * autocannon (which builds each varying beat anew) follow, reported under `heartbeat.autocannon`
  * to compare with the figures before. Every beat must earn its 15 seconds, as a member studying
- * does (a beat that earns nothing writes less): the server runs with TEST_CLOCK=1 and each member's beats are dated 15
- * seconds apart by X-Test-Now (a virtual day holds 200 of them, under the document's daily cap).
+ * does (a beat that earns nothing writes less): the server runs with TEST_CLOCK=1 and each
+ * member's beats are dated 15 seconds apart by X-Test-Now (a virtual day holds 200 of them, under
+ * the document's daily cap).
  * Lost: then 10 more beats of every member, each answer awaited, with every member's online
  * seconds this year read before and after: what the answers acknowledged must be exactly what was
  * added.
@@ -180,7 +181,7 @@ export async function heartbeats(
       heartbeat: () => load({ url: base, requests: [beatRequest], duration: 5, connections: c }),
     };
     for (const run of Object.values(runs)) await run(); // warm-up
-    // then the same rounds with autocannon, for comparison with the figures before the lean client
+    // the lean client's rounds, then the same with autocannon (to compare with the figures before it)
     for (const [set, into] of [
       [runs, rounds],
       [autocannonRuns, autocannonRounds],
